@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "Site"),
+        .target(name: "Reports", dependencies: ["Site"]),
+        .target(name: "Render", dependencies: [
+            "Site", "Markdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "Publish", dependencies: ["Site"]),
+        .target(name: "Pipeline", dependencies: ["Site", "Reports", "Render", "Publish"]),
+        .executableTarget(name: "sitegen", dependencies: [
+            "Pipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Site"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Markdown"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
+        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Site"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

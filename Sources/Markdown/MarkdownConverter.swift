@@ -1,0 +1,58 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Converts GitHub-flavoured Markdown to an HTML fragment with libcmark-gfm.
+///
+/// The GFM extensions `table`, `strikethrough`, `autolink` and `tagfilter` are attached to every parse.
+/// A converter holds no C state between calls, so one value can be shared by any number of tasks:
+/// each call creates its own parser and frees every node and buffer before it returns.
+public struct MarkdownConverter: Sendable {
+    public enum Failure: Error, Equatable, Sendable {
+        case parserUnavailable
+        case extensionMissing(String)
+        case renderFailed
+    }
+
+    /// Whether raw HTML written in the Markdown passes through. sitegen's templates are trusted and every
+    /// value put into them is escaped for Markdown, so template HTML (badges, figures) is the only raw HTML
+    /// that can reach the converter. With `false`, cmark-gfm replaces raw HTML by a comment.
+    public var allowsTemplateHTML: Bool
+
+    public init(allowsTemplateHTML: Bool = false) {
+        Self.registerExtensions()
+        self.allowsTemplateHTML = allowsTemplateHTML
+    }
+
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    public func html(from markdown: String) throws(Failure) -> String {
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES
+        if allowsTemplateHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else { throw .parserUnavailable }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            guard let syntax = cmark_find_syntax_extension(name) else { throw .extensionMissing(name) }
+            cmark_parser_attach_syntax_extension(parser, syntax)
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else { throw .renderFailed }
+        defer { cmark_node_free(root) }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let rendered = cmark_render_html(root, options, extensions) else { throw .renderFailed }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// Registering the core extensions is process-wide. A `static let` runs its initialiser exactly once,
+    /// thread-safely, so tasks that create converters concurrently never race on the C library's registry.
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    public static func registerExtensions() { _ = registration }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Mustache
+import Site
+
+/// The templates a site is rendered with, read from a folder at build time so that the look can change
+/// without recompiling.
+///
+/// Files named `*.md.mustache` render Markdown (values escaped for Markdown) and `*.html.mustache`
+/// render HTML (values escaped for HTML). A template is addressed by its path below the folder without
+/// `.mustache`: `inspection.md`, `partials/judgements.md`, `layout.html`.
+public struct TemplateSet: Sendable {
+    public static let requiredTemplates = ["home.md", "authority.md", "inspection.md", "outcome.md", "framework.md", "layout.html"]
+
+    public struct LoadError: Error, Equatable, CustomStringConvertible {
+        public var file: String
+        public var line: Int?
+        public var message: String
+
+        public var description: String {
+            "\(file)\(line.map { ":\($0)" } ?? ""): error: \(message)"
+        }
+    }
+
+    let library: MustacheLibrary
+    public let names: [String]
+    /// Static files below the folder's `assets/` (stylesheet, icons), copied to the output as they are.
+    public let assets: [OutputFile]
+
+    /// Reads every `.mustache` file below `folder`. `displayFolder` is how messages name the folder.
+    public init(folder: URL, displayFolder: String? = nil) throws(LoadError) {
+        _ = MarkdownContentType.registration
+        let shown = displayFolder ?? folder.path
+        let files: [String]
+        do {
+            files = try Self.templateFiles(in: folder)
+        } catch {
+            throw LoadError(file: shown, message: "cannot read the templates folder (\(error.localizedDescription))")
+        }
+        var library = MustacheLibrary()
+        var names: [String] = []
+        for relative in files {
+            let name = String(relative.dropLast(".mustache".count))
+            let shownFile = (shown as NSString).appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
+                throw LoadError(file: shownFile, message: "cannot read the template")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LoadError(file: shownFile, message: "the template is not UTF-8 text")
+            }
+            do {
+                try library.register(Self.prepared(text, name: name), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw LoadError(file: shownFile, line: error.context.lineNumber, message: "template syntax: \(error.error) near “\(error.context.line.trimmingCharacters(in: .whitespaces))”")
+            } catch {
+                throw LoadError(file: shownFile, message: "template syntax: \(error)")
+            }
+            names.append(name)
+        }
+        for required in Self.requiredTemplates where !names.contains(required) {
+            throw LoadError(file: (shown as NSString).appendingPathComponent(required + ".mustache"), message: "required template is missing")
+        }
+        self.library = library
+        self.names = names
+        self.assets = try Self.assetFiles(in: folder, shown: shown)
+    }
+
+    /// Markdown templates get the MARKDOWN content type, prefixed on the template's first line so that
+    /// line numbers in parser errors stay those of the file.
+    static func prepared(_ text: String, name: String) -> String {
+        name.hasSuffix(".md") ? "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}" + text : text
+    }
+
+    static func templateFiles(in folder: URL) throws -> [String] {
+        let keys: [URLResourceKey] = [.isRegularFileKey]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else { return [] }
+        let base = folder.standardizedFileURL.path
+        var files: [String] = []
+        for case let url as URL in enumerator where url.pathExtension == "mustache" {
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base) else { continue }
+            files.append(String(path.dropFirst(base.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/")))
+        }
+        return files.sorted()
+    }
+
+    static func assetFiles(in folder: URL, shown: String) throws(LoadError) -> [OutputFile] {
+        let assets = folder.appendingPathComponent("assets")
+        guard FileManager.default.fileExists(atPath: assets.path) else { return [] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted()
+        } catch {
+            throw LoadError(file: (shown as NSString).appendingPathComponent("assets"), message: "cannot read the assets folder (\(error.localizedDescription))")
+        }
+        return try names.filter { !$0.hasPrefix(".") }.map { name throws(LoadError) in
+            guard let data = FileManager.default.contents(atPath: assets.appendingPathComponent(name).path) else {
+                throw LoadError(file: (shown as NSString).appendingPathComponent("assets/" + name), message: "cannot read the asset")
+            }
+            return OutputFile(path: "assets/" + Slug.file(name), contents: data)
+        }
+    }
+
+    func render(_ value: Any, with name: String) -> String {
+        library.render(value, withTemplate: name) ?? ""
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// An authority's canonical display name and its slug, the key all of its reports meet on.
+public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
+    public var name: String
+    public var slug: String
+
+    public init(name: String, slug: String) {
+        self.name = name
+        self.slug = slug
+    }
+
+    /// The canonical form of a name as a report writes it, in any case, with or without affixes such as
+    /// "City Council" or "London Borough of", hyphens or spaces: "STOKE-ON-TRENT CITY COUNCIL",
+    /// "Stoke on Trent" and "City of Stoke-on-Trent" all give "Stoke-on-Trent", `stoke-on-trent`.
+    /// A name not in the register of English authorities keeps its words, in title case.
+    public init(canonicalising written: String) {
+        let core = Self.stripAffixes(written)
+        let slug = Slug.make(core)
+        if let known = AuthorityRegister.bySlug[slug] {
+            self = known
+        } else {
+            self.init(name: Self.titleCased(core), slug: slug)
+        }
+    }
+
+    /// Whether `written` names a known English authority once affixes are stripped.
+    public static func isKnown(_ written: String) -> Bool {
+        AuthorityRegister.bySlug[Slug.make(stripAffixes(written))] != nil
+    }
+
+    public static func < (lhs: AuthorityName, rhs: AuthorityName) -> Bool {
+        (lhs.name.lowercased(), lhs.slug) < (rhs.name.lowercased(), rhs.slug)
+    }
+
+    static let prefixes = [
+        "the council of the", "the royal borough of", "royal borough of", "london borough of", "the london borough of",
+        "city and county of", "the city of", "city of", "county of", "borough of", "metropolitan borough of",
+    ]
+    static let suffixes = [
+        "metropolitan borough council", "metropolitan district council", "borough council", "county council",
+        "city council", "district council", "unitary authority", "council", "lscb",
+    ]
+
+    static func stripAffixes(_ written: String) -> String {
+        var words = written
+            .replacingOccurrences(of: "’", with: "'")
+            .split(whereSeparator: { $0.isWhitespace })
+            .joined(separator: " ")
+        var changed = true
+        while changed {
+            changed = false
+            let lower = words.lowercased()
+            for prefix in prefixes where lower.hasPrefix(prefix + " ") {
+                words = String(words.dropFirst(prefix.count + 1))
+                changed = true
+                break
+            }
+            for suffix in suffixes where lower.hasSuffix(" " + suffix) && !changed {
+                words = String(words.dropLast(suffix.count + 1))
+                changed = true
+                break
+            }
+        }
+        return words.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+    }
+
+    static func titleCased(_ text: String) -> String {
+        let small: Set<String> = ["and", "of", "on", "upon", "the", "in", "under", "le", "with"]
+        var isFirst = true
+        return text.split(separator: " ").map { word -> String in
+            defer { isFirst = false }
+            let pieces = word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, piece in
+                let lower = piece.lowercased()
+                if small.contains(lower) && !(isFirst && index == 0) { return lower }
+                return lower.prefix(1).uppercased() + lower.dropFirst()
+            }
+            return pieces.joined(separator: "-")
+        }.joined(separator: " ")
+    }
+}
+
+/// Slugs: lower-case ASCII letters and digits joined by single hyphens, never empty, never `.` or `..`,
+/// so a slug used as a folder name can never leave the folder it is written in.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        let folded = text
+            .replacingOccurrences(of: "&", with: " and ")
+            .replacingOccurrences(of: "'", with: "")
+            .replacingOccurrences(of: "’", with: "")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        if slug.count > 80 {
+            slug = String(slug.prefix(80))
+            while slug.hasSuffix("-") { slug.removeLast() }
+        }
+        return slug.isEmpty ? "unnamed" : slug
+    }
+
+    /// A file name made safe the same way, keeping its extension: `Site Style.CSS` gives `site-style.css`.
+    public static func file(_ name: String) -> String {
+        let ext = (name as NSString).pathExtension
+        let stem = make((name as NSString).deletingPathExtension)
+        return ext.isEmpty ? stem : stem + "." + make(ext)
+    }
+}

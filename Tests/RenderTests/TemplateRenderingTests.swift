@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Render
+import Markdown
+import Site
+
+@Suite struct TemplateRenderingTests {
+    func templates(_ files: [String: String]) throws -> TemplateSet {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var all = Dictionary(uniqueKeysWithValues: TemplateSet.requiredTemplates.map { ($0 + ".mustache", "") })
+        all.merge(files) { $1 }
+        for (name, text) in all {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return try TemplateSet(folder: folder)
+    }
+
+    @Test func markdownTemplateEscapesMarkdownSpecialCharacters() throws {
+        let set = try templates(["authority.md.mustache": "# {{name}}\n\n| {{name}} |\n|---|\n"])
+        let markdown = set.render(["name": "*Evil* | [x](javascript:alert(1)) <script>"], with: "authority.md")
+        #expect(markdown.contains(#"\*Evil\* \| \[x\]\(javascript\:alert\(1\)\) \<script\>"#))
+    }
+
+    @Test func escapedValuesRenderAsLiteralText() throws {
+        let escaped = MarkdownText.escape("**bold** _it_ <b>tag</b> & # heading\nnext")
+        let html = try MarkdownConverter(allowsTemplateHTML: true).html(from: escaped)
+        #expect(html == "<p>**bold** _it_ &lt;b&gt;tag&lt;/b&gt; &amp; # heading next</p>\n")
+    }
+
+    @Test func htmlTemplateEscapesForHTML() throws {
+        let set = try templates(["layout.html.mustache": "<title>{{title}}</title>{{{body}}}"])
+        let html = set.render(["title": "A & <B>", "body": "<p>ok</p>"], with: "layout.html")
+        #expect(html == "<title>A &amp; &lt;B&gt;</title><p>ok</p>")
+    }
+
+    @Test func templateSyntaxErrorNamesFileAndLine() throws {
+        #expect {
+            _ = try templates(["home.md.mustache": "line one\nline two {{#open}}\n"])
+        } throws: { error in
+            let description = String(describing: error)
+            return description.contains("home.md.mustache:") && description.contains("error:")
+        }
+    }
+
+    @Test func missingTemplateIsNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(throws: TemplateSet.LoadError.self) { try TemplateSet(folder: folder) }
+    }
+}
