@@ -3,84 +3,100 @@ import Site
 
 /// Reads one report's text into an inspection record.
 ///
-/// Always returns: a report that cannot be read as any known layout is still published with its text,
-/// under a warning that its layout is not known.
+/// Always returns. The report is read by the known layout that recognises it most strongly; a report no
+/// layout recognises is still published with its text, under a warning that its layout is not known.
 public struct ReportExtractor: Sendable {
     public var vocabulary: OutcomeVocabulary
+    public var layouts: [any ReportLayout]
 
-    public init(vocabulary: OutcomeVocabulary = .builtIn) {
+    public init(vocabulary: OutcomeVocabulary = .builtIn, layouts: [any ReportLayout] = ReportLayouts.known) {
         self.vocabulary = vocabulary
+        self.layouts = layouts
+    }
+
+    /// The layout that would read `text`, if any.
+    public func layout(for text: ReportText) -> (any ReportLayout)? {
+        var best: (layout: any ReportLayout, score: Int)?
+        for layout in layouts {
+            let score = layout.score(text)
+            if score > 0, score > (best?.score ?? 0) { best = (layout, score) }
+        }
+        return best?.layout
     }
 
     public func extract(_ source: ReportSource) -> Extraction {
+        let text = ReportText(path: source.path, text: source.text)
         var diagnostics: [Diagnostic] = []
-        let lines = source.text.components(separatedBy: "\n")
-        let framework = Self.detectFramework(lines)
-        if framework == .unknown {
-            diagnostics.append(Diagnostic(.warning, file: source.path, "layout not known; published as text without judgements"))
+        let framework: Framework
+        let reading: LayoutReading
+        if let layout = layout(for: text) {
+            framework = layout.framework
+            reading = layout.read(text, vocabulary: vocabulary)
+        } else {
+            framework = .unknown
+            reading = LayoutReading(sections: PlainText.sections(of: text))
+            diagnostics.append(Diagnostic(.warning, file: source.path, "layout not known: published as text, with no judgements"))
         }
-        let authority = Self.detectAuthority(lines) ?? AuthorityName(canonicalising: Self.fallbackName(source.path))
-        let date = Self.firstDate(lines)
-        var judgements: [Judgement] = []
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("Grade "), let value = Int(trimmed.dropFirst(6)), let level = Level(rawValue: value) else { continue }
-            let heading = lines[..<index].last { !$0.trimmingCharacters(in: .whitespaces).isEmpty && $0.count < 90 && !$0.hasPrefix("Grade ") && !$0.hasPrefix("Summary") } ?? ""
-            if let outcome = vocabulary.outcomes.first(where: { $0.wordings[framework, default: []].contains { heading.lowercased().hasPrefix($0) } }) {
-                judgements.append(Judgement(
-                    outcome: outcome.id, wording: heading.trimmingCharacters(in: .whitespaces), grade: String(value), level: level,
-                    basis: .gradeLine, source: SourcePosition(file: source.path, line: index + 1)))
+        diagnostics += reading.diagnostics
+
+        let authority: AuthorityName
+        if let found = reading.authority {
+            authority = AuthorityName(canonicalising: found.value)
+        } else {
+            authority = AuthorityName(canonicalising: Self.nameFromFile(source.path))
+            if source.sidecar?.authority == nil {
+                diagnostics.append(Diagnostic(.warning, file: source.path, "authority not found in the text; named after the file as \"\(authority.name)\" (a sidecar can name it)"))
             }
         }
-        let paragraphs = source.text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         var inspection = Inspection(
             id: "", authority: authority, framework: framework,
-            title: "\(framework.name): \(authority.name)",
-            letterDate: framework == .apa ? date : nil,
-            inspectionEnd: framework == .apa ? nil : date,
-            judgements: judgements,
-            sections: [ReportSection(heading: "Report text", paragraphs: paragraphs, startLine: 1)],
-            sourceFile: source.path)
+            title: reading.title ?? "\(framework.name): \(authority.name)",
+            letterDate: reading.letterDate?.value, inspectionStart: reading.inspectionStart?.value,
+            inspectionEnd: reading.inspectionEnd?.value, publicationDate: reading.publicationDate?.value,
+            judgements: reading.judgements, recommendations: reading.recommendations,
+            sections: reading.sections, keyFacts: reading.keyFacts, sourceFile: source.path)
         source.sidecar?.apply(to: &inspection)
-        inspection.id = Slug.make([inspection.authority.slug, inspection.framework.rawValue, inspection.year.map(String.init) ?? "undated"].joined(separator: "-"))
+        if inspection.date == nil {
+            diagnostics.append(Diagnostic(.warning, file: source.path, "no date found in the text (a sidecar can supply one)"))
+        }
+        inspection.id = Self.id(for: inspection)
         return Extraction(inspection: inspection, diagnostics: diagnostics)
     }
 
-    static func detectFramework(_ lines: [String]) -> Framework {
-        let text = lines.prefix(80).joined(separator: " ").lowercased()
-        if text.contains("annual performance assessment") { return .apa }
-        if text.contains("joint area review") { return .jar }
-        if text.contains("inspection of services for children in need of help and protection") { return .sif }
-        if text.contains("inspection of") && text.contains("children's services") || text.contains("children’s services") { return .ilacs }
-        return .unknown
+    /// `<authority>-<framework>-<year>`, the readable id pages are published under.
+    static func id(for inspection: Inspection) -> String {
+        Slug.make([inspection.authority.slug, inspection.framework.rawValue, inspection.year.map(String.init) ?? "undated"].joined(separator: "-"))
     }
 
-    static func detectAuthority(_ lines: [String]) -> AuthorityName? {
-        for line in lines.prefix(400) {
-            let lower = line.lowercased()
-            if line.hasPrefix("# ") { return AuthorityName(canonicalising: String(line.dropFirst(2))) }
-            if line == line.uppercased(), let range = lower.range(of: "young people in ") {
-                return AuthorityName(canonicalising: String(line[range.upperBound...]))
-            }
-            if let match = line.firstMatch(of: /^([A-Z][^.]*?) joint area review\s+\d+\s*$/) {
-                return AuthorityName(canonicalising: String(match.1))
-            }
-        }
-        return nil
+    /// A file named `stoke-on-trent-JAR-2006.txt` names its authority before the framework.
+    static func nameFromFile(_ path: String) -> String {
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let words = stem.split(separator: "-")
+        let frameworkIndex = words.firstIndex { Framework(rawValue: $0.lowercased()) != nil } ?? words.endIndex
+        let name = words[..<frameworkIndex].joined(separator: " ")
+        return name.isEmpty ? stem : name
     }
+}
 
-    static func fallbackName(_ path: String) -> String {
-        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    }
+/// The layouts sitegen knows, strongest first.
+public enum ReportLayouts {
+    public static let known: [any ReportLayout] = ProvisionalLayout.all
+}
 
-    static func firstDate(_ lines: [String]) -> PartialDate? {
-        let pattern = /\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/
-        for line in lines.prefix(80) {
-            if let match = line.firstMatch(of: pattern),
-               let date = PartialDate(year: Int(match.3)!, month: PartialDate.month(named: match.2), day: Int(match.1)!) {
-                return date
+/// Paragraphs of plain text, for reports of no known layout: blank lines separate paragraphs.
+enum PlainText {
+    static func sections(of text: ReportText) -> [ReportSection] {
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for line in text.lines {
+            if line.isBlank {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(line.trimmed)
             }
         }
-        return nil
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        return paragraphs.isEmpty ? [] : [ReportSection(heading: "Report text", paragraphs: paragraphs, startLine: 1)]
     }
 }

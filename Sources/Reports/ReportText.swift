@@ -1,0 +1,60 @@
+import Foundation
+
+/// A report's text as numbered lines, ready for a layout to read.
+///
+/// Line numbers are those of the file as given (1-based), whatever cleaning happens: a judgement found on
+/// a cleaned line still points at the line a person would open. Cleaning here is only what every layout
+/// needs: no byte order mark, no carriage returns, no form feeds, no trailing spaces, curly apostrophes
+/// kept as written (use `folded` to compare).
+public struct ReportText: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var number: Int
+        public var text: String
+
+        public init(number: Int, text: String) {
+            self.number = number
+            self.text = text
+        }
+
+        public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+        public var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    }
+
+    public var path: String
+    public var lines: [Line]
+
+    public init(path: String, text: String) {
+        self.path = path
+        var body = text
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        let raw = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        self.lines = raw.enumerated().map { index, line in
+            var cleaned = String(line).replacingOccurrences(of: "\u{0C}", with: "")
+            while let last = cleaned.last, last.isWhitespace { cleaned.removeLast() }
+            return Line(number: index + 1, text: cleaned)
+        }
+    }
+
+    /// Lower-cased, with curly quotes made straight, dashes made hyphens and runs of white space made one
+    /// space: the form in which wordings are compared.
+    public static func folded(_ text: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for character in text.lowercased() {
+            switch character {
+            case "’", "‘", "`", "´": result.append("'"); lastWasSpace = false
+            case "“", "”": result.append("\""); lastWasSpace = false
+            case "–", "—", "‐", "‑": result.append("-"); lastWasSpace = false
+            case _ where character.isWhitespace:
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            default:
+                result.append(character)
+                lastWasSpace = false
+            }
+        }
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+}
