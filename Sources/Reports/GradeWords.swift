@@ -1,0 +1,47 @@
+import Site
+
+/// Reading a grade as a framework writes it.
+///
+/// APA and JAR grade 1–4 with 4 best; their prose and SLAC use outstanding / good / adequate /
+/// inadequate ("excellent" for APA 4); SIF and ILACS replaced "adequate" by "requires improvement
+/// (to be good)". A word from another framework's scale is not read as a grade of this one.
+public enum GradeWords {
+    /// The level of a grade written as a number or a word in `framework`'s scale, or nil.
+    /// Accepts the grade alone or with light decoration: `Grade 2`, `**Good**`, `<b>Requires improvement</b>`,
+    /// `requires improvement to be good.`.
+    public static func level(of written: String, in framework: Framework) -> Level? {
+        let folded = clean(written)
+        switch framework {
+        case .apa, .jar:
+            if let number = Int(folded.replacingOccurrences(of: "grade ", with: "")), let level = Level(rawValue: number) {
+                return level
+            }
+            return word(folded, allowing: ["excellent": .outstanding, "adequate": .adequate])
+        case .slac:
+            return word(folded, allowing: ["adequate": .adequate])
+        case .sif, .ilacs:
+            return word(folded, allowing: [
+                "requires improvement": .adequate, "requires improvement to be good": .adequate,
+                "require improvement": .adequate, "require improvement to be good": .adequate,
+            ])
+        case .visit, .unknown:
+            return nil
+        }
+    }
+
+    /// Grade words every graded framework shares.
+    static let common: [String: Level] = ["outstanding": .outstanding, "good": .good, "inadequate": .inadequate]
+
+    static func word(_ folded: String, allowing extra: [String: Level]) -> Level? {
+        common[folded] ?? extra[folded]
+    }
+
+    /// Lower-cased, HTML tags and Markdown emphasis removed, trailing full stop dropped, spaces folded.
+    static func clean(_ written: String) -> String {
+        var text = written.replacing(/<[^>]{1,20}>/, with: "")
+        text = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")
+        var folded = ReportText.folded(text)
+        while let last = folded.last, last == "." || last == ":" || last == " " { folded.removeLast() }
+        return folded
+    }
+}
