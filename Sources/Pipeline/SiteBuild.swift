@@ -63,7 +63,7 @@ public struct SiteBuild: Sendable {
         let site = SiteModel(inspections: Self.uniqueIDs(inspections), vocabulary: extractor.vocabulary)
         let files: [OutputFile]
         do {
-            files = try SiteRenderer(templates: templates, vocabulary: extractor.vocabulary).render(site)
+            files = try SiteRenderer(templates: templates, vocabulary: extractor.vocabulary, baseURL: options.baseURL).render(site)
                 + JudgementExport.files(site)
         } catch {
             throw Failure(message: error.description, diagnostics: diagnostics)

@@ -11,21 +11,48 @@ public enum MarkdownText {
     ]
 
     public static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 8)
-        var lastWasSpace = false
-        for character in text {
-            if character.isNewline || character == "\t" {
-                if !lastWasSpace { escaped.append(" ") }
-                lastWasSpace = true
-                continue
-            }
-            lastWasSpace = character == " "
+        foldingLineBreaks(text) { character, escaped in
             if special.contains(character) { escaped.append("\\") }
             escaped.append(character)
         }
-        return escaped
     }
+}
+
+/// Escaping for values placed into HTML templates, including HTML partials included from Markdown.
+///
+/// Markup characters become entities, and line breaks become spaces: cmark-gfm passes an HTML block
+/// through untouched only up to its first blank line, so a value must never contain one, or the rest of
+/// the block would be read as Markdown.
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
+        foldingLineBreaks(text) { character, escaped in
+            switch character {
+            case "&": escaped.append("&amp;")
+            case "<": escaped.append("&lt;")
+            case ">": escaped.append("&gt;")
+            case "\"": escaped.append("&quot;")
+            case "'": escaped.append("&#39;")
+            default: escaped.append(character)
+            }
+        }
+    }
+}
+
+/// Escapes `text` one character at a time, turning each run of line breaks and tabs into one space.
+func foldingLineBreaks(_ text: String, escaping append: (Character, inout String) -> Void) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(text.utf8.count + 8)
+    var lastWasSpace = false
+    for character in text {
+        if character.isNewline || character == "\t" {
+            if !lastWasSpace { escaped.append(" ") }
+            lastWasSpace = true
+            continue
+        }
+        lastWasSpace = character == " "
+        append(character, &escaped)
+    }
+    return escaped
 }
 
 /// The `MARKDOWN` content type for swift-mustache: `{{value}}` escapes for Markdown, `{{{value}}}` does not.
@@ -36,4 +63,12 @@ struct MarkdownContentType: MustacheContentType {
     /// swift-mustache keeps content types in a process-wide, lock-protected table; registering
     /// through a `static let` does it exactly once, before any template is parsed.
     static let registration: Void = MustacheContentTypes.register(MarkdownContentType(), named: name)
+}
+
+/// The `HTML_TEXT` content type: `{{value}}` escapes for HTML and folds line breaks (see `HTMLText`).
+struct HTMLTextContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+
+    static let name = "HTML_TEXT"
+    static let registration: Void = MustacheContentTypes.register(HTMLTextContentType(), named: name)
 }

@@ -2,17 +2,24 @@ import Foundation
 import Markdown
 import Site
 
-/// Renders the site model into page files: each page's Markdown from its template, converted to HTML by
-/// cmark-gfm and placed into the HTML layout.
+/// Renders the site model into the site's files: each page's Markdown from its template, converted to
+/// HTML by cmark-gfm and placed into the HTML layout; the 404 page, the Atom feed and the sitemap; and
+/// the template folder's assets.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     public var vocabulary: OutcomeVocabulary
     public var siteTitle: String
+    /// The absolute URL the site is served from, ending in `/`; nil when not known (see `render`).
+    public var baseURL: String?
 
-    public init(templates: TemplateSet, vocabulary: OutcomeVocabulary = .builtIn, siteTitle: String = "Children's services inspections") {
+    public init(
+        templates: TemplateSet, vocabulary: OutcomeVocabulary = .builtIn,
+        siteTitle: String = "Children's services inspections", baseURL: String? = nil
+    ) {
         self.templates = templates
         self.vocabulary = vocabulary
         self.siteTitle = siteTitle
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -21,32 +28,56 @@ public struct SiteRenderer: Sendable {
         public var description: String { "\(page): error: \(message)" }
     }
 
-    /// Every page of the site, in a fixed order.
+    /// Every file of the site, in a fixed order.
+    ///
+    /// Pages link to each other relatively. `404.html` is served at whatever path was missing, so its
+    /// links start from `baseURL` (or from `/` without one) and its stylesheet is inlined. `sitemap.xml`
+    /// and `feed.xml` need absolute URLs, so they are written only when `baseURL` is known.
     public func render(_ site: SiteModel) throws(Failure) -> [OutputFile] {
         let converter = MarkdownConverter(allowsTemplateHTML: true)
-        let views = SiteViews(site: site, vocabulary: vocabulary)
         var files: [OutputFile] = []
-        for page in views.pages() {
-            let markdown = templates.render(page.view, with: page.template)
-            let body: String
-            do {
-                body = try converter.html(from: markdown)
-            } catch {
-                throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
-            }
-            let layout = LayoutView(
-                title: page.title, siteTitle: siteTitle, root: page.root, body: body,
-                breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: page.root + $0.path) })
-            files.append(OutputFile(path: page.path, text: templates.render(layout, with: "layout.html")))
+        for page in SiteViews(site: site, vocabulary: vocabulary).pages() + [notFoundPage()] {
+            files.append(try self.page(page, converter: converter))
         }
-        return files + templates.assets
+        files += templates.assets
+        if let baseURL {
+            files.append(OutputFile(path: Permalinks.sitemap, text: Sitemap.xml(pages: files.map(\.path), baseURL: baseURL)))
+            files.append(OutputFile(path: Permalinks.feed, text: AtomFeed.xml(site, title: siteTitle, baseURL: baseURL)))
+        }
+        return files
     }
 
     /// The Markdown of one page, before conversion, for tests and golden files.
     public func markdown(of path: String, in site: SiteModel) -> String? {
         let views = SiteViews(site: site, vocabulary: vocabulary)
-        guard let page = views.pages().first(where: { $0.path == path }) else { return nil }
+        guard let page = (views.pages() + [notFoundPage()]).first(where: { $0.path == path }) else { return nil }
         return templates.render(page.view, with: page.template)
+    }
+
+    func page(_ page: PagePlan, converter: MarkdownConverter) throws(Failure) -> OutputFile {
+        let markdown = templates.render(page.view, with: page.template)
+        let body: String
+        do {
+            body = try converter.html(from: markdown)
+        } catch {
+            throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
+        }
+        let isNotFound = page.path == Permalinks.notFound
+        let root = isNotFound ? (baseURL ?? "/") : page.root
+        let stylesheet = templates.assets.first { $0.path == Permalinks.stylesheet }
+        let layout = LayoutView(
+            title: page.title, siteTitle: siteTitle, root: root, body: body,
+            breadcrumbs: page.breadcrumbs, hasBreadcrumbs: !page.breadcrumbs.isEmpty,
+            stylesheetURL: isNotFound ? nil : root + Permalinks.stylesheet,
+            inlineStyle: isNotFound ? stylesheet.map { String(decoding: $0.contents, as: UTF8.self) } : nil,
+            feedURL: baseURL.map { $0 + Permalinks.feed })
+        return OutputFile(path: page.path, text: templates.render(layout, with: "layout.html"))
+    }
+
+    func notFoundPage() -> PagePlan {
+        PagePlan(
+            path: Permalinks.notFound, template: "not-found.md", title: "Page not found", breadcrumbs: [],
+            view: NotFoundView(homeURL: (baseURL ?? "/") + Permalinks.home))
     }
 }
 
@@ -56,10 +87,9 @@ struct LayoutView {
     var root: String
     var body: String
     var breadcrumbs: [LinkView]
-    var hasBreadcrumbs: Bool { !breadcrumbs.isEmpty }
-}
-
-struct LinkView {
-    var title: String
-    var url: String
+    var hasBreadcrumbs: Bool
+    var stylesheetURL: String?
+    /// The stylesheet's text, for the 404 page, which cannot know a relative path to `assets/`.
+    var inlineStyle: String?
+    var feedURL: String?
 }

@@ -5,26 +5,19 @@ struct PagePlan {
     var path: String
     var template: String
     var title: String
-    var breadcrumbs: [(title: String, path: String)]
+    var breadcrumbs: [LinkView]
     var view: Any
 
-    /// The relative prefix from this page back to the site root, so links work from disk and under a sub-path.
-    var root: String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
-    }
+    var root: String { Permalinks.root(of: path) }
 }
 
-enum Paths {
-    static func authority(_ slug: String) -> String { "authorities/\(slug)/index.html" }
-    static func inspection(_ id: String) -> String { "inspections/\(id)/index.html" }
-    static func outcome(_ id: String) -> String { "outcomes/\(id)/index.html" }
-    static func framework(_ id: String) -> String { "frameworks/\(id)/index.html" }
-}
-
-/// Turns the site model into the plain values the templates render.
+/// Turns the site model into the plain values the templates render. Every URL is relative to the page
+/// it appears on.
 struct SiteViews {
     var site: SiteModel
     var vocabulary: OutcomeVocabulary
+
+    static let latestCount = 10
 
     func pages() -> [PagePlan] {
         var plans = [home()]
@@ -35,97 +28,307 @@ struct SiteViews {
         return plans
     }
 
+    // MARK: Pages
+
     func home() -> PagePlan {
         let root = ""
-        let view: [String: Any] = [
-            "authorityCount": site.authorities.count,
-            "inspectionCount": site.inspections.count,
-            "judgementCount": site.judgementRows.count,
-            "authorities": site.authorities.map { entry in
-                ["name": entry.authority.name, "url": root + Paths.authority(entry.authority.slug), "count": entry.inspections.count] as [String: Any]
+        let judgedOutcomes = site.outcomes.filter { !$0.judgements.isEmpty }
+        let matrix = judgedOutcomes.isEmpty ? nil : MatrixView(
+            outcomes: judgedOutcomes.map { LinkView(title: $0.outcome.title, url: root + Permalinks.outcome($0.outcome.id)) },
+            rows: site.authorities.map { entry in
+                MatrixRowView(
+                    authority: entry.authority.name, authorityURL: root + Permalinks.authority(entry.authority.slug),
+                    cells: judgedOutcomes.map { matrixCell(entry, outcome: $0.outcome.id, root: root) })
+            })
+        let themes = Theme.allCases.compactMap { theme -> ThemeView? in
+            let outcomes = site.outcomes.filter { $0.outcome.theme == theme }
+            guard !outcomes.isEmpty else { return nil }
+            return ThemeView(title: theme.title, outcomes: outcomes.map { outcomeSummary($0.outcome, root: root) })
+        }
+        let view = HomeView(
+            inspectionCaption: "The \(min(Self.latestCount, site.inspections.count)) newest inspections",
+            authorityCount: site.authorities.count, inspectionCount: site.inspections.count,
+            judgementCount: site.judgementRows.count, outcomeCount: site.outcomes.count,
+            inspectionRows: site.inspections.reversed().prefix(Self.latestCount).map { inspectionRow($0, root: root) },
+            authorities: site.authorities.map { entry in
+                AuthoritySummaryView(
+                    name: entry.authority.name, url: root + Permalinks.authority(entry.authority.slug),
+                    inspections: counted(entry.inspections.count, "inspection"),
+                    latest: entry.inspections.last.map(shortLabel) ?? "")
             },
-            "inspections": site.inspections.reversed().map { inspectionLink($0, root: root) },
-            "outcomes": site.outcomes.map { entry in
-                ["title": entry.outcome.title, "url": root + Paths.outcome(entry.outcome.id), "count": entry.judgements.count] as [String: Any]
+            themes: themes,
+            frameworks: site.frameworks.map { framework in
+                FrameworkSummaryView(
+                    name: framework.name, shortName: framework.shortName, url: root + Permalinks.framework(framework),
+                    years: framework.years,
+                    inspections: counted(site.inspections.filter { $0.framework == framework }.count, "inspection"))
             },
-        ]
-        return PagePlan(path: "index.html", template: "home.md", title: "Home", breadcrumbs: [], view: view)
+            matrix: matrix, legend: legend(), data: dataLinks(root: root))
+        return PagePlan(path: Permalinks.home, template: "home.md", title: "Home", breadcrumbs: [], view: view)
     }
 
     func authority(_ entry: SiteModel.AuthorityEntry) -> PagePlan {
-        let path = Paths.authority(entry.authority.slug)
-        let root = "../../"
-        let view: [String: Any] = [
-            "name": entry.authority.name,
-            "inspections": entry.inspections.map { inspectionLink($0, root: root) },
-        ]
-        return PagePlan(path: path, template: "authority.md", title: entry.authority.name, breadcrumbs: [("Home", "index.html")], view: view)
+        let path = Permalinks.authority(entry.authority.slug)
+        let root = Permalinks.root(of: path)
+        let judged = Set(entry.inspections.flatMap { $0.judgements.map(\.outcome) })
+        let outcomes = vocabulary.outcomes.filter { judged.contains($0.id) }
+        let view = AuthorityView(
+            name: entry.authority.name,
+            inspectionCaption: "Inspections of \(entry.authority.name), oldest first",
+            inspectionRows: entry.inspections.map { inspectionRow($0, root: root) },
+            timeline: timeline(entry.inspections, outcomes: outcomes, root: root),
+            outcomes: outcomes.map { LinkView(title: $0.title, url: root + Permalinks.outcome($0.id)) },
+            hasOutcomes: !outcomes.isEmpty,
+            legend: legend(),
+            data: judged.isEmpty ? nil : dataLinks(root: root))
+        return PagePlan(
+            path: path, template: "authority.md", title: entry.authority.name,
+            breadcrumbs: [LinkView(title: "Home", url: root + Permalinks.home)], view: view)
     }
 
     func inspection(_ inspection: Inspection) -> PagePlan {
-        let root = "../../"
-        let view: [String: Any] = [
-            "title": inspection.title,
-            "authority": inspection.authority.name,
-            "authorityURL": root + Paths.authority(inspection.authority.slug),
-            "framework": inspection.framework.name,
-            "frameworkURL": root + Paths.framework(inspection.framework.id),
-            "date": inspection.date?.display ?? "Date not known",
-            "source": inspection.sourceFile,
-            "judgements": inspection.judgements.map { judgementRow($0, root: root) },
-            "hasJudgements": !inspection.judgements.isEmpty,
-            "sections": inspection.sections.map { section in
-                ["heading": section.heading, "paragraphs": section.paragraphs.map { ["text": $0] }] as [String: Any]
+        let path = Permalinks.inspection(inspection.id)
+        let root = Permalinks.root(of: path)
+        let siblings = site.inspections(of: inspection.authority.slug)
+        let index = siblings.firstIndex { $0.id == inspection.id }
+        let previous = index.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
+        let next = index.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
+        let anchors = Anchors.unique(inspection.sections.map(\.heading))
+        let sections = zip(inspection.sections, anchors).map { section, anchor in
+            SectionView(
+                heading: section.heading, anchor: anchor, isSubsection: section.depth > 1, line: section.startLine,
+                paragraphs: section.paragraphs.map(ParagraphView.init))
+        }
+        let view = InspectionView(
+            title: inspection.title,
+            authority: inspection.authority.name, authorityURL: root + Permalinks.authority(inspection.authority.slug),
+            framework: inspection.framework.name, frameworkURL: root + Permalinks.framework(inspection.framework),
+            dates: dates(of: inspection),
+            hasSidecarValues: !inspection.sidecarFields.isEmpty,
+            source: inspection.sourceFile, attribution: inspection.attribution,
+            judgements: inspection.judgements.map { judgementView($0, framework: inspection.framework, root: root) },
+            isGraded: inspection.framework.isGraded,
+            recommendations: Recommendation.Timescale.allCases.compactMap { timescale in
+                let items = inspection.recommendations.filter { $0.timescale == timescale }
+                guard !items.isEmpty else { return nil }
+                return RecommendationGroupView(title: timescale.title, items: items.map {
+                    RecommendationView(text: $0.text, context: $0.context, source: $0.source.description)
+                })
             },
-        ]
+            keyFacts: inspection.keyFacts.map { KeyFactView(label: $0.label, value: $0.value, source: $0.source.description) },
+            contents: sections.map { ContentsEntryView(heading: $0.heading, anchor: $0.anchor, isSubsection: $0.isSubsection) },
+            sections: sections,
+            previous: previous.map { LinkView(title: shortLabel($0), url: root + Permalinks.inspection($0.id)) },
+            next: next.map { LinkView(title: shortLabel($0), url: root + Permalinks.inspection($0.id)) },
+            hasPager: previous != nil || next != nil,
+            hasJudgements: !inspection.judgements.isEmpty,
+            hasRecommendations: !inspection.recommendations.isEmpty,
+            hasKeyFacts: !inspection.keyFacts.isEmpty,
+            hasContents: !sections.isEmpty,
+            data: inspection.judgements.isEmpty ? nil : dataLinks(root: root))
         return PagePlan(
-            path: Paths.inspection(inspection.id), template: "inspection.md", title: inspection.title,
-            breadcrumbs: [("Home", "index.html"), (inspection.authority.name, Paths.authority(inspection.authority.slug))], view: view)
+            path: path, template: "inspection.md", title: inspection.title,
+            breadcrumbs: [
+                LinkView(title: "Home", url: root + Permalinks.home),
+                LinkView(title: inspection.authority.name, url: root + Permalinks.authority(inspection.authority.slug)),
+            ],
+            view: view)
     }
 
     func outcome(_ entry: SiteModel.OutcomeEntry) -> PagePlan {
-        let root = "../../"
-        let view: [String: Any] = [
-            "title": entry.outcome.title,
-            "summary": entry.outcome.summary,
-            "hasJudgements": !entry.judgements.isEmpty,
-            "judgements": entry.judgements.map { row in
-                [
-                    "authority": row.authority.name, "authorityURL": root + Paths.authority(row.authority.slug),
-                    "inspectionURL": root + Paths.inspection(row.inspectionID),
-                    "framework": row.framework.shortName, "date": row.date?.display ?? "Date not known",
-                    "grade": row.judgement.grade, "level": row.judgement.level.map { String($0.rawValue) } ?? "–",
-                ] as [String: Any]
+        let path = Permalinks.outcome(entry.outcome.id)
+        let root = Permalinks.root(of: path)
+        let rows = entry.judgements.sorted { ($0.authority, $0.date ?? .distantPast, $0.inspectionID) < ($1.authority, $1.date ?? .distantPast, $1.inspectionID) }
+        let frameworks = Set(entry.outcome.frameworks + entry.judgements.map(\.framework)).sorted().filter(\.isGraded)
+        let view = OutcomeView(
+            title: entry.outcome.title, summary: entry.outcome.summary, theme: entry.outcome.theme.title,
+            judgements: rows.map { row in
+                OutcomeJudgementView(
+                    authority: row.authority.name, authorityURL: root + Permalinks.authority(row.authority.slug),
+                    inspection: "\(row.framework.shortName) \(row.date?.display ?? "undated")",
+                    inspectionURL: root + Permalinks.inspection(row.inspectionID),
+                    framework: row.framework.shortName, date: row.date?.display ?? "Date not known",
+                    wording: row.judgement.wording, scope: row.judgement.scope, grade: row.judgement.grade,
+                    badge: badge(row.judgement.level, framework: row.framework))
             },
-        ]
-        return PagePlan(path: Paths.outcome(entry.outcome.id), template: "outcome.md", title: entry.outcome.title, breadcrumbs: [("Home", "index.html")], view: view)
+            distribution: distribution(entry),
+            scales: frameworks.map { scale($0, root: root) },
+            related: vocabulary.related(to: entry.outcome.id).map { outcomeSummary($0, root: root) },
+            data: entry.judgements.isEmpty ? nil : dataLinks(root: root))
+        return PagePlan(
+            path: path, template: "outcome.md", title: entry.outcome.title,
+            breadcrumbs: [LinkView(title: "Home", url: root + Permalinks.home)], view: view)
     }
 
     func framework(_ framework: Framework) -> PagePlan {
-        let view: [String: Any] = [
-            "name": framework.name,
-            "years": framework.years,
-            "hasScale": !framework.scale.isEmpty,
-            "scale": framework.scale.map { ["grade": $0.grade, "meaning": $0.meaning, "level": $0.level.rawValue] as [String: Any] },
-        ]
-        return PagePlan(path: Paths.framework(framework.id), template: "framework.md", title: framework.name, breadcrumbs: [("Home", "index.html")], view: view)
+        let path = Permalinks.framework(framework)
+        let root = Permalinks.root(of: path)
+        let inspections = site.inspections.filter { $0.framework == framework }
+        let view = FrameworkView(
+            name: framework.name, shortName: framework.shortName, years: framework.years, isGraded: framework.isGraded,
+            scale: framework.scale.isEmpty ? nil : scale(framework, root: root),
+            outcomes: vocabulary.outcomes.filter { $0.wordings[framework] != nil }
+                .map { LinkView(title: $0.title, url: root + Permalinks.outcome($0.id)) },
+            inspectionCaption: "Inspections under this framework on this site, oldest first",
+            inspectionRows: inspections.map { inspectionRow($0, root: root) },
+            data: inspections.allSatisfy(\.judgements.isEmpty) ? nil : dataLinks(root: root))
+        return PagePlan(
+            path: path, template: "framework.md", title: framework.name,
+            breadcrumbs: [LinkView(title: "Home", url: root + Permalinks.home)], view: view)
     }
 
-    func inspectionLink(_ inspection: Inspection, root: String) -> [String: Any] {
-        [
-            "title": inspection.title, "url": root + Paths.inspection(inspection.id),
-            "authority": inspection.authority.name, "framework": inspection.framework.shortName,
-            "date": inspection.date?.display ?? "Date not known",
-        ]
+    // MARK: Pieces
+
+    func inspectionRow(_ inspection: Inspection, root: String) -> InspectionRowView {
+        InspectionRowView(
+            title: inspection.title, url: root + Permalinks.inspection(inspection.id),
+            authority: inspection.authority.name, authorityURL: root + Permalinks.authority(inspection.authority.slug),
+            framework: inspection.framework.shortName, frameworkURL: root + Permalinks.framework(inspection.framework),
+            date: inspection.date?.display ?? "Date not known", isoDate: inspection.date?.iso,
+            headline: inspection.judgements.filter { $0.outcome == Self.headlineOutcome }
+                .map { badge($0.level, framework: inspection.framework) },
+            judgementCount: inspection.judgements.count)
     }
 
-    func judgementRow(_ judgement: Judgement, root: String) -> [String: Any] {
-        [
-            "wording": judgement.wording, "grade": judgement.grade,
-            "level": judgement.level.map { String($0.rawValue) } ?? "–",
-            "outcomeURL": root + Paths.outcome(judgement.outcome),
-            "outcome": vocabulary.outcome(judgement.outcome)?.title ?? judgement.outcome,
-            "line": judgement.source.line,
-        ]
+    static let headlineOutcome = "overall-effectiveness"
+
+    func judgementView(_ judgement: Judgement, framework: Framework, root: String) -> JudgementView {
+        JudgementView(
+            wording: judgement.wording, scope: judgement.scope,
+            outcome: vocabulary.outcome(judgement.outcome)?.title ?? judgement.outcome,
+            outcomeURL: root + Permalinks.outcome(judgement.outcome),
+            grade: judgement.grade.isEmpty ? "not readable" : judgement.grade,
+            badge: badge(judgement.level, framework: framework),
+            basis: Self.basisWords[judgement.basis] ?? judgement.basis.rawValue,
+            source: judgement.source.description)
     }
+
+    static let basisWords: [Judgement.Basis: String] = [
+        .table: "table", .gradeLine: "grade line", .headline: "headline", .prose: "sentence", .sidecar: "sidecar",
+    ]
+
+    func matrixCell(_ entry: SiteModel.AuthorityEntry, outcome: String, root: String) -> MatrixCellView {
+        let latest = entry.inspections.reversed().lazy.compactMap { inspection in
+            inspection.judgements.first { $0.outcome == outcome }.map { (inspection, $0) }
+        }.first
+        return MatrixCellView(judged: latest.map { inspection, judgement in
+            MatrixJudgementView(
+                badge: badge(judgement.level, framework: inspection.framework), grade: judgement.grade,
+                inspection: shortLabel(inspection), inspectionURL: root + Permalinks.inspection(inspection.id))
+        })
+    }
+
+    func outcomeSummary(_ outcome: Outcome, root: String) -> OutcomeSummaryView {
+        let count = site.outcomes.first { $0.outcome.id == outcome.id }?.judgements.count ?? 0
+        return OutcomeSummaryView(
+            title: outcome.title, url: root + Permalinks.outcome(outcome.id),
+            judgements: counted(count, "judgement"),
+            frameworks: outcome.frameworks.map(\.shortName).joined(separator: ", "))
+    }
+
+    func scale(_ framework: Framework, root: String) -> ScaleView {
+        ScaleView(
+            framework: framework.name, frameworkURL: root + Permalinks.framework(framework),
+            steps: framework.scale.map { ScaleStepView(grade: $0.grade, badge: badge($0.level, framework: framework)) })
+    }
+
+    func dates(of inspection: Inspection) -> [DateView] {
+        let fields: [(String, String, PartialDate?)] = [
+            ("Letter date", "letter_date", inspection.letterDate),
+            ("Inspection began", "inspection_start", inspection.inspectionStart),
+            ("Inspection ended", "inspection_end", inspection.inspectionEnd),
+            ("Published", "publication_date", inspection.publicationDate),
+        ]
+        return fields.compactMap { label, field, date in
+            date.map { DateView(label: label, value: $0.display, isoDate: $0.iso, fromSidecar: inspection.sidecarFields.contains(field)) }
+        }
+    }
+
+    func dataLinks(root: String) -> DataLinksView {
+        DataLinksView(csvURL: root + Permalinks.judgementsCSV, jsonURL: root + Permalinks.judgementsJSON)
+    }
+
+    // MARK: Charts
+
+    func timeline(_ inspections: [Inspection], outcomes: [Outcome], root: String) -> TimelineView? {
+        guard !outcomes.isEmpty else { return nil }
+        let rows = outcomes.map { outcome in
+            TimelineRowView(
+                outcome: outcome.title, outcomeURL: root + Permalinks.outcome(outcome.id),
+                cells: inspections.map { inspection in
+                    TimelineCellView(judgements: inspection.judgements.filter { $0.outcome == outcome.id }.map {
+                        TimelineMarkView(badge: badge($0.level, framework: inspection.framework), scope: $0.scope)
+                    })
+                })
+        }
+        let columns = inspections.map(shortLabel)
+        let chart = Charts.timeline(
+            columns: columns,
+            rows: outcomes.map { outcome in
+                Charts.TimelineRow(label: outcome.title, cells: inspections.map { inspection in
+                    inspection.judgements.filter { $0.outcome == outcome.id }.map(\.level)
+                })
+            })
+        return TimelineView(
+            chart: ChartView(
+                id: "timeline", caption: "Levels by outcome, one column per inspection in date order (not to scale)",
+                svg: chart),
+            columns: columns, rows: rows)
+    }
+
+    func distribution(_ entry: SiteModel.OutcomeEntry) -> DistributionView? {
+        guard !entry.judgements.isEmpty else { return nil }
+        let frameworks = Set(entry.judgements.map(\.framework)).sorted()
+        let levels: [Level?] = Level.allCases.reversed() + (entry.judgements.contains { $0.judgement.level == nil } ? [nil] : [])
+        let rows = levels.map { level in
+            let matching = entry.judgements.filter { $0.judgement.level == level }
+            return DistributionRowView(
+                badge: badge(level, framework: nil),
+                counts: frameworks.map { framework in CountView(count: matching.filter { $0.framework == framework }.count) },
+                total: matching.count)
+        }
+        let chart = Charts.distribution(bars: rows.map { Charts.Bar(label: $0.badge.text, token: $0.badge.token, count: $0.total) })
+        return DistributionView(
+            chart: ChartView(id: "distribution", caption: "Judgements of this outcome by level, all frameworks", svg: chart),
+            frameworks: frameworks.map(\.shortName), rows: rows)
+    }
+
+    // MARK: Words
+
+    /// The badge of a level: its number and its meaning in the framework's own scale when known
+    /// ("2 Requires improvement to be good", "2 Adequate"), else the shared label.
+    func badge(_ level: Level?, framework: Framework?) -> BadgeView {
+        guard let level else { return BadgeView(text: "Level not read", token: "none") }
+        let meaning = framework?.scale.first { $0.level == level }?.meaning ?? level.label
+        return BadgeView(text: "\(level.rawValue) \(meaning)", token: level.token)
+    }
+
+    func legend() -> [BadgeView] {
+        Level.allCases.reversed().map { badge($0, framework: nil) }
+    }
+
+    func shortLabel(_ inspection: Inspection) -> String {
+        "\(inspection.framework.shortName) \(inspection.date.map { String($0.year) } ?? "undated")"
+    }
+
+    func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}
+
+/// Unique, readable fragment ids for headings: `being-healthy`, then `being-healthy-2`.
+enum Anchors {
+    static func unique(_ headings: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return headings.map { heading in
+            let base = "section-" + Slug.make(heading)
+            let count = seen[base, default: 0] + 1
+            seen[base] = count
+            return count == 1 ? base : "\(base)-\(count)"
+        }
+    }
+}
+
+extension PartialDate {
+    static let distantPast = PartialDate(year: 1900)!
 }

@@ -9,7 +9,9 @@ import Site
 /// render HTML (values escaped for HTML). A template is addressed by its path below the folder without
 /// `.mustache`: `inspection.md`, `partials/judgements.md`, `layout.html`.
 public struct TemplateSet: Sendable {
-    public static let requiredTemplates = ["home.md", "authority.md", "inspection.md", "outcome.md", "framework.md", "layout.html"]
+    public static let requiredTemplates = [
+        "home.md", "authority.md", "inspection.md", "outcome.md", "framework.md", "not-found.md", "layout.html",
+    ]
 
     public struct LoadError: Error, Equatable, CustomStringConvertible {
         public var file: String
@@ -29,6 +31,7 @@ public struct TemplateSet: Sendable {
     /// Reads every `.mustache` file below `folder`. `displayFolder` is how messages name the folder.
     public init(folder: URL, displayFolder: String? = nil) throws(LoadError) {
         _ = MarkdownContentType.registration
+        _ = HTMLTextContentType.registration
         let shown = displayFolder ?? folder.path
         let files: [String]
         do {
@@ -64,10 +67,12 @@ public struct TemplateSet: Sendable {
         self.assets = try Self.assetFiles(in: folder, shown: shown)
     }
 
-    /// Markdown templates get the MARKDOWN content type, prefixed on the template's first line so that
-    /// line numbers in parser errors stay those of the file.
+    /// Markdown templates get the MARKDOWN content type and HTML templates HTML_TEXT, prefixed on the
+    /// template's first line so that line numbers in parser errors stay those of the file. A partial gets
+    /// its own type when it is included, so an HTML partial inside a Markdown page escapes for HTML.
     static func prepared(_ text: String, name: String) -> String {
-        name.hasSuffix(".md") ? "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}" + text : text
+        let type = name.hasSuffix(".md") ? MarkdownContentType.name : HTMLTextContentType.name
+        return "{{% CONTENT_TYPE: \(type) }}" + text
     }
 
     static func templateFiles(in folder: URL) throws -> [String] {
