@@ -25,6 +25,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Publish", dependencies: ["Site"]),
+        .target(name: "SiteCheck", dependencies: ["Site", "Render"]),
         .target(name: "Pipeline", dependencies: ["Site", "Reports", "Render", "Publish"]),
         .executableTarget(name: "sitegen", dependencies: [
             "Pipeline",
@@ -35,7 +36,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Site"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
-        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Site"]),
+        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Reports", "Site", "SiteCheck"]),
+        .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck", "Site"]),
     ],
     swiftLanguageModes: [.v6]
 )

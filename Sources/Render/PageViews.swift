@@ -231,6 +231,7 @@ struct OutcomeView {
     var summary: String
     var theme: String
     var judgements: [OutcomeJudgementView]
+    var hasJudgements: Bool
     var distribution: DistributionView?
     var scales: [ScaleView]
     var related: [OutcomeSummaryView]

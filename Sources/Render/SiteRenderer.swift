@@ -74,6 +74,12 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: page.path, text: templates.render(layout, with: "layout.html"))
     }
 
+    /// Every graded framework has a page, so that any grade scale can link to its framework, and so has
+    /// any other framework the site's reports use.
+    public static func frameworksWithPages(_ site: SiteModel) -> [Framework] {
+        Set(Framework.allCases.filter(\.isGraded) + site.frameworks).sorted()
+    }
+
     func notFoundPage() -> PagePlan {
         PagePlan(
             path: Permalinks.notFound, template: "not-found.md", title: "Page not found", breadcrumbs: [],

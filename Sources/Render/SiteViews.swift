@@ -24,9 +24,11 @@ struct SiteViews {
         plans += site.authorities.map(authority)
         plans += site.inspections.map(inspection)
         plans += site.outcomes.map(outcome)
-        plans += site.frameworks.map(framework)
+        plans += frameworks.map(framework)
         return plans
     }
+
+    var frameworks: [Framework] { SiteRenderer.frameworksWithPages(site) }
 
     // MARK: Pages
 
@@ -57,7 +59,7 @@ struct SiteViews {
                     latest: entry.inspections.last.map(shortLabel) ?? "")
             },
             themes: themes,
-            frameworks: site.frameworks.map { framework in
+            frameworks: frameworks.map { framework in
                 FrameworkSummaryView(
                     name: framework.name, shortName: framework.shortName, url: root + Permalinks.framework(framework),
                     years: framework.years,
@@ -151,6 +153,7 @@ struct SiteViews {
                     wording: row.judgement.wording, scope: row.judgement.scope, grade: row.judgement.grade,
                     badge: badge(row.judgement.level, framework: row.framework))
             },
+            hasJudgements: !rows.isEmpty,
             distribution: distribution(entry),
             scales: frameworks.map { scale($0, root: root) },
             related: vocabulary.related(to: entry.outcome.id).map { outcomeSummary($0, root: root) },
