@@ -44,7 +44,7 @@ enum AtomFeed {
     }
 
     static func summary(_ inspection: Inspection) -> String {
-        var text = "\(inspection.framework.name) of \(inspection.authority.name), \(inspection.date?.display ?? "undated")."
+        var text = "\(inspection.framework.shortName) inspection of \(inspection.authority.name), \(inspection.date?.display ?? "undated")."
         let graded = inspection.judgements.filter { !$0.grade.isEmpty }
         if !graded.isEmpty {
             text += " " + graded.map { "\($0.wording): \($0.grade)" }.joined(separator: "; ") + "."

@@ -47,11 +47,12 @@ struct SiteViews {
             guard !outcomes.isEmpty else { return nil }
             return ThemeView(title: theme.title, outcomes: outcomes.map { outcomeSummary($0.outcome, root: root) })
         }
+        let latest = site.inspections.filter { $0.date != nil }.reversed().prefix(Self.latestCount)
         let view = HomeView(
-            inspectionCaption: "The \(min(Self.latestCount, site.inspections.count)) newest inspections",
+            inspectionCaption: "The \(latest.count) newest dated inspections",
             authorityCount: site.authorities.count, inspectionCount: site.inspections.count,
             judgementCount: site.judgementRows.count, outcomeCount: site.outcomes.count,
-            inspectionRows: site.inspections.reversed().prefix(Self.latestCount).map { inspectionRow($0, root: root) },
+            inspectionRows: latest.map { inspectionRow($0, root: root) },
             authorities: site.authorities.map { entry in
                 AuthoritySummaryView(
                     name: entry.authority.name, url: root + Permalinks.authority(entry.authority.slug),
