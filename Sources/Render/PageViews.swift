@@ -222,6 +222,7 @@ struct SectionView {
     var paragraphs: [ParagraphView]
 }
 
+/// A paragraph of report text, without leading spaces (four would make Markdown read it as code).
 struct ParagraphView {
     var text: String
 }

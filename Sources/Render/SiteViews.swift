@@ -1,3 +1,4 @@
+import Foundation
 import Site
 
 /// A page to render: where it goes, which template, and the values the template sees.
@@ -100,7 +101,7 @@ struct SiteViews {
         let sections = zip(inspection.sections, anchors).map { section, anchor in
             SectionView(
                 heading: section.heading, anchor: anchor, isSubsection: section.depth > 1, line: section.startLine,
-                paragraphs: section.paragraphs.map(ParagraphView.init))
+                paragraphs: section.paragraphs.map { ParagraphView(text: $0.trimmingCharacters(in: .whitespaces)) })
         }
         let view = InspectionView(
             title: inspection.title,

@@ -43,6 +43,7 @@ import Site
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains(#"<h3 id="section-findings-and-script" class="report-heading">Findings &amp; &lt;script&gt;"#))
         #expect(html.contains("<td>Requires improvement to be good</td>"))
+        #expect(html.contains("<p>Adoption performance is good.</p>"), "an indented paragraph is not code")
         #expect(html.contains(#"<strong class="badge badge--adequate">2 Requires improvement to be good</strong>"#))
     }
 
@@ -99,7 +100,7 @@ enum SiteFixture {
                 "Text with <script>alert(1)</script> and [a link](javascript:alert(1)) and *not emphasis*.",
                 "# not a heading\n\n<table><tr><td>not a table</td></tr></table>",
             ], startLine: 20),
-            ReportSection(heading: "Adoption", depth: 2, paragraphs: ["Adoption performance is good."], startLine: 38),
+            ReportSection(heading: "Adoption", depth: 2, paragraphs: ["        Adoption performance is good."], startLine: 38),
             ReportSection(heading: "Findings & <script>", paragraphs: ["Again."], startLine: 60),
         ],
         keyFacts: [KeyFact(label: "Children looked after", value: "1,020", source: at(5))],
