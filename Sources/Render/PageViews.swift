@@ -20,12 +20,11 @@ struct DataLinksView {
 }
 
 struct InspectionRowView {
-    var title: String
+    /// Framework and year, "SIF 2015": short enough for a table cell at 320 px.
+    var label: String
     var url: String
     var authority: String
     var authorityURL: String
-    var framework: String
-    var frameworkURL: String
     var date: String
     var isoDate: String?
     var headline: [BadgeView]

@@ -186,9 +186,8 @@ struct SiteViews {
 
     func inspectionRow(_ inspection: Inspection, root: String) -> InspectionRowView {
         InspectionRowView(
-            title: inspection.title, url: root + Permalinks.inspection(inspection.id),
+            label: shortLabel(inspection), url: root + Permalinks.inspection(inspection.id),
             authority: inspection.authority.name, authorityURL: root + Permalinks.authority(inspection.authority.slug),
-            framework: inspection.framework.shortName, frameworkURL: root + Permalinks.framework(inspection.framework),
             date: inspection.date?.display ?? "Date not known", isoDate: inspection.date?.iso,
             headline: inspection.judgements.filter { $0.outcome == Self.headlineOutcome }
                 .map { badge($0.level, framework: inspection.framework) },
