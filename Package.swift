@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
         .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Reports", "Site", "SiteCheck"]),
-        .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck", "Site"]),
+        .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck", "Site", "Render", "Publish"]),
     ],
     swiftLanguageModes: [.v6]
 )

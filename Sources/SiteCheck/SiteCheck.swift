@@ -198,6 +198,13 @@ public struct SiteFiles: Sendable, Equatable {
         self.pages = pages
     }
 
+    /// Files not yet written, as the renderer returns them.
+    public init(_ files: [OutputFile]) {
+        self.init(
+            paths: Set(files.map(\.path)),
+            pages: Dictionary(files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) }) { $1 })
+    }
+
     public init(folder: URL) throws(SiteCheck.ReadError) {
         let base = folder.standardizedFileURL.path
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
