@@ -120,7 +120,6 @@ struct MatrixCellView {
 
 struct MatrixJudgementView {
     var badge: BadgeView
-    var grade: String
     var inspection: String
     var inspectionURL: String
 }
@@ -241,7 +240,6 @@ struct OutcomeView {
 struct OutcomeJudgementView {
     var authority: String
     var authorityURL: String
-    var inspection: String
     var inspectionURL: String
     var framework: String
     var date: String

@@ -149,10 +149,9 @@ struct SiteViews {
             judgements: rows.map { row in
                 OutcomeJudgementView(
                     authority: row.authority.name, authorityURL: root + Permalinks.authority(row.authority.slug),
-                    inspection: "\(row.framework.shortName) \(row.date?.display ?? "undated")",
                     inspectionURL: root + Permalinks.inspection(row.inspectionID),
                     framework: row.framework.shortName, date: row.date?.display ?? "Date not known",
-                    wording: row.judgement.wording, scope: row.judgement.scope, grade: row.judgement.grade,
+                    wording: row.judgement.wording, scope: row.judgement.scope, grade: gradeAsWritten(row.judgement),
                     badge: badge(row.judgement.level, framework: row.framework))
             },
             hasJudgements: !rows.isEmpty,
@@ -201,7 +200,7 @@ struct SiteViews {
             wording: judgement.wording, scope: judgement.scope,
             outcome: vocabulary.outcome(judgement.outcome)?.title ?? judgement.outcome,
             outcomeURL: root + Permalinks.outcome(judgement.outcome),
-            grade: judgement.grade.isEmpty ? "not readable" : judgement.grade,
+            grade: gradeAsWritten(judgement),
             badge: badge(judgement.level, framework: framework),
             basis: Self.basisWords[judgement.basis] ?? judgement.basis.rawValue,
             source: judgement.source.description)
@@ -217,7 +216,7 @@ struct SiteViews {
         }.first
         return MatrixCellView(judged: latest.map { inspection, judgement in
             MatrixJudgementView(
-                badge: badge(judgement.level, framework: inspection.framework), grade: judgement.grade,
+                badge: badge(judgement.level, framework: inspection.framework),
                 inspection: shortLabel(inspection), inspectionURL: root + Permalinks.inspection(inspection.id))
         })
     }
@@ -305,6 +304,10 @@ struct SiteViews {
         guard let level else { return BadgeView(text: "Level not read", token: "none") }
         let meaning = framework?.scale.first { $0.level == level }?.meaning ?? level.label
         return BadgeView(text: "\(level.rawValue) \(meaning)", token: level.token)
+    }
+
+    func gradeAsWritten(_ judgement: Judgement) -> String {
+        judgement.grade.isEmpty ? "not readable" : judgement.grade
     }
 
     func legend() -> [BadgeView] {
