@@ -323,15 +323,21 @@ struct SiteViews {
     }
 }
 
-/// Unique, readable fragment ids for headings: `being-healthy`, then `being-healthy-2`.
+/// Unique, readable fragment ids for headings: `section-being-healthy`, then `section-being-healthy-2`.
+/// The prefix keeps them apart from the ids the templates use.
 enum Anchors {
     static func unique(_ headings: [String]) -> [String] {
-        var seen: [String: Int] = [:]
+        var used: Set<String> = []
         return headings.map { heading in
             let base = "section-" + Slug.make(heading)
-            let count = seen[base, default: 0] + 1
-            seen[base] = count
-            return count == 1 ? base : "\(base)-\(count)"
+            var anchor = base
+            var number = 2
+            while used.contains(anchor) {
+                anchor = "\(base)-\(number)"
+                number += 1
+            }
+            used.insert(anchor)
+            return anchor
         }
     }
 }

@@ -108,3 +108,11 @@ enum SiteFixture {
 
     static let site = SiteModel(inspections: [sif, apa], vocabulary: .builtIn)
 }
+
+@Suite struct AnchorTests {
+    @Test func repeatedHeadingsGetDistinctAnchorsEvenWhenAHeadingLooksNumbered() {
+        #expect(Anchors.unique(["Findings", "Findings", "Findings 2", "Adoption"]) == [
+            "section-findings", "section-findings-2", "section-findings-2-2", "section-adoption",
+        ])
+    }
+}
