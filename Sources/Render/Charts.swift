@@ -46,7 +46,7 @@ enum Charts {
                     let x = centre + (markIndex * 2 - (levels.count - 1)) * 14
                     let token = level?.token ?? "none"
                     svg += #"<circle class="mark mark--\#(token)" cx="\#(x)" cy="\#(y)" r="13"/>"#
-                    svg += #"<text class="mark-text mark-text--\#(token)" x="\#(x)" y="\#(y + 5)" text-anchor="middle">\#(level.map { String($0.rawValue) } ?? "?")</text>"# + "\n"
+                    svg += #"<text class="mark-text" x="\#(x)" y="\#(y + 5)" text-anchor="middle">\#(level.map { String($0.rawValue) } ?? "?")</text>"# + "\n"
                 }
             }
         }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import Pipeline
 import Reports
@@ -107,6 +110,10 @@ import SiteCheck
         let sitemap = try Self.text("sitemap.xml", in: output)
         #expect(sitemap.contains("<loc>https://example.org/reports/inspections/stoke-on-trent-apa-2007/index.html</loc>"))
         #expect(!sitemap.contains("404.html"))
+        for xml in [feed, sitemap] {
+            let parser = XMLParser(data: Data(xml.utf8))
+            #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
+        }
     }
 
     @Test func withoutABaseURLThereIsNoSitemapOrFeedAndThe404LinksFromTheRoot() throws {
