@@ -44,7 +44,7 @@ import SiteCheck
     func renderedFilesHaveNoProblems(baseURL: String?) throws {
         let files = try SiteRenderer(templates: TemplateSet(folder: Self.templates), baseURL: baseURL).render(Self.site)
             + JudgementExport.files(Self.site)
-        let report = SiteCheck(expectations: .init(site: Self.site), baseURL: baseURL).check(SiteFiles(files))
+        let report = SiteChecker(expectations: .init(site: Self.site), baseURL: baseURL).check(SiteFiles(files))
         #expect(report.problems.isEmpty, "\(report.problems.map(\.description).joined(separator: "\n"))")
         #expect(report.pagesChecked > 20)
     }
@@ -52,7 +52,7 @@ import SiteCheck
     @Test func aRemovedPageIsReportedWhereItIsMissingAndWhereItIsLinked() throws {
         let files = try (SiteRenderer(templates: TemplateSet(folder: Self.templates)).render(Self.site) + JudgementExport.files(Self.site))
             .filter { $0.path != "inspections/area-jar-2006/index.html" }
-        let report = SiteCheck(expectations: .init(site: Self.site)).check(SiteFiles(files))
+        let report = SiteChecker(expectations: .init(site: Self.site)).check(SiteFiles(files))
         let pages = Set(report.pages.map(\.page))
         #expect(pages.isSuperset(of: [
             "inspections/area-jar-2006/index.html", "authorities/area/index.html",

@@ -16,12 +16,12 @@ import Site
             "inspections/a/index.html": page(##"<a href="../../outcomes/safe/index.html">Safe</a><a href="#top">top</a><p id="top"></p>"##),
         ])
 
-    static let expectations = SiteCheck.Expectations(
+    static let expectations = SiteChecker.Expectations(
         requiredPages: ["index.html", "outcomes/safe/index.html", "inspections/a/index.html"],
         requiredLinks: ["outcomes/safe/index.html": ["inspections/a/index.html"], "inspections/a/index.html": ["outcomes/safe/index.html"]])
 
     @Test func aConsistentSiteHasNoProblems() {
-        let report = SiteCheck(expectations: Self.expectations).check(Self.cleanFiles)
+        let report = SiteChecker(expectations: Self.expectations).check(Self.cleanFiles)
         #expect(report.isClean, "\(report.problems)")
         #expect(report.pagesChecked == 3)
         #expect(report.linksChecked == 5)
@@ -30,7 +30,7 @@ import Site
     @Test func brokenLinksAndMissingAnchorsAreReportedOnTheirPage() {
         var files = Self.cleanFiles
         files.pages["index.html"] = Self.page(##"<a href="outcomes/gone/index.html">x</a><a href="outcomes/safe/index.html#nowhere">y</a>"##)
-        let report = SiteCheck(expectations: .init(requiredPages: [], requiredLinks: [:])).check(files)
+        let report = SiteChecker(expectations: .init(requiredPages: [], requiredLinks: [:])).check(files)
         #expect(report.pages.map(\.page) == ["index.html"])
         #expect(report.problems.map(\.kind) == [
             .brokenLink("outcomes/gone/index.html"), .missingAnchor("outcomes/safe/index.html#nowhere"),
@@ -42,7 +42,7 @@ import Site
         files.pages["outcomes/safe/index.html"] = Self.page(##"<h1 id="top">Safe</h1>"##)
         var expectations = Self.expectations
         expectations.requiredPages.append("authorities/x/index.html")
-        let report = SiteCheck(expectations: expectations).check(files)
+        let report = SiteChecker(expectations: expectations).check(files)
         #expect(report.problems == [
             .init(page: "authorities/x/index.html", kind: .missingPage),
             .init(page: "outcomes/safe/index.html", kind: .missingLink("inspections/a/index.html")),
@@ -52,12 +52,12 @@ import Site
     @Test func chartsNeedATextAlternativeAndIDsMustBeUnique() {
         var files = Self.cleanFiles
         files.pages["index.html"] = Self.page(##"<svg viewBox="0 0 1 1"><rect/></svg><svg aria-label="ok"></svg><p id="a"></p><p id="a"></p>"##)
-        let report = SiteCheck(expectations: .init(requiredPages: [], requiredLinks: [:])).check(files)
+        let report = SiteChecker(expectations: .init(requiredPages: [], requiredLinks: [:])).check(files)
         #expect(report.problems.map(\.kind) == [.chartWithoutTextAlternative, .duplicateID("a")])
     }
 
     @Test func linksResolveLikeABrowserWould() {
-        let check = SiteCheck(expectations: .init(requiredPages: [], requiredLinks: [:]), baseURL: "https://example.org/reports")
+        let check = SiteChecker(expectations: .init(requiredPages: [], requiredLinks: [:]), baseURL: "https://example.org/reports")
         #expect(check.resolve("../../authorities/x/", from: "inspections/a/index.html")?.path == "authorities/x/index.html")
         #expect(check.resolve("#s1", from: "inspections/a/index.html")! == ("inspections/a/index.html", "s1"))
         #expect(check.resolve("/index.html", from: "404.html")?.path == "index.html")
@@ -75,7 +75,7 @@ import Site
             letterDate: PartialDate(year: 2007),
             judgements: [Judgement(outcome: "staying-safe", wording: "Staying safe", grade: "2", level: .adequate, basis: .gradeLine, source: source)],
             sourceFile: "x.txt")
-        let expectations = SiteCheck.Expectations(site: SiteModel(inspections: [inspection], vocabulary: .builtIn))
+        let expectations = SiteChecker.Expectations(site: SiteModel(inspections: [inspection], vocabulary: .builtIn))
         #expect(expectations.requiredPages.contains("authorities/x/index.html"))
         #expect(expectations.requiredPages.contains("frameworks/apa/index.html"))
         #expect(expectations.requiredPages.filter { $0.hasPrefix("outcomes/") }.count == OutcomeVocabulary.builtIn.outcomes.count)

@@ -40,8 +40,8 @@ import SiteCheck
         let output = try Self.build(baseURL: baseURL)
         defer { Self.remove(output) }
         let site = Self.model()
-        let expectations = SiteCheck.Expectations(site: site)
-        let report = try SiteCheck(expectations: expectations, baseURL: baseURL).check(folder: output)
+        let expectations = SiteChecker.Expectations(site: site)
+        let report = try SiteChecker(expectations: expectations, baseURL: baseURL).check(folder: output)
         #expect(report.problems.isEmpty, "\(report.problems.map(\.description).joined(separator: "\n"))")
         #expect(expectations.requiredPages.count >= 1 + site.authorities.count + site.inspections.count + site.outcomes.count + site.frameworks.count)
         #expect(report.pagesChecked == expectations.requiredPages.count + 1, "every page is required, and 404.html")

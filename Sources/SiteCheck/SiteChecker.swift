@@ -5,7 +5,7 @@ import Site
 /// Checks a built site folder: every internal link and `#anchor` resolves, every page the site model
 /// calls for exists, outcome and inspection pages link to each other, and every chart has a text
 /// alternative. It reads only the files; it never builds.
-public struct SiteCheck: Sendable {
+public struct SiteChecker: Sendable {
     /// The pages a site must have and the links they must carry, from the site model.
     public var expectations: Expectations
     /// The absolute URL the site was built for, if any: links that start with it are internal (the 404
@@ -205,10 +205,10 @@ public struct SiteFiles: Sendable, Equatable {
             pages: Dictionary(files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) }) { $1 })
     }
 
-    public init(folder: URL) throws(SiteCheck.ReadError) {
+    public init(folder: URL) throws(SiteChecker.ReadError) {
         let base = folder.standardizedFileURL.path
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw SiteCheck.ReadError(folder: folder.path, message: "cannot read the site folder")
+            throw SiteChecker.ReadError(folder: folder.path, message: "cannot read the site folder")
         }
         var paths: Set<String> = []
         var pages: [String: String] = [:]
@@ -218,12 +218,12 @@ public struct SiteFiles: Sendable, Equatable {
             paths.insert(relative)
             if url.pathExtension == "html" {
                 guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw SiteCheck.ReadError(folder: folder.path, message: "cannot read \(relative)")
+                    throw SiteChecker.ReadError(folder: folder.path, message: "cannot read \(relative)")
                 }
                 pages[relative] = String(decoding: data, as: UTF8.self)
             }
         }
-        guard !paths.isEmpty else { throw SiteCheck.ReadError(folder: folder.path, message: "the site folder is empty or missing") }
+        guard !paths.isEmpty else { throw SiteChecker.ReadError(folder: folder.path, message: "the site folder is empty or missing") }
         self.init(paths: paths, pages: pages)
     }
 }
