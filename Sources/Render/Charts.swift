@@ -15,6 +15,12 @@ enum Charts {
         var cells: [[Level?]]
     }
 
+    struct TimelineColumn {
+        var label: String
+        /// Why an inspection has no marks ("not graded" for visits), shown under its label.
+        var note: String?
+    }
+
     struct Bar {
         var label: String
         var token: String
@@ -24,17 +30,20 @@ enum Charts {
     static let labelWidth = 250
     static let columnWidth = 92
     static let rowHeight = 36
-    static let headerHeight = 44
+    static let headerHeight = 56
 
     /// A dot per judgement: one row per outcome, one column per inspection, the level written in the dot.
-    static func timeline(columns: [String], rows: [TimelineRow]) -> String {
+    static func timeline(columns: [TimelineColumn], rows: [TimelineRow]) -> String {
         let width = labelWidth + columnWidth * max(columns.count, 1) + 8
         let height = headerHeight + rowHeight * rows.count + 8
         var svg = open(width: width, height: height, label: "Timeline of levels by outcome")
         svg += "<desc>\(escape(timelineDescription(columns: columns, rows: rows)))</desc>\n"
         for (index, column) in columns.enumerated() {
             let x = labelWidth + columnWidth * index + columnWidth / 2
-            svg += #"<text class="chart-axis" x="\#(x)" y="28" text-anchor="middle">\#(escape(column))</text>"# + "\n"
+            svg += #"<text class="chart-axis" x="\#(x)" y="24" text-anchor="middle">\#(escape(column.label))</text>"# + "\n"
+            if let note = column.note {
+                svg += #"<text class="chart-note" x="\#(x)" y="44" text-anchor="middle">\#(escape(note))</text>"# + "\n"
+            }
         }
         for (rowIndex, row) in rows.enumerated() {
             let y = headerHeight + rowHeight * rowIndex + rowHeight / 2
@@ -53,14 +62,16 @@ enum Charts {
         return svg + "</svg>"
     }
 
-    static func timelineDescription(columns: [String], rows: [TimelineRow]) -> String {
-        rows.map { row in
+    static func timelineDescription(columns: [TimelineColumn], rows: [TimelineRow]) -> String {
+        let levels = rows.map { row in
             let cells = zip(columns, row.cells).compactMap { column, levels -> String? in
                 guard !levels.isEmpty else { return nil }
-                return "\(column): " + levels.map { $0.map { "level \($0.rawValue)" } ?? "level not read" }.joined(separator: " and ")
+                return "\(column.label): " + levels.map { $0.map { "level \($0.rawValue)" } ?? "level not read" }.joined(separator: " and ")
             }
             return "\(row.label): \(cells.joined(separator: "; "))."
-        }.joined(separator: " ")
+        }
+        let notes = columns.compactMap { column in column.note.map { "\(column.label): \($0)." } }
+        return (levels + notes).joined(separator: " ")
     }
 
     /// One horizontal bar per level, its length the number of judgements, the number written after it.

@@ -137,8 +137,13 @@ struct AuthorityView {
 
 struct TimelineView {
     var chart: ChartView
-    var columns: [String]
+    var columns: [TimelineColumnView]
     var rows: [TimelineRowView]
+}
+
+struct TimelineColumnView {
+    var label: String
+    var note: String?
 }
 
 struct TimelineRowView {
@@ -149,6 +154,7 @@ struct TimelineRowView {
 
 struct TimelineCellView {
     var judgements: [TimelineMarkView]
+    var note: String?
 }
 
 struct TimelineMarkView {

@@ -259,12 +259,14 @@ struct SiteViews {
             TimelineRowView(
                 outcome: outcome.title, outcomeURL: root + Permalinks.outcome(outcome.id),
                 cells: inspections.map { inspection in
-                    TimelineCellView(judgements: inspection.judgements.filter { $0.outcome == outcome.id }.map {
-                        TimelineMarkView(badge: badge($0.level, framework: inspection.framework), scope: $0.scope)
-                    })
+                    TimelineCellView(
+                        judgements: inspection.judgements.filter { $0.outcome == outcome.id }.map {
+                            TimelineMarkView(badge: badge($0.level, framework: inspection.framework), scope: $0.scope)
+                        },
+                        note: timelineNote(inspection.framework))
                 })
         }
-        let columns = inspections.map(shortLabel)
+        let columns = inspections.map { Charts.TimelineColumn(label: shortLabel($0), note: timelineNote($0.framework)) }
         let chart = Charts.timeline(
             columns: columns,
             rows: outcomes.map { outcome in
@@ -276,7 +278,16 @@ struct SiteViews {
             chart: ChartView(
                 id: "timeline", caption: "Levels by outcome, one column per inspection in date order (not to scale)",
                 svg: chart),
-            columns: columns, rows: rows)
+            columns: columns.map { TimelineColumnView(label: $0.label, note: $0.note) }, rows: rows)
+    }
+
+    /// Why an inspection of `framework` has no level on a timeline; nil for graded frameworks.
+    func timelineNote(_ framework: Framework) -> String? {
+        switch framework {
+        case .visit: "not graded"
+        case .unknown: "layout not known"
+        default: nil
+        }
     }
 
     func distribution(_ entry: SiteModel.OutcomeEntry) -> DistributionView? {

@@ -58,6 +58,18 @@ import Site
         #expect(markdown.contains(##"<li><a href="#section-findings-and-script-2">"##), "repeated headings get distinct anchors")
     }
 
+    @Test func ungradedVisitsStandOnTheTimelineWithoutALevel() throws {
+        let visit = Inspection(
+            id: "testshire-visit-2019", authority: SiteFixture.authority, framework: .visit, title: "Focused visit: Testshire",
+            letterDate: PartialDate(year: 2019, month: 5), sourceFile: "testshire-visit-2019.txt")
+        let site = SiteModel(inspections: [SiteFixture.sif, SiteFixture.apa, visit], vocabulary: .builtIn)
+        let markdown = try #require(try Self.renderer().markdown(of: "authorities/testshire/index.html", in: site))
+        #expect(markdown.contains(">not graded</text>"))
+        #expect(markdown.contains("Visit 2019: not graded.</desc>"))
+        #expect(markdown.contains(##"<th scope="col">Visit 2019 <span class="small">(not graded)</span></th>"##))
+        #expect(markdown.matches(of: #/<circle /#).count == site.judgementRows.count, "one mark per judgement; the visit adds none")
+    }
+
     @Test func undatedPagesAndChartsComeOutTheSameTwice() throws {
         let first = try Self.renderer().render(SiteFixture.site)
         let second = try Self.renderer().render(SiteFixture.site)
