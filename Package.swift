@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
         .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Site"]),
-        .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "sitegen"]),
     ],
     swiftLanguageModes: [.v6]
 )
