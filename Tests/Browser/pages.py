@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Loads pages of a served sitegen site in headless Chromium.
 
-    pages.py check BASE_URL            axe-core at WCAG 2.2 AA and the 320 px layout, on four pages
+    pages.py check BASE_URL CONTENT    axe-core at WCAG 2.2 AA and the 320 px layout, on four pages;
+                                       then live reload, by appending a line to a report in CONTENT
     pages.py screenshot BASE_URL PATH OUT.png
 
 Exits 1 when a page has an accessibility violation or scrolls sideways at 320 px, 2 when the browser
@@ -11,6 +12,7 @@ selenium-axe-python (which bundles axe-core).
 import json
 import os
 import sys
+import time
 import urllib.request
 
 from selenium import webdriver
@@ -67,7 +69,22 @@ def status(url):
         return error.code
 
 
-def check(base):
+def reloads_after_a_change(driver, base, content):
+    """True when an open page reloads itself after a report in `content` changes."""
+    set_viewport(driver, 1280, 900)
+    driver.get(base + "/")
+    driver.execute_script("window.sitegenBeforeReload = true;")
+    report = sorted(name for name in os.listdir(content) if name.endswith(".txt"))[0]
+    with open(os.path.join(content, report), "a", encoding="utf-8") as text:
+        text.write("\nA line added by the browser test.\n")
+    for _ in range(600):
+        time.sleep(0.1)
+        if driver.execute_script("return window.sitegenBeforeReload === undefined;"):
+            return True
+    return False
+
+
+def check(base, content):
     # A missing page would be answered by the site's 404 page, which could pass every check below.
     problems = [f"{path}: answered with status {code}, not 200" for path in PAGES if (code := status(base + path)) != 200]
     driver = browser(1280, 900)
@@ -88,12 +105,14 @@ def check(base):
                     ".filter(e => e.getBoundingClientRect().right > arguments[0] + 0.5)"
                     ".slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));", NARROW)
                 problems.append(f"{path}: scrolls sideways at {NARROW} px (scrollWidth {width}); too wide: {', '.join(wide)}")
+        if not reloads_after_a_change(driver, base, content):
+            problems.append("/: did not reload within 60 s after a report changed")
     finally:
         driver.quit()
     for problem in problems:
         print(problem)
-    print(f"{len(PAGES)} pages checked with {axe_version()} ({', '.join(WCAG_TAGS)}) "
-          f"and at {NARROW} px: {len(problems)} problems.")
+    print(f"{len(PAGES)} pages checked with {axe_version()} ({', '.join(WCAG_TAGS)}), "
+          f"at {NARROW} px, and for live reload: {len(problems)} problems.")
     return 1 if problems else 0
 
 
@@ -118,8 +137,8 @@ def screenshot(base, path, out):
 
 
 def main(argv):
-    if len(argv) == 3 and argv[1] == "check":
-        return check(argv[2].rstrip("/"))
+    if len(argv) == 4 and argv[1] == "check":
+        return check(argv[2].rstrip("/"), argv[3])
     if len(argv) == 5 and argv[1] == "screenshot":
         return screenshot(argv[2].rstrip("/"), argv[3], argv[4])
     print(__doc__, file=sys.stderr)

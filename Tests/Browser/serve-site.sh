@@ -1,11 +1,14 @@
-# Sourced by the browser scripts: builds sitegen, then serves the bundled site from a temporary folder
-# on a free loopback port with `sitegen serve`. Sets SITE_URL and stops the server when the script exits.
+# Sourced by the browser scripts: builds sitegen, then serves a copy of the bundled content and templates
+# from a temporary folder on a free loopback port with `sitegen serve`. Sets SITE_URL and SITE_CONTENT
+# (the copy of the content, which a script may edit) and stops the server when the script exits.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 swift build --product sitegen >&2
 sitegen="$(swift build --show-bin-path)/sitegen"
 site_folder="$(mktemp -d)"
 server_log="$site_folder/serve.log"
-"$sitegen" serve --output "$site_folder/Public" --port 0 --quiet >"$server_log" 2>&1 &
+cp -R Content Templates "$site_folder/"
+SITE_CONTENT="$site_folder/Content"
+"$sitegen" serve --content "$SITE_CONTENT" --templates "$site_folder/Templates" --output "$site_folder/Public" --port 0 --quiet >"$server_log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$site_folder"' EXIT
 SITE_URL=""

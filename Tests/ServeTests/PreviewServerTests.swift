@@ -126,11 +126,7 @@ import Testing
         try Self.build(content: content, output: output)
         let preview = Preview(
             server: PreviewServer(folder: output, port: 0), sources: [content], pollInterval: .milliseconds(100),
-            rebuild: {
-                await withCheckedContinuation { done in
-                    DispatchQueue.global().async { done.resume(returning: (try? Self.build(content: content, output: output)) != nil) }
-                }
-            })
+            rebuild: { (try? Self.build(content: content, output: output)) != nil })
         try await Self.withPreview(preview) { port in
             let page = "/inspections/stockport-apa-2006/"
             #expect(try await RawHTTP.request(LiveReload.versionPath, port: port).body == "1")
