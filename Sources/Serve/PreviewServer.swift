@@ -8,14 +8,17 @@ public struct PreviewServer: Sendable {
     public var folder: URL
     public var host: String
     public var port: UInt16
+    /// Called with `GET /path 200` for each request answered, when set.
+    public var log: (@Sendable (String) -> Void)?
     /// Advanced after each successful rebuild; open pages reload when it changes.
     public let builds = BuildNumber()
 
     /// `port` 0 lets the system choose a free port; `run` reports the one it got.
-    public init(folder: URL, host: String = "127.0.0.1", port: UInt16 = 8000) {
+    public init(folder: URL, host: String = "127.0.0.1", port: UInt16 = 8000, log: (@Sendable (String) -> Void)? = nil) {
         self.folder = folder
         self.host = host
         self.port = port
+        self.log = log
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
@@ -40,7 +43,7 @@ public struct PreviewServer: Sendable {
     public func run(onListening: @escaping @Sendable (UInt16) async -> Void) async throws(Failure) {
         let server = HTTPServer(
             address: try address(), pool: HTTPServer.defaultPool(), logger: .disabled,
-            handler: SiteHandler(folder: folder, builds: builds))
+            handler: SiteHandler(folder: folder, builds: builds, log: log))
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.run() }

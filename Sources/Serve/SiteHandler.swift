@@ -7,14 +7,19 @@ import Foundation
 struct SiteHandler: HTTPHandler {
     let folder: URL
     let builds: BuildNumber
+    let log: (@Sendable (String) -> Void)?
 
-    init(folder: URL, builds: BuildNumber) {
+    init(folder: URL, builds: BuildNumber, log: (@Sendable (String) -> Void)? = nil) {
         self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         self.builds = builds
+        self.log = log
     }
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let reply = await reply(to: request.method, rawPath: request.target.path())
+        if request.target.path() != LiveReload.versionPath {
+            log?("\(request.method.rawValue) \(request.target.rawValue) \(reply.status.code)")
+        }
         var headers: HTTPHeaders = [.contentType: reply.contentType, .cacheControl: "no-store"]
         for (name, value) in reply.headers { headers[HTTPHeader(name)] = value }
         guard request.method != .HEAD else {

@@ -45,8 +45,9 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let host = host
+        let requests: (@Sendable (String) -> Void)? = terminal.detail == .verbose ? { @Sendable line in terminal.say(line) } : nil
         let preview = Preview(
-            server: PreviewServer(folder: options.output, host: host, port: port),
+            server: PreviewServer(folder: options.output, host: host, port: port, log: requests),
             sources: [options.content, options.templates],
             rebuild: {
                 terminal.say("Rebuilding after a change…")

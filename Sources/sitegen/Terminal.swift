@@ -8,7 +8,7 @@ struct TerminalOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print errors only: no warnings, no summary.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also print notes and the folders used.")
+    @Flag(name: .shortAndLong, help: "Also print notes, the folders used and, when serving, each request.")
     var verbose = false
 
     func validate() throws {
