@@ -20,7 +20,10 @@ struct SiteHandler: HTTPHandler {
         if request.target.path() != LiveReload.versionPath {
             log?("\(request.method.rawValue) \(request.target.rawValue) \(reply.status.code)")
         }
-        var headers: HTTPHeaders = [.contentType: reply.contentType, .cacheControl: "no-store"]
+        // FlyingFox writes a response's head and body separately; on a kept-alive connection Nagle's
+        // algorithm and the client's delayed ACK then hold the body back by about 40 ms (measured: 45 ms
+        // a request kept alive, 6 ms closed). On loopback a fresh connection costs far less.
+        var headers: HTTPHeaders = [.contentType: reply.contentType, .cacheControl: "no-store", .connection: "close"]
         for (name, value) in reply.headers { headers[HTTPHeader(name)] = value }
         guard request.method != .HEAD else {
             headers[.contentLength] = String(reply.body.count)

@@ -50,6 +50,7 @@ import Testing
                 #expect(response.headers["content-type"] == "text/html; charset=utf-8", "\(path)")
                 #expect(response.body.contains("<main"), "\(path)")
                 #expect(response.body.contains(LiveReload.versionPath), "\(path) should carry the live-reload script")
+                #expect(response.headers["connection"] == "close", "kept-alive responses wait ~40 ms for a delayed ACK")
             }
             let css = try await RawHTTP.request("/assets/site.css", port: port)
             #expect(css.headers["content-type"] == "text/css; charset=utf-8")
