@@ -84,6 +84,15 @@ def reloads_after_a_change(driver, base, content):
     return False
 
 
+def accessibility_problems(driver, where):
+    problems = []
+    for violation in axe_violations(driver):
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            problems.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']}: {target}")
+    return problems
+
+
 def check(base, content):
     # A missing page would be answered by the site's 404 page, which could pass every check below.
     problems = [f"{path}: answered with status {code}, not 200" for path in PAGES if (code := status(base + path)) != 200]
@@ -91,13 +100,11 @@ def check(base, content):
     try:
         for path in PAGES:
             driver.get(base + path)
-            for violation in axe_violations(driver):
-                for node in violation["nodes"]:
-                    target = " ".join(str(part) for part in node["target"])
-                    problems.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']}: {target}")
+            problems += accessibility_problems(driver, path)
+        set_viewport(driver, NARROW, 800)
         for path in PAGES:
-            set_viewport(driver, NARROW, 800)
             driver.get(base + path)
+            problems += accessibility_problems(driver, f"{path} at {NARROW} px")
             width = driver.execute_script("return document.documentElement.scrollWidth")
             if width > NARROW:
                 wide = driver.execute_script(
@@ -111,8 +118,8 @@ def check(base, content):
         driver.quit()
     for problem in problems:
         print(problem)
-    print(f"{len(PAGES)} pages checked with {axe_version()} ({', '.join(WCAG_TAGS)}), "
-          f"at {NARROW} px, and for live reload: {len(problems)} problems.")
+    print(f"{len(PAGES)} pages checked with {axe_version()} ({', '.join(WCAG_TAGS)}) at 1280 and {NARROW} px, "
+          f"for sideways scrolling at {NARROW} px, and for live reload: {len(problems)} problems.")
     return 1 if problems else 0
 
 

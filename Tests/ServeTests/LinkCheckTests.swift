@@ -46,6 +46,14 @@ import Testing
         ])
     }
 
+    @Test func theBundledSiteHasNoBrokenLinks() throws {
+        let folder = try PreviewServerTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Public")
+        try PreviewServerTests.build(content: PreviewServerTests.root.appendingPathComponent("Content"), output: output)
+        #expect(LinkCheck(folder: output).problems().map(\.description) == [])
+    }
+
     @Test func relativeLinksResolveAgainstThePagesFolder() {
         #expect(LinkCheck.resolve("../../outcomes/a/", from: "inspections/x/index.html") == "outcomes/a/index.html")
         #expect(LinkCheck.resolve("./b.html", from: "a/index.html") == "a/b.html")
