@@ -10,7 +10,14 @@ cp -R Content Templates "$site_folder/"
 SITE_CONTENT="$site_folder/Content"
 "$sitegen" serve --content "$SITE_CONTENT" --templates "$site_folder/Templates" --output "$site_folder/Public" --port 0 --quiet >"$server_log" 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$site_folder"' EXIT
+stop_site() {
+    local status=$?
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    rm -rf "$site_folder"
+    exit "$status"
+}
+trap stop_site EXIT
 SITE_URL=""
 for _ in $(seq 1 600); do
     SITE_URL="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$server_log" | head -1 || true)"
