@@ -66,7 +66,7 @@ struct SiteHandler: HTTPHandler {
         }
     }
 
-    enum Location: Equatable {
+    enum Location {
         case file(URL)
         case folderWithoutSlash
         case missing

@@ -100,7 +100,7 @@ struct Terminal: Sendable {
         return try work()
     }
 
-    enum Colour: String { case red = "31", yellow = "33", cyan = "36", green = "32", plain = "" }
+    enum Colour: String { case red = "31", yellow = "33", cyan = "36", plain = "" }
 
     func paint(_ text: String, _ colour: Colour) -> String {
         usesColour && colour != .plain ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
