@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -27,8 +28,9 @@ let package = Package(
         .target(name: "Publish", dependencies: ["Site"]),
         .target(name: "SiteCheck", dependencies: ["Site", "Render"]),
         .target(name: "Pipeline", dependencies: ["Site", "Reports", "Render", "Publish"]),
+        .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "sitegen", dependencies: [
-            "Pipeline",
+            "Pipeline", "Serve",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
         .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Reports", "Site", "SiteCheck"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck", "Site", "Render", "Publish"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "sitegen"]),
     ],
     swiftLanguageModes: [.v6]
 )

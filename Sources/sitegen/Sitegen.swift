@@ -3,12 +3,12 @@ import Foundation
 import Pipeline
 
 @main
-struct Sitegen: ParsableCommand {
+struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Build a static website from Ofsted children's services inspection reports.",
         discussion: "Reads report texts from a content folder, extracts each authority, inspection and judgement, and writes a cross-linked static site.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Serve.self, Check.self],
         defaultSubcommand: Build.self)
 }
 
@@ -28,22 +28,16 @@ struct Build: ParsableCommand {
     @Option(help: "Absolute URL the site is served from (for sitemap.xml and feed.xml), e.g. https://example.org/reports/.")
     var baseURL: String?
 
+    @OptionGroup var terminal: TerminalOptions
+
     func run() throws {
         let options = SiteBuild.Options(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
             output: URL(fileURLWithPath: output), baseURL: baseURL)
         do {
-            let summary = try SiteBuild(options: options).run()
-            for diagnostic in summary.diagnostics { printError(diagnostic.description) }
-            print("Read \(summary.reportsRead) reports, published \(summary.inspections) inspections, wrote \(summary.filesWritten) files to \(output) (\(summary.warningCount) warnings, \(summary.errorCount) errors).")
+            _ = try Terminal(options: terminal).build(options)
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            printError("error: \(error.message)")
             throw ExitCode(1)
         }
     }
-}
-
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

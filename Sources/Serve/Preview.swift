@@ -1,0 +1,42 @@
+import Foundation
+
+/// `sitegen serve`: a preview server plus a watch on the source folders that rebuilds the site after
+/// every change and advances the build number, so that open pages reload.
+public struct Preview: Sendable {
+    public var server: PreviewServer
+    public var sources: [URL]
+    public var pollInterval: Duration
+    /// Builds the site into the server's folder; returns whether the build succeeded. A failed build
+    /// keeps the previous site, so pages are not reloaded. It runs on a Dispatch thread, so a long
+    /// build never holds up the threads that answer requests.
+    public var rebuild: @Sendable () -> Bool
+
+    public init(server: PreviewServer, sources: [URL], pollInterval: Duration = .milliseconds(500), rebuild: @escaping @Sendable () -> Bool) {
+        self.server = server
+        self.sources = sources
+        self.pollInterval = pollInterval
+        self.rebuild = rebuild
+    }
+
+    /// Serves and watches until the task is cancelled, or fails when the server cannot listen.
+    public func run(onListening: @escaping @Sendable (UInt16) async -> Void) async throws(PreviewServer.Failure) {
+        let watch = Task { await watchSources() }
+        defer { watch.cancel() }
+        try await server.run(onListening: onListening)
+    }
+
+    private func watchSources() async {
+        var seen = SourceSnapshot(folders: sources)
+        while !Task.isCancelled {
+            try? await Task.sleep(for: pollInterval)
+            let now = SourceSnapshot(folders: sources)
+            guard now != seen else { continue }
+            seen = now
+            let rebuild = rebuild
+            let built = await withCheckedContinuation { done in
+                DispatchQueue.global().async { done.resume(returning: rebuild()) }
+            }
+            if built { await server.builds.advance() }
+        }
+    }
+}

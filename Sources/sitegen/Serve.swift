@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Serve
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it on this machine and rebuild it when the content or templates change.",
+        discussion: """
+            Open pages reload after each successful rebuild; the reload script is added only to the pages \
+            as they are served, never to the files in the output folder. Press Ctrl-C to stop.
+
+            Exit status: 1 when the first build fails, 69 when the port is already in use or the server \
+            cannot listen, 64 for bad options.
+            """)
+
+    @Option(help: "Folder of report texts (.txt), each with an optional .json sidecar; watched for changes.")
+    var content = "Content"
+
+    @Option(help: "Folder of Mustache templates and assets/; watched for changes.")
+    var templates = "Templates"
+
+    @Option(help: "Folder the site is written to and served from.")
+    var output = "Public"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port: UInt16 = 8000
+
+    @Option(help: "Address to listen on. The default serves this machine only.")
+    var host = "127.0.0.1"
+
+    @OptionGroup var terminal: TerminalOptions
+
+    /// sysexits' EX_UNAVAILABLE: the service cannot start.
+    static let cannotListen: Int32 = 69
+
+    func run() async throws {
+        let terminal = Terminal(options: terminal)
+        let options = SiteBuild.Options(
+            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+            output: URL(fileURLWithPath: output))
+        do {
+            _ = try terminal.build(options)
+        } catch {
+            throw ExitCode(1)
+        }
+        let host = host
+        let requests: (@Sendable (String) -> Void)? = terminal.detail == .verbose ? { @Sendable line in terminal.say(line) } : nil
+        let preview = Preview(
+            server: PreviewServer(folder: options.output, host: host, port: port, log: requests),
+            sources: [options.content, options.templates],
+            rebuild: {
+                terminal.say("Rebuilding after a change…")
+                return (try? terminal.build(options)) != nil
+            })
+        do {
+            try await preview.run { port in
+                let address = host.contains(":") ? "[\(host)]" : host
+                terminal.say("Serving \(options.output.relativePath) at http://\(address):\(port)/ and watching \(options.content.relativePath) and \(options.templates.relativePath). Press Ctrl-C to stop.", at: .quiet)
+            }
+        } catch {
+            terminal.failure(error.description)
+            throw ExitCode(Self.cannotListen)
+        }
+    }
+}
