@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -42,7 +43,10 @@ public struct MarkdownConverter: Sendable {
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let root = cmark_parser_finish(parser) else { throw .renderFailed }
+        Self.inlineParsing.lock()
+        let finished = cmark_parser_finish(parser)
+        Self.inlineParsing.unlock()
+        guard let root = finished else { throw .renderFailed }
         defer { cmark_node_free(root) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let rendered = cmark_render_html(root, options, extensions) else { throw .renderFailed }
@@ -55,4 +59,11 @@ public struct MarkdownConverter: Sendable {
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
     public static func registerExtensions() { _ = registration }
+
+    /// cmark-gfm 0.29 parses inlines (inside `cmark_parser_finish`) against a process-wide table of
+    /// special characters: each parse adds its extensions' characters (`~` for strikethrough, `:` and `w`
+    /// for autolinks) and removes them when it is done, so a parse finishing on one thread can blind a
+    /// parse running on another (github/cmark-gfm#221 and standardese#199 describe the table). Finishing
+    /// a parse is therefore serialised; block parsing and HTML rendering still run in parallel.
+    private static let inlineParsing = NSLock()
 }

@@ -30,6 +30,26 @@ import Testing
         #expect(!html.contains("javascript:"))
     }
 
+    /// Many tasks converting at once must each see every extension: cmark-gfm keeps the extensions'
+    /// special characters in a process-wide table that an unserialised parse would clear under another.
+    @Test func concurrentConversionsAgree() async throws {
+        let document = String(repeating: "~~gone~~ and https://www.gov.uk/ofsted and *stays*\n\n", count: 200)
+        let expected = try converter.html(from: document)
+        #expect(expected.contains("<del>gone</del>") && expected.contains("<a href=\"https://www.gov.uk/ofsted\">"))
+        let converter = self.converter
+        let mismatches = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var mismatches = 0
+                    for _ in 0..<25 where try converter.html(from: document) != expected { mismatches += 1 }
+                    return mismatches
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
+    }
+
     /// Converts a large document many times; a leak of parser, nodes or the rendered buffer would grow
     /// the process by hundreds of megabytes, which the resident-size check catches.
     @Test func largeDocumentsConvertWithoutLeaking() throws {
