@@ -78,10 +78,6 @@ public struct ReportExtractor: Sendable {
     }
 }
 
-/// The layouts sitegen knows, strongest first.
-public enum ReportLayouts {
-    public static let known: [any ReportLayout] = ProvisionalLayout.all
-}
 
 /// Paragraphs of plain text, for reports of no known layout: blank lines separate paragraphs.
 enum PlainText {

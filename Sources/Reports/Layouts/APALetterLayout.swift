@@ -1,0 +1,88 @@
+import Foundation
+import Site
+
+/// Annual performance assessment letters to a Director of Children's Services (2005–2008).
+///
+/// One reader for every year's letter, because the structures overlap: a summary table of numbered
+/// judgements where the letter has one (2006: tab-separated, Markdown or flattened), a `Grade N` line
+/// under each outcome heading where it has those (2007, sometimes displaced into the section by a page
+/// break), and otherwise the judgement sentence that opens each outcome section (2006: "…in this area is
+/// good", "makes a good contribution"). A grade line or table number is checked against the sentence.
+struct APALetterLayout: ReportLayout {
+    let name = "APA letter"
+    let framework = Framework.apa
+
+    static let frameworkName = "annual performance assessment"
+
+    func score(_ text: ReportText) -> Int {
+        LayoutEvidence.score(naming: Self.frameworkName, in: text)
+    }
+
+    func read(_ text: ReportText, vocabulary: OutcomeVocabulary) -> LayoutReading {
+        let document = ReportDocument(text)
+        var reading = LayoutReading()
+        let titleIndex = document.blocks.firstIndex { $0.kind == .heading && $0.folded.contains(Self.frameworkName) }
+        let title = titleIndex.map { document.blocks[$0] }
+        let salutation = text.lines.first { $0.trimmed.hasPrefix("Dear ") }?.number ?? title?.line ?? 60
+        let letterhead = text.lines.prefix { $0.number <= salutation }
+
+        reading.authority = authority(title: title, letterhead: Array(letterhead), reading: &reading, path: text.path)
+        reading.letterDate = ReportFacts.letterDate(letterhead)
+        reading.readLabelledDates(text)
+
+        let letter = document.blocks[(titleIndex ?? 0)...].prefix { !ReportText.folded($0.text).hasPrefix("yours ") }
+        var body = document
+        body.blocks = Array(letter)
+        var judgements = OutcomeJudgements(framework: framework, vocabulary: vocabulary, file: text.path)
+        judgements.read(body.blocks)
+        reading.judgements = judgements.judgements
+        reading.diagnostics += judgements.diagnostics
+        reading.sections = ReportFacts.sections(body)
+        reading.recommendations = ReportFacts.recommendations(body.blocks, file: text.path) {
+            vocabulary.outcome(heading: $0, in: framework) != nil
+        }
+        reading.keyFacts = ReportFacts.keyFacts(body.blocks, file: text.path)
+        return reading
+    }
+
+    /// The authority named at the end of the title ("… in Stoke-on-Trent City Council"), checked against
+    /// the council in the address.
+    func authority(title: ReportDocument.Block?, letterhead: [ReportText.Line], reading: inout LayoutReading, path: String) -> Located<String>? {
+        let address = ReportFacts.authority(inAddress: letterhead)
+        var named: Located<String>?
+        if let title, let range = title.text.range(of: " in ", options: [.caseInsensitive, .backwards]) {
+            named = Located(String(title.text[range.upperBound...]), line: title.line)
+        }
+        switch (named, address) {
+        case let (named?, address?):
+            let fromTitle = AuthorityName(canonicalising: named.value)
+            if fromTitle != AuthorityName(canonicalising: address.value) {
+                reading.diagnostics.append(.warning(
+                    "the title names \"\(named.value)\" but the address names \"\(address.value)\"; the title is used",
+                    at: SourcePosition(file: path, line: named.line)))
+            }
+            return AuthorityName.isKnown(named.value) ? named : address
+        case let (named?, nil): return named
+        case let (nil, address?): return address
+        case (nil, nil): return nil
+        }
+    }
+}
+
+/// Signs shared by the layouts' `score` functions.
+enum LayoutEvidence {
+    /// 20 when a title line near the top names the framework, 5 when a sentence there mentions it, else 0.
+    static func score(naming framework: String, in text: ReportText) -> Int {
+        for line in text.lines.prefix(80) where ReportText.folded(line.text).contains(framework) {
+            return isTitle(line) ? 20 : 5
+        }
+        return 0
+    }
+
+    /// A title line: all in capitals, a Markdown heading, or short with no closing full stop.
+    static func isTitle(_ line: ReportText.Line) -> Bool {
+        let trimmed = line.trimmed
+        if trimmed.hasPrefix("#") || trimmed == trimmed.uppercased() { return true }
+        return trimmed.split(separator: " ").count <= 20 && !trimmed.hasSuffix(".")
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Site
+
+/// Facts every layout reads the same way: dates, an authority named in an address, key facts,
+/// recommendations by timescale, and the report's sections.
+enum ReportFacts {
+    // MARK: - Dates
+
+    /// Every date written in `text` as "26 November 2007", "1st November 2006" or "1/06/2015" (day first,
+    /// as English reports write them), with where it stands.
+    static func dates(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
+        var found: [(date: PartialDate, range: Range<String.Index>)] = []
+        for match in text.matches(of: /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+([0-9]{4})\b/) {
+            if let date = PartialDate(year: Int(match.3)!, month: PartialDate.month(named: match.2), day: Int(match.1)!) {
+                found.append((date, match.range))
+            }
+        }
+        for match in text.matches(of: /\b([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})\b/) {
+            if let date = PartialDate(year: Int(match.3)!, month: Int(match.2)!, day: Int(match.1)!) {
+                found.append((date, match.range))
+            }
+        }
+        // "1 – 25 June 2015": the first day takes the month and year of the second.
+        for match in text.matches(of: /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\s+([0-9]{4})\b/) {
+            if let month = PartialDate.month(named: match.3), let date = PartialDate(year: Int(match.4)!, month: month, day: Int(match.1)!) {
+                found.append((date, match.range))
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A line that holds nothing but a date, before `limit`: a letter's date.
+    static func letterDate(_ lines: some Sequence<ReportText.Line>) -> Located<PartialDate>? {
+        for line in lines {
+            let trimmed = line.trimmed
+            if let only = dates(in: trimmed).first, trimmed[only.range].count >= trimmed.count - 1 {
+                return Located(only.date, line: line.number)
+            }
+        }
+        return nil
+    }
+
+    /// Dates given under a label, as in "Inspection dates: 1/06/2015 – 25/06/2015" or "Report published: …".
+    static func labelledDates(_ lines: [ReportText.Line]) -> (start: Located<PartialDate>?, end: Located<PartialDate>?, published: Located<PartialDate>?) {
+        var start: Located<PartialDate>?
+        var end: Located<PartialDate>?
+        var published: Located<PartialDate>?
+        for line in lines {
+            let plain = ReportText.folded(line.text.replacingOccurrences(of: "*", with: ""))
+            guard let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 else { continue }
+            let label = plain[..<colon]
+            let found = dates(in: line.text)
+            guard !found.isEmpty else { continue }
+            if published == nil, label.contains("publi") {
+                published = Located(found[0].date, line: line.number)
+            } else if start == nil, label.contains("inspection") || label.contains("fieldwork") {
+                start = Located(found[0].date, line: line.number)
+                end = Located(found[found.count - 1].date, line: line.number)
+            }
+        }
+        return (start, end, published)
+    }
+
+    // MARK: - Authority
+
+    /// The authority named by a council in an address block: the shortest run of words before "Council"
+    /// that names a known English authority.
+    static func authority(inAddress lines: some Sequence<ReportText.Line>) -> Located<String>? {
+        for line in lines {
+            let words = line.trimmed.split(separator: " ")
+            for (index, word) in words.enumerated() where word.lowercased().hasPrefix("council") {
+                for start in stride(from: index - 1, through: max(0, index - 8), by: -1) {
+                    let candidate = words[start...index].joined(separator: " ")
+                    if AuthorityName.isKnown(candidate) { return Located(candidate, line: line.number) }
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Key facts
+
+    /// Numbers of children looked after and with child protection plans, where the report states them.
+    static func keyFacts(_ blocks: [ReportDocument.Block], file: String) -> [KeyFact] {
+        let patterns: [(label: String, pattern: Regex<(Substring, Substring)>)] = [
+            ("Children looked after", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:accommodated\s+or\s+)?(?:looked[\s-]after|in\s+care)\b/),
+            ("Children on child protection plans", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:on|subject\s+to|subject\s+of)\s+(?:an?\s+|the\s+)?child\s+protection\s+(?:plans?|register)\b/),
+        ]
+        var facts: [KeyFact] = []
+        for (label, pattern) in patterns {
+            for block in blocks where block.kind == .paragraph || block.kind == .listItem {
+                if let match = block.text.firstMatch(of: pattern) {
+                    facts.append(KeyFact(label: label, value: String(match.1), source: SourcePosition(file: file, line: block.line(at: match.1.startIndex))))
+                    break
+                }
+            }
+        }
+        return facts
+    }
+
+    // MARK: - Recommendations
+
+    static func timescale(_ folded: String) -> Recommendation.Timescale? {
+        if folded.contains("immediate") { return .immediate }
+        if folded.firstMatch(of: /\b(?:six|6)\s+months\b/) != nil { return .withinSixMonths }
+        if folded.firstMatch(of: /\blong(?:er)?[ -]term\b/) != nil { return .longerTerm }
+        return nil
+    }
+
+    static func isRecommendationHeading(_ folded: String) -> Bool {
+        folded.hasPrefix("recommendation") || folded.firstMatch(of: /^areas?(?:\(s\))? for (?:development|improvement)/) != nil
+    }
+
+    /// Recommendations and areas for development: the items under a "Recommendations" or "Areas for
+    /// development" heading, split by timescale headings ("For immediate action"), and items a paragraph
+    /// introduces with a timescale ("The JAR highlighted one recommendation for immediate action:").
+    static func recommendations(_ blocks: [ReportDocument.Block], file: String, isOutcomeHeading: (String) -> Bool) -> [Recommendation] {
+        enum Region { case none, headed, timescaled }
+        var items: [Recommendation] = []
+        var region = Region.none
+        var timescale = Recommendation.Timescale.unspecified
+        var context: String?
+        var outcomeHeading: String?
+        var leadIn: (timescale: Recommendation.Timescale, takesParagraph: Bool)?
+        func add(_ block: ReportDocument.Block) {
+            items.append(Recommendation(text: block.text, timescale: timescale, context: context, source: SourcePosition(file: file, line: block.line)))
+        }
+        for block in blocks {
+            let folded = block.folded
+            switch block.kind {
+            case .heading:
+                leadIn = nil
+                if isRecommendationHeading(folded) {
+                    region = .headed
+                    timescale = Self.timescale(folded) ?? .unspecified
+                    context = folded.hasPrefix("area") ? (outcomeHeading ?? block.text) : block.text
+                } else if folded.hasPrefix("for "), let found = Self.timescale(folded) {
+                    if region == .none {
+                        region = .timescaled
+                        context = outcomeHeading ?? block.text
+                    }
+                    timescale = found
+                } else {
+                    region = .none
+                    if isOutcomeHeading(block.text) { outcomeHeading = block.text }
+                }
+            case .listItem:
+                if region != .none || leadIn != nil {
+                    if let pending = leadIn, region == .none {
+                        timescale = pending.timescale
+                        leadIn = (pending.timescale, false)
+                    }
+                    add(block)
+                } else {
+                    leadIn = nil
+                }
+            case .paragraph:
+                let last = ProseGrades.sentences(of: block.text).last?.0 ?? block.text
+                let lastFolded = ReportText.folded(last)
+                let introduces = lastFolded.firstMatch(of: /\b(?:recommend|action)/) != nil
+                if region != .none {
+                    if block.text.hasSuffix(":") {
+                        if let found = Self.timescale(lastFolded) { timescale = found }
+                    } else if region == .headed {
+                        add(block)
+                    } else {
+                        region = .none
+                    }
+                } else if let pending = leadIn, pending.takesParagraph {
+                    timescale = pending.timescale
+                    add(block)
+                    leadIn = nil
+                } else if introduces, let found = Self.timescale(lastFolded) {
+                    context = outcomeHeading
+                    leadIn = (found, block.text.hasSuffix(":"))
+                } else {
+                    leadIn = nil
+                }
+            case .tableRow, .gradeLine, .values:
+                continue
+            }
+        }
+        return items
+    }
+
+    // MARK: - Sections
+
+    /// The report's sections with their headings and clean paragraphs; list items keep a bullet.
+    static func sections(_ document: ReportDocument) -> [ReportSection] {
+        document.sections.compactMap { section in
+            let paragraphs = section.body.map { block in
+                block.kind == .listItem ? "• " + block.text : block.text
+            }
+            guard let heading = section.heading else {
+                return paragraphs.isEmpty ? nil : ReportSection(heading: "Opening", paragraphs: paragraphs, startLine: section.body[0].line)
+            }
+            return ReportSection(heading: heading.text, paragraphs: paragraphs, startLine: heading.line)
+        }
+    }
+}
+
+extension LayoutReading {
+    /// Sets the inspection and publication dates that the report gives under a label.
+    mutating func readLabelledDates(_ text: ReportText) {
+        let labelled = ReportFacts.labelledDates(text.lines)
+        inspectionStart = labelled.start
+        inspectionEnd = labelled.end
+        publicationDate = labelled.published
+    }
+}
