@@ -68,6 +68,8 @@ enum ProseGrades {
 
     /// The judgement a sentence states, with `line` set to the offset of the grade word in the sentence.
     static func read(_ sentence: String, framework: Framework) -> ProseGrade? {
+        let lower = sentence.lowercased()
+        guard ["outstanding", "excellent", "good", "adequate"].contains(where: { lower.contains($0) }) else { return nil }
         let copular = /(?i)^(?<subject>.+?)\s+(?:is|are|remains|remain|continues\s+to\s+be|continue\s+to\s+be|has\s+been|have\s+been|was|were)\s+(?:(?:now|still|judged\s+to\s+be|currently|at\s+least|also|overall|very|generally|broadly|consistently|mostly)\s+)*(?<grade>outstanding|excellent|good|adequate|inadequate)(?=\s*(?:[.,;:)]|$|\s+(?:overall|because|and|but|although|though|with|in|for|as|at|since|while|whilst)\b))/
         if let match = sentence.firstMatch(of: copular) {
             let subject = ReportText.folded(match.output.subject)

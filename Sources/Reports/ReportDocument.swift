@@ -75,7 +75,7 @@ public struct ReportDocument: Sendable, Equatable {
     static let bullets: Set<Character> = ["•", "-", "*", "–", "·", "▪", "○", "\u{F0B7}", "\u{F0A7}"]
 
     static func isGradeLine(_ trimmed: String) -> Bool {
-        trimmed.wholeMatch(of: /(?i)grade\s*:?\s+\S{1,12}/) != nil
+        trimmed.count <= 24 && trimmed.lowercased().hasPrefix("grade") && trimmed.wholeMatch(of: /(?i)grade\s*:?\s+\S{1,12}/) != nil
     }
 
     static func isValueLine(_ trimmed: String) -> Bool {
@@ -113,8 +113,13 @@ public struct ReportDocument: Sendable, Equatable {
             return line.split(separator: "\t").map { cleanCell(String($0)) }.filter { !$0.isEmpty }
         }
         // A label and a short value set apart by a wide gap, as `pdftotext -layout` writes a table row.
-        if let match = trimmed.wholeMatch(of: /(\S.*\S)\s{3,}(\S{1,3})/), match.2.contains(where: \.isNumber), match.1.contains(where: \.isLetter) {
-            return [cleanCell(String(match.1)), String(match.2)]
+        let value = trimmed.reversed().prefix { !$0.isWhitespace }
+        if (1...3).contains(value.count), value.contains(where: \.isNumber) {
+            let label = trimmed.dropLast(value.count)
+            let gap = label.reversed().prefix { $0 == " " }.count
+            if gap >= 3, label.contains(where: \.isLetter) {
+                return [cleanCell(String(label.dropLast(gap))), String(value.reversed())]
+            }
         }
         return nil
     }
@@ -129,6 +134,7 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func markdownHeading(_ trimmed: String) -> String? {
+        guard trimmed.hasPrefix("#") || trimmed.hasPrefix("**") else { return nil }
         if let match = trimmed.wholeMatch(of: /#{1,6}\s+(.+)/) { return cleanCell(String(match.1)) }
         if let match = trimmed.wholeMatch(of: /\*\*([^*]+)\*\*/) { return String(match.1).trimmingCharacters(in: .whitespaces) }
         return nil
@@ -273,15 +279,26 @@ struct Furniture {
     /// A line of text with a page number before or after it, such as `Stoke-on-Trent joint area review   8`
     /// or `Page 3 of 20`: the text without the number, and the number.
     static func pageLine(_ trimmed: String) -> (text: String, page: Int)? {
+        guard let first = trimmed.first, let last = trimmed.last, first.isASCII && first.isNumber || last.isASCII && last.isNumber else { return nil }
         if ReportDocument.isGradeLine(trimmed) { return nil }
-        if let match = trimmed.wholeMatch(of: /(?i)page\s+([0-9]{1,4})(?:\s+of\s+[0-9]{1,4})?/) {
-            return ("page", Int(match.1)!)
+        if trimmed.lowercased().hasPrefix("page "), let match = trimmed.wholeMatch(of: /(?i)page\s+([0-9]{1,4})(?:\s+of\s+[0-9]{1,4})?/) {
+            return ("page", Int(match.1) ?? 0)
         }
-        if let match = trimmed.wholeMatch(of: /(.*?\S)(\s+)([0-9]{1,4})/) {
-            return accept(String(match.1), gap: match.2.count, page: Int(match.3)!)
+        let trailing = trimmed.reversed().prefix { $0.isASCII && $0.isNumber }
+        if (1...4).contains(trailing.count) {
+            let text = trimmed.dropLast(trailing.count)
+            let gap = text.reversed().prefix { $0 == " " || $0 == "\t" }.count
+            if gap > 0, let page = Int(String(trailing.reversed())) {
+                return accept(String(text.dropLast(gap)), gap: gap, page: page)
+            }
         }
-        if let match = trimmed.wholeMatch(of: /([0-9]{1,4})(\s+)(\S.*)/) {
-            return accept(String(match.3), gap: match.2.count, page: Int(match.1)!)
+        let leading = trimmed.prefix { $0.isASCII && $0.isNumber }
+        if (1...4).contains(leading.count) {
+            let text = trimmed.dropFirst(leading.count)
+            let gap = text.prefix { $0 == " " || $0 == "\t" }.count
+            if gap > 0, let page = Int(leading) {
+                return accept(String(text.dropFirst(gap)), gap: gap, page: page)
+            }
         }
         return nil
     }

@@ -10,6 +10,7 @@ enum ReportFacts {
     /// as English reports write them), with where it stands.
     static func dates(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
         var found: [(date: PartialDate, range: Range<String.Index>)] = []
+        guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return found }
         for match in text.matches(of: /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+([0-9]{4})\b/) {
             if let date = PartialDate(year: Int(match.3)!, month: PartialDate.month(named: match.2), day: Int(match.1)!) {
                 found.append((date, match.range))
@@ -88,7 +89,7 @@ enum ReportFacts {
         ]
         var facts: [KeyFact] = []
         for (label, pattern) in patterns {
-            for block in blocks where block.kind == .paragraph || block.kind == .listItem {
+            for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && block.text.contains("children") {
                 if let match = block.text.firstMatch(of: pattern) {
                     facts.append(KeyFact(label: label, value: String(match.1), source: SourcePosition(file: file, line: block.line(at: match.1.startIndex))))
                     break
@@ -122,6 +123,7 @@ enum ReportFacts {
         var context: String?
         var outcomeHeading: String?
         var leadIn: (timescale: Recommendation.Timescale, takesParagraph: Bool)?
+        var regionHasItems = false
         func add(_ block: ReportDocument.Block) {
             items.append(Recommendation(text: block.text, timescale: timescale, context: context, source: SourcePosition(file: file, line: block.line)))
         }
@@ -132,6 +134,7 @@ enum ReportFacts {
                 leadIn = nil
                 if isRecommendationHeading(folded) {
                     region = .headed
+                    regionHasItems = false
                     timescale = Self.timescale(folded) ?? .unspecified
                     context = folded.hasPrefix("area") ? (outcomeHeading ?? block.text) : block.text
                 } else if folded.hasPrefix("for "), let found = Self.timescale(folded) {
@@ -150,6 +153,7 @@ enum ReportFacts {
                         timescale = pending.timescale
                         leadIn = (pending.timescale, false)
                     }
+                    regionHasItems = true
                     add(block)
                 } else {
                     leadIn = nil
@@ -162,7 +166,9 @@ enum ReportFacts {
                     if block.text.hasSuffix(":") {
                         if let found = Self.timescale(lastFolded) { timescale = found }
                     } else if region == .headed {
-                        add(block)
+                        // Numbered paragraphs are items; so are plain ones where the bullets were lost, but
+                        // not a remark after bulleted items ("For full details … see annex B").
+                        if ReportDocument.isParagraphNumber(block.text) || !regionHasItems { add(block) }
                     } else {
                         region = .none
                     }
@@ -186,7 +192,7 @@ enum ReportFacts {
     // MARK: - Sections
 
     /// The report's sections with their headings and clean paragraphs; list items keep a bullet.
-    static func sections(_ document: ReportDocument) -> [ReportSection] {
+    static func sections(_ document: ReportDocument, depth: (ReportDocument.Block) -> Int = { _ in 1 }) -> [ReportSection] {
         document.sections.compactMap { section in
             let paragraphs = section.body.map { block in
                 block.kind == .listItem ? "• " + block.text : block.text
@@ -194,7 +200,7 @@ enum ReportFacts {
             guard let heading = section.heading else {
                 return paragraphs.isEmpty ? nil : ReportSection(heading: "Opening", paragraphs: paragraphs, startLine: section.body[0].line)
             }
-            return ReportSection(heading: heading.text, paragraphs: paragraphs, startLine: heading.line)
+            return ReportSection(heading: heading.text, depth: depth(heading), paragraphs: paragraphs, startLine: heading.line)
         }
     }
 }

@@ -37,7 +37,11 @@ struct APALetterLayout: ReportLayout {
         judgements.read(body.blocks)
         reading.judgements = judgements.judgements
         reading.diagnostics += judgements.diagnostics
-        reading.sections = ReportFacts.sections(body)
+        // Headings inside an outcome's section ("Areas for development") are its subsections.
+        let firstOutcome = body.blocks.first { $0.kind == .heading && vocabulary.outcome(heading: $0.text, in: framework) != nil }?.line ?? .max
+        reading.sections = ReportFacts.sections(body) { heading in
+            heading.line > firstOutcome && vocabulary.outcome(heading: heading.text, in: framework) == nil ? 2 : 1
+        }
         reading.recommendations = ReportFacts.recommendations(body.blocks, file: text.path) {
             vocabulary.outcome(heading: $0, in: framework) != nil
         }

@@ -16,8 +16,7 @@ struct JointAreaReviewLayout: ReportLayout {
     static let frameworkName = "joint area review"
 
     func score(_ text: ReportText) -> Int {
-        let document = ReportDocument(text)
-        if document.runningHeaders.contains(where: { ReportText.folded($0.value).contains(Self.frameworkName) }) { return 20 }
+        if Furniture(text.lines).runningHeaders.contains(where: { ReportText.folded($0.value).contains(Self.frameworkName) }) { return 20 }
         return LayoutEvidence.score(naming: Self.frameworkName, in: text)
     }
 
@@ -29,8 +28,12 @@ struct JointAreaReviewLayout: ReportLayout {
 
         var judgements = OutcomeJudgements(framework: framework, vocabulary: vocabulary, file: text.path)
         let table = gradesTable(document.blocks)
+        var printed = document
         if let table {
-            readGrades(document.blocks[table], into: &judgements)
+            let rows = readGrades(document.blocks[table], into: &judgements)
+            var key = document.blocks[table.lowerBound]
+            key.kind = .paragraph
+            printed.blocks.replaceSubrange(table, with: [key] + rows)
         } else {
             reading.diagnostics.append(Diagnostic(.warning, file: text.path, "no grades table found (a scale line such as \"4: outstanding; 3: good; 2: adequate; 1: inadequate\" followed by rows)"))
         }
@@ -38,7 +41,7 @@ struct JointAreaReviewLayout: ReportLayout {
         for section in judgements.sections(prose).sections { judgements.read(section) }
         reading.judgements = judgements.judgements.sorted { $0.source < $1.source }
         reading.diagnostics += judgements.diagnostics
-        reading.sections = ReportFacts.sections(document)
+        reading.sections = ReportFacts.sections(printed)
         reading.recommendations = ReportFacts.recommendations(prose, file: text.path) {
             vocabulary.outcome(heading: $0, in: framework) != nil
         }
@@ -82,7 +85,9 @@ struct JointAreaReviewLayout: ReportLayout {
         return end > start + 1 ? start..<end : nil
     }
 
-    func readGrades(_ blocks: ArraySlice<ReportDocument.Block>, into judgements: inout OutcomeJudgements) {
+    /// Reads the grades into judgements; returns each row as one paragraph for the report's text.
+    func readGrades(_ blocks: ArraySlice<ReportDocument.Block>, into judgements: inout OutcomeJudgements) -> [ReportDocument.Block] {
+        var printed: [ReportDocument.Block] = []
         var columns: [String] = []
         var labels: [ReportDocument.Block] = []
         var rowsStarted = false
@@ -97,12 +102,17 @@ struct JointAreaReviewLayout: ReportLayout {
                         judgements.warn("the grades table has no column headings; grades are kept without a scope", line: block.line)
                     }
                 }
-                readRow(label: labels.map(\.text).joined(separator: " "), values: block, columns: columns, into: &judgements)
+                let label = labels.map(\.text).joined(separator: " ")
+                let before = judgements.judgements.count
+                readRow(label: label, values: block, columns: columns, into: &judgements)
+                let grades = judgements.judgements[before...].map { [$0.scope, $0.grade].compactMap { $0 }.joined(separator: " ") }
+                printed.append(ReportDocument.Block(kind: .paragraph, text: label + ": " + grades.joined(separator: "; "), pieces: [.init(offset: 0, line: labels.first?.line ?? block.line)]))
                 labels = []
             default:
                 if !Self.isScaleKey(block.folded), !block.text.hasSuffix(":") { labels.append(block) }
             }
         }
+        return printed
     }
 
     func readRow(label: String, values: ReportDocument.Block, columns: [String], into judgements: inout OutcomeJudgements) {
