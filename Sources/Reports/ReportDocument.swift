@@ -78,10 +78,13 @@ public struct ReportDocument: Sendable, Equatable {
         trimmed.count <= 24 && trimmed.lowercased().hasPrefix("grade") && trimmed.wholeMatch(of: /(?i)grade\s*:?\s+\S{1,12}/) != nil
     }
 
+    /// A line of at most six short tokens with a digit and no letters (`2`, ` 2 2`), or of single
+    /// characters (`  x`): the grades of a flattened table row, readable or not.
     static func isValueLine(_ trimmed: String) -> Bool {
         let tokens = trimmed.split(separator: " ")
-        return !tokens.isEmpty && tokens.count <= 6 && tokens.allSatisfy { $0.count <= 3 }
-            && trimmed.contains(where: \.isNumber) && !trimmed.contains(where: \.isLetter)
+        guard !tokens.isEmpty, tokens.count <= 6, tokens.allSatisfy({ $0.count <= 3 }) else { return false }
+        let digits = trimmed.contains(where: \.isNumber) && !trimmed.contains(where: \.isLetter)
+        return digits || tokens.allSatisfy { $0.count == 1 && !ReportDocument.bullets.contains($0.first!) }
     }
 
     static func bulletText(_ trimmed: String) -> Substring? {
@@ -117,7 +120,7 @@ public struct ReportDocument: Sendable, Equatable {
         if (1...3).contains(value.count), value.contains(where: \.isNumber) {
             let label = trimmed.dropLast(value.count)
             let gap = label.reversed().prefix { $0 == " " }.count
-            if gap >= 3, label.contains(where: \.isLetter) {
+            if gap >= 2, label.contains(where: \.isLetter) {
                 return [cleanCell(String(label.dropLast(gap))), String(value.reversed())]
             }
         }

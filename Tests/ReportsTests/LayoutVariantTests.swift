@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import Reports
+import Site
+
+/// Excerpts in shapes the readers were not tuned on: other authorities, tables printed other ways, line
+/// endings, byte order marks, headings in capitals, curly apostrophes, page furniture in other places.
+@Suite struct LayoutVariantTests {
+    static let wiganSummary = [
+        "overall-effectiveness=3", "capacity-to-improve=3", "social-care-services=2",
+        "being-healthy=2", "staying-safe=3", "enjoying-and-achieving=4", "making-a-positive-contribution=3",
+        "achieving-economic-well-being=2",
+    ]
+
+    @Test(arguments: [
+        "apa-2006-summary-table-tabs.txt", "apa-2006-summary-table-markdown.txt",
+        "apa-2006-summary-table-flattened.txt", "apa-2006-summary-table-pdftotext-layout.txt",
+    ])
+    func summaryTableIsReadHoweverItIsPrinted(fixture: String) throws {
+        let extraction = try Fixtures.report(fixture)
+        let inspection = try #require(extraction.inspection)
+        #expect(inspection.framework == .apa)
+        #expect(inspection.authority.slug == "wigan")
+        #expect(inspection.letterDate == PartialDate(year: 2006, month: 11, day: 3))
+        #expect(inspection.judgements.map(\.summary) == Self.wiganSummary)
+        #expect(inspection.judgements.filter { $0.basis == .table }.map(\.outcome) == ["overall-effectiveness", "capacity-to-improve", "social-care-services"])
+        #expect(extraction.diagnostics.isEmpty, "\(extraction.diagnostics)")
+    }
+
+    @Test func gradeWordsAboutOtherThingsAreNotJudgements() throws {
+        let judgements = try #require(Fixtures.report("apa-2006-summary-table-tabs.txt").inspection).judgements
+        // "Good partnership arrangements are in place" comes before the adequate judgement sentence;
+        // "Progress … has been excellent" and "Strategic planning is excellent" judge nothing.
+        #expect(judgements.first { $0.outcome == "being-healthy" }?.grade == "adequate")
+        #expect(judgements.first { $0.outcome == "staying-safe" }?.level == .good)
+        #expect(!judgements.contains { $0.outcome == "service-management" })
+    }
+
+    static let rochdale = [
+        "overall-effectiveness=3", "being-healthy=3", "staying-safe=1", "capacity-to-improve=3",
+    ]
+
+    @Test(arguments: [
+        "apa-2007-crlf-line-endings.txt", "apa-2007-byte-order-mark.txt", "apa-2007-headings-in-capitals.txt",
+        "apa-2007-curly-apostrophes.txt",
+    ])
+    func gradeLinesAreReadInEveryEncodingOfTheLetter(fixture: String) throws {
+        let extraction = try Fixtures.report(fixture)
+        let inspection = try #require(extraction.inspection)
+        #expect(inspection.authority.slug == "rochdale")
+        #expect(inspection.letterDate == PartialDate(year: 2007, month: 11, day: 19))
+        #expect(inspection.judgements.map(\.summary) == Self.rochdale)
+        #expect(inspection.judgements.allSatisfy { $0.basis == .gradeLine })
+        #expect(inspection.judgements.map(\.source.line) == [15, 25, 37, 49])
+        #expect(extraction.diagnostics.isEmpty, "\(extraction.diagnostics)")
+        let recommendations = inspection.recommendations.map { "\($0.context ?? ""): \($0.text)" }
+        #expect(recommendations.count == 2)
+        #expect(recommendations.first?.hasSuffix(": Reduce teenage pregnancies.") == true)
+        #expect(recommendations.last?.hasSuffix(": Improve the timeliness of initial assessments.") == true)
+    }
+
+    @Test func aGradeLineDisplacedIntoTheSectionIsItsGrade() throws {
+        let inspection = try #require(Fixtures.report("apa-2007-crlf-line-endings.txt").inspection)
+        let healthy = try #require(inspection.judgements.first { $0.outcome == "being-healthy" })
+        #expect(healthy.source.line == 25)
+        let section = try #require(inspection.sections.first { $0.heading == "Summary of strengths and areas for development" })
+        #expect(section.paragraphs.contains { $0.hasSuffix("Partnership work with the primary care trust has improved. Good performance management arrangements are in place.") })
+    }
+
+    @Test func anUnreadableGradeIsKeptAndReported() throws {
+        let extraction = try Fixtures.report("apa-2007-unreadable-grade.txt")
+        let safe = try #require(extraction.inspection?.judgements.first { $0.outcome == "staying-safe" })
+        #expect(safe.level == nil)
+        #expect(safe.grade == "5")
+        #expect(extraction.diagnostics.map(\.description) == [
+            "apa-2007-unreadable-grade.txt:37: warning: grade for \"Staying safe\" is \"5\"; expected one of 4, 3, 2, 1; kept with no level",
+        ])
+    }
+
+    @Test func withoutGradeLinesTheJudgementSentencesAreRead() throws {
+        let extraction = try Fixtures.report("apa-2007-grade-line-missing.txt")
+        let judgements = try #require(extraction.inspection).judgements
+        #expect(judgements.map(\.summary) == Self.rochdale)
+        #expect(judgements.filter { $0.basis == .prose }.map(\.outcome) == ["being-healthy", "staying-safe"])
+        #expect(extraction.diagnostics.isEmpty, "\(extraction.diagnostics)")
+    }
+
+    @Test func aJudgementSentenceSplitAcrossLinesAndPagesIsRead() throws {
+        let extraction = try Fixtures.report("apa-2006-judgement-sentence-split-across-lines.txt")
+        let inspection = try #require(extraction.inspection)
+        #expect(inspection.authority.slug == "bolton")
+        #expect(inspection.judgements.map(\.summary) == [
+            "overall-effectiveness=2", "capacity-to-improve=2", "social-care-services=2",
+            "being-healthy=2", "staying-safe=3", "enjoying-and-achieving=nil",
+        ])
+        let healthy = try #require(inspection.judgements.first { $0.outcome == "being-healthy" })
+        #expect(healthy.source.line == 32)
+        #expect(extraction.diagnostics.map(\.description) == [
+            "apa-2006-judgement-sentence-split-across-lines.txt:39: warning: no grade found for \"Enjoying and achieving\": no grade line and no judgement sentence; kept with no level",
+        ])
+        #expect(!inspection.sections.flatMap(\.paragraphs).contains { $0.contains("Page 2") })
+    }
+
+    @Test func jointAreaReviewWithPageHeadersAtTheTopOfEachPage() throws {
+        let extraction = try Fixtures.report("jar-page-headers-at-top-with-number-first.txt")
+        let inspection = try #require(extraction.inspection)
+        #expect(inspection.framework == .jar)
+        #expect(inspection.authority.slug == "wigan")
+        #expect(inspection.judgements.map(\.summary) == [
+            "being-healthy@Local services overall=3", "staying-safe@Local services overall=2",
+            "capacity-to-improve@Local services overall=3", "capacity-to-improve@Council services=3",
+            "overall-effectiveness@Council services=3", "health-services@Health services=nil",
+        ])
+        #expect(extraction.diagnostics.map(\.description).contains(
+            "jar-page-headers-at-top-with-number-first.txt:63: warning: grade for \"The health service for children\" is \"x\"; expected one of 4, 3, 2, 1; kept with no level"))
+        let paragraphs = inspection.sections.flatMap(\.paragraphs)
+        #expect(paragraphs.contains { $0.contains("Weak capacity in children’s social care has been addressed.") })
+        #expect(paragraphs.contains { $0.contains("multi-disciplinary teams") && !$0.contains("Joint area review") })
+        #expect(paragraphs.contains { $0.contains("with inter-agency work.") })
+        #expect(inspection.keyFacts.map { "\($0.label)=\($0.value)" } == ["Children looked after=512", "Children on child protection plans=230"])
+        #expect(inspection.recommendations.map(\.timescale) == [.immediate, .longerTerm])
+    }
+}
