@@ -74,12 +74,29 @@ public struct ReportDocument: Sendable, Equatable {
 
     static let bullets: Set<Character> = ["•", "-", "*", "–", "·", "▪", "○", "\u{F0B7}", "\u{F0A7}"]
 
+    /// `Grade 2`, `Grade: 3`, or a grade line whose grade cannot be read (`Grade 5`, `Grade ?`, `Grade two`),
+    /// but not a column heading such as `Grade awarded`.
     static func isGradeLine(_ trimmed: String) -> Bool {
-        trimmed.count <= 24 && trimmed.lowercased().hasPrefix("grade") && trimmed.wholeMatch(of: /(?i)grade\s*:?\s+\S{1,12}/) != nil
+        guard trimmed.count <= 24, trimmed.lowercased().hasPrefix("grade"),
+              let match = trimmed.wholeMatch(of: /(?i)grade\s*:?\s+(\S{1,12})/) else { return false }
+        let grade = match.1.lowercased()
+        return grade.contains(where: \.isNumber) || grade.count <= 2 || ["one", "two", "three", "four"].contains(grade)
     }
 
     /// A line of at most six short tokens with a digit and no letters (`2`, ` 2 2`), or of single
     /// characters (`  x`): the grades of a flattened table row, readable or not.
+    /// A heading with its grade on the same line, as `Staying safe        Grade 2` or `Staying safe: Grade 2`.
+    static func headingWithGrade(_ trimmed: String) -> (String, String)? {
+        guard trimmed.count <= 160, let range = trimmed.range(of: "grade", options: [.caseInsensitive, .backwards]),
+              range.lowerBound > trimmed.startIndex else { return nil }
+        let grade = String(trimmed[range.lowerBound...])
+        var heading = String(trimmed[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        guard isGradeLine(grade), trimmed[trimmed.index(before: range.lowerBound)].isWhitespace else { return nil }
+        if heading.hasSuffix(":") || heading.hasSuffix("–") || heading.hasSuffix("-") { heading = String(heading.dropLast()).trimmingCharacters(in: .whitespaces) }
+        guard let first = heading.first, first.isUppercase, !endsSentence(heading), heading.split(separator: " ").count <= 20 else { return nil }
+        return (heading, grade)
+    }
+
     static func isValueLine(_ trimmed: String) -> Bool {
         let tokens = trimmed.split(separator: " ")
         guard !tokens.isEmpty, tokens.count <= 6, tokens.allSatisfy({ $0.count <= 3 }) else { return false }
@@ -170,6 +187,11 @@ public struct ReportDocument: Sendable, Equatable {
             }
             if isGradeLine(trimmed) {
                 single(.gradeLine, trimmed, line.number)
+                continue
+            }
+            if let (heading, grade) = headingWithGrade(trimmed) {
+                single(.heading, heading, line.number)
+                single(.gradeLine, grade, line.number)
                 continue
             }
             if isValueLine(trimmed) {

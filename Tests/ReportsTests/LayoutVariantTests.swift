@@ -121,3 +121,101 @@ import Site
         #expect(inspection.recommendations.map(\.timescale) == [.immediate, .longerTerm])
     }
 }
+
+/// Shapes written inline: each is a few lines, and the point of each test is in its text.
+@Suite struct InlineVariantTests {
+    static func extract(_ text: String, path: String = "inline.txt") -> Extraction {
+        ReportExtractor().extract(ReportSource(path: path, text: text))
+    }
+
+    @Test func gradeOnTheHeadingLine() throws {
+        let extraction = Self.extract("""
+        ANNUAL PERFORMANCE ASSESSMENT OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN SALFORD CITY COUNCIL 2008
+
+        2 December 2008
+
+        Being healthy                                   Grade 3
+
+        Children are healthy.
+
+        Staying safe: Grade 2
+
+        Children are safe enough.
+        """)
+        let inspection = try #require(extraction.inspection)
+        #expect(inspection.authority.slug == "salford")
+        #expect(inspection.judgements.map(\.summary) == ["being-healthy=3", "staying-safe=2"])
+        #expect(inspection.judgements.map(\.source.line) == [5, 9])
+        #expect(inspection.sections.map(\.heading).contains("Being healthy"))
+    }
+
+    @Test func titleAndAddressNamingDifferentCouncilsIsReported() throws {
+        let extraction = Self.extract("""
+        Director of Children's Services
+        Bolton Metropolitan Borough Council
+        Town Hall
+
+        Dear Sir
+
+        2006 ANNUAL PERFORMANCE ASSESSMENT OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN WIGAN COUNCIL
+
+        Being healthy
+
+        The council makes a good contribution to the health of children.
+        """)
+        #expect(extraction.inspection?.authority.slug == "wigan")
+        #expect(extraction.diagnostics.map(\.description).contains(
+            "inline.txt:7: warning: the title names \"WIGAN COUNCIL\" but the address names \"Bolton Metropolitan Borough Council\"; the title is used"))
+    }
+
+    @Test func aJudgementSentenceThatDisagreesWithTheGradeLineIsReported() throws {
+        let extraction = Self.extract("""
+        2007 ANNUAL PERFORMANCE ASSESSMENT OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN YORK
+
+        Staying safe
+
+        Grade 3
+
+        The contribution of services to improving outcomes for children and young people in this aspect is adequate.
+        """)
+        #expect(extraction.inspection?.judgements.map(\.summary) == ["staying-safe=3"])
+        #expect(extraction.diagnostics.map(\.description).contains(
+            "inline.txt:7: warning: the text calls \"Staying safe\" adequate but line 5 grades it 3; the grade on line 5 is used"))
+    }
+
+    @Test func aJointAreaReviewWithNoReadableTableFallsBackToItsSentences() throws {
+        let extraction = Self.extract("""
+        Joint area review of Leeds                     5
+
+        Being healthy
+
+        The combined work of all local services in securing the health of
+        children and young people is good.
+
+        Staying safe
+
+        Children are kept safe in most cases.
+
+        Joint area review of Leeds                     6
+        """)
+        let inspection = try #require(extraction.inspection)
+        #expect(inspection.framework == .jar)
+        #expect(inspection.authority.slug == "leeds")
+        #expect(inspection.judgements.map(\.summary) == ["being-healthy=3", "staying-safe=nil"])
+        #expect(inspection.judgements.first?.source.line == 6)
+        let messages = extraction.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("inline.txt: warning: no grades table found") })
+        #expect(messages.contains("inline.txt:8: warning: no grade found for \"Staying safe\": no grade line and no judgement sentence; kept with no level"))
+    }
+}
+
+@Suite struct GradeWordTests {
+    @Test(arguments: [
+        ("Grade 2", Framework.apa, Level?.some(.adequate)), ("Grade: two", .apa, .adequate), ("4", .jar, .outstanding),
+        ("excellent", .apa, .outstanding), ("Grade 5", .apa, nil), ("requires improvement", .apa, nil),
+        ("adequate", .sif, nil), ("<b>Requires improvement</b>", .sif, .adequate), ("2", .sif, nil),
+    ])
+    func gradesAreReadOnlyInTheirFrameworksScale(written: String, framework: Framework, level: Level?) {
+        #expect(GradeWords.level(of: written, in: framework) == level)
+    }
+}
