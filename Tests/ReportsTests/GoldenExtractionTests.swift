@@ -115,3 +115,20 @@ import Site
         #expect(level("lscb") == .adequate)
     }
 }
+
+@Suite struct LayoutRecognitionTests {
+    @Test func everyBundledReportIsReadByTheLayoutOfItsFramework() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.content.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(names.count >= 13)
+        for name in names {
+            let text = ReportText(path: name, text: try Fixtures.text(Fixtures.content.appendingPathComponent(name)))
+            let framework = ReportExtractor().layout(for: text)?.framework
+            let expected = name.contains("-APA-") ? Framework.apa : name.contains("-JAR-") ? .jar : nil
+            if let expected {
+                #expect(framework == expected, "\(name)")
+            } else {
+                #expect(framework != .apa && framework != .jar, "\(name) is no APA letter or joint area review")
+            }
+        }
+    }
+}

@@ -75,12 +75,16 @@ struct APALetterLayout: ReportLayout {
 
 /// Signs shared by the layouts' `score` functions.
 enum LayoutEvidence {
-    /// 20 when a title line near the top names the framework, 5 when a sentence there mentions it, else 0.
+    /// 20 when a title line near the top names the framework; 1 when only a sentence there mentions it,
+    /// which later reports do of earlier frameworks ("the joint area review (JAR) in 2005"), so that any
+    /// layout with firmer evidence wins.
     static func score(naming framework: String, in text: ReportText) -> Int {
+        var score = 0
         for line in text.lines.prefix(80) where ReportText.folded(line.text).contains(framework) {
-            return isTitle(line) ? 20 : 5
+            if isTitle(line) { return 20 }
+            score = 1
         }
-        return 0
+        return score
     }
 
     /// A title line: all in capitals, a Markdown heading, or short with no closing full stop.
