@@ -214,8 +214,8 @@ public struct ReportDocument: Sendable, Equatable {
                     continue
                 }
             }
-            // A line kept apart by a leading space after a finished sentence, in files of one paragraph per
-            // line, is an item whose bullet was lost.
+            // A new paragraph: after a blank line, or where a finished sentence is followed by an indented
+            // or numbered line (hard-wrapped text with no blank line between paragraphs).
             open = Block(kind: .paragraph, text: trimmed, pieces: [.init(offset: 0, line: line.number)])
         }
         close()

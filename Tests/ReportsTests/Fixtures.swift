@@ -21,10 +21,10 @@ enum Fixtures {
         return ReportExtractor().extract(ReportSource(path: name, text: try text(url), sidecar: sidecar))
     }
 
-    /// Extracts a fixture excerpt from `Tests/Fixtures/Reports`, read as bytes so that CRLF and BOMs survive.
+    /// Extracts a fixture excerpt from `Tests/Fixtures/Reports`, decoded from its bytes as the content reader does.
     static func report(_ name: String) throws -> Extraction {
         let data = try Data(contentsOf: root.appendingPathComponent("Reports/\(name)"))
-        return ReportExtractor().extract(ReportSource(path: name, text: String(decoding: data, as: UTF8.self)))
+        return ReportExtractor().extract(ReportSource(path: name, text: ReportSource.text(decoding: data)))
     }
 
     /// Compares `actual` with a golden file, or rewrites the golden file when SITEGEN_UPDATE_GOLDEN=1.

@@ -14,7 +14,7 @@ import Site
 
     @Test(arguments: [
         "apa-2006-summary-table-tabs.txt", "apa-2006-summary-table-markdown.txt",
-        "apa-2006-summary-table-flattened.txt", "apa-2006-summary-table-pdftotext-layout.txt",
+        "apa-2006-summary-table-flattened.txt", "apa-2006-summary-table-pdftotext-layout.txt", "apa-2006-windows-1252-apostrophes.txt",
     ])
     func summaryTableIsReadHoweverItIsPrinted(fixture: String) throws {
         let extraction = try Fixtures.report(fixture)
