@@ -219,3 +219,23 @@ import Site
         #expect(GradeWords.level(of: written, in: framework) == level)
     }
 }
+
+@Suite struct ColumnarJointAreaReviewTests {
+    @Test func gradesStandUnderTheirColumnHeadings() throws {
+        let extraction = try Fixtures.report("jar-grades-table-pdftotext-layout.txt")
+        let inspection = try #require(extraction.inspection)
+        #expect(inspection.framework == .jar)
+        #expect(inspection.authority.slug == "kent")
+        #expect(inspection.judgements.map(\.summary) == [
+            "being-healthy@Local services overall=3", "staying-safe@Local services overall=2",
+            "capacity-to-improve@Local services overall=3", "capacity-to-improve@Council services=2",
+            "overall-effectiveness@Council services=3", "health-services@Health services=4",
+        ])
+        #expect(inspection.judgements.map(\.source.line) == [20, 21, 22, 22, 23, 24])
+        #expect(extraction.diagnostics.sorted().map(\.description) == [
+            "jar-grades-table-pdftotext-layout.txt: warning: no date found in the text (a sidecar can supply one)",
+            "jar-grades-table-pdftotext-layout.txt:26: warning: grades row \"The youth service\" names no known outcome; its grades are not read",
+        ])
+        #expect(inspection.recommendations.map(\.timescale) == [.withinSixMonths])
+    }
+}

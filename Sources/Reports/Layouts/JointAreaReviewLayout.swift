@@ -27,13 +27,22 @@ struct JointAreaReviewLayout: ReportLayout {
         reading.readLabelledDates(text)
 
         var judgements = OutcomeJudgements(framework: framework, vocabulary: vocabulary, file: text.path)
-        let table = gradesTable(document.blocks)
+        var table = gradesTable(document.blocks)
         var printed = document
         if let table {
             let rows = readGrades(document.blocks[table], into: &judgements)
             var key = document.blocks[table.lowerBound]
             key.kind = .paragraph
             printed.blocks.replaceSubrange(table, with: [key] + rows)
+        } else if let keyLine = text.lines.first(where: { Self.isScaleKey(ReportText.folded($0.text)) })?.number,
+                  case let furniture = Furniture(text.lines).lineNumbers,
+                  case let columnar = ColumnarGrades(lines: text.lines.filter { !furniture.contains($0.number) }, keyLine: keyLine, vocabulary: vocabulary, framework: framework),
+                  let lines = columnar.lines {
+            for row in columnar.rows {
+                addGrades(label: row.label, line: row.line, grades: row.grades, columns: columnar.columns, into: &judgements)
+            }
+            let inTable = document.blocks.indices.filter { lines.contains(document.blocks[$0].line) }
+            table = inTable.first.map { $0..<(inTable.last! + 1) }
         } else {
             reading.diagnostics.append(Diagnostic(.warning, file: text.path, "no grades table found (a scale line such as \"4: outstanding; 3: good; 2: adequate; 1: inadequate\" followed by rows)"))
         }
@@ -115,23 +124,28 @@ struct JointAreaReviewLayout: ReportLayout {
         return printed
     }
 
+    /// A flattened row: the first grade's column is its number of leading spaces, the others follow it.
     func readRow(label: String, values: ReportDocument.Block, columns: [String], into judgements: inout OutcomeJudgements) {
+        let leading = values.text.prefix { $0 == " " }.count
+        let grades = values.text.split(separator: " ").enumerated().map { (String($1), Optional(leading + $0)) }
+        addGrades(label: label, line: values.line, grades: grades, columns: columns, into: &judgements)
+    }
+
+    func addGrades(label: String, line: Int, grades: [(grade: String, column: Int?)], columns: [String], into judgements: inout OutcomeJudgements) {
         guard let outcome = judgements.vocabulary.outcome(label: label, in: framework) else {
-            judgements.warn("grades row \"\(label)\" names no known outcome; its grades are not read", line: values.line)
+            judgements.warn("grades row \"\(label)\" names no known outcome; its grades are not read", line: line)
             return
         }
-        let leading = values.text.prefix { $0 == " " }.count
-        for (offset, token) in values.text.split(separator: " ").enumerated() {
-            let column = leading + offset
-            let level = GradeWords.level(of: String(token), in: framework)
-            let scope = column < columns.count ? columns[column] : nil
-            judgements.add(Judgement(outcome: outcome.id, wording: label, grade: String(token), level: level, scope: scope,
-                                     basis: .table, source: SourcePosition(file: judgements.file, line: values.line)))
+        for (token, column) in grades {
+            let level = GradeWords.level(of: token, in: framework)
+            let scope = column.flatMap { $0 < columns.count ? columns[$0] : nil }
+            judgements.add(Judgement(outcome: outcome.id, wording: label, grade: token, level: level, scope: scope,
+                                     basis: .table, source: SourcePosition(file: judgements.file, line: line)))
             if level == nil {
-                judgements.warn("grade for \"\(label)\" is \"\(token)\"; expected one of \(OutcomeJudgements.scaleWords(framework)); kept with no level", line: values.line)
+                judgements.warn("grade for \"\(label)\" is \"\(token)\"; expected one of \(OutcomeJudgements.scaleWords(framework)); kept with no level", line: line)
             }
-            if !columns.isEmpty, column >= columns.count {
-                judgements.warn("grade \"\(token)\" for \"\(label)\" stands beyond the table's \(columns.count) columns; kept with no scope", line: values.line)
+            if !columns.isEmpty, scope == nil {
+                judgements.warn("grade \"\(token)\" for \"\(label)\" stands beyond the table's \(columns.count) columns; kept with no scope", line: line)
             }
         }
     }
