@@ -1,0 +1,64 @@
+import Testing
+@testable import Reports
+
+@Suite struct ReportDocumentTests {
+    static func document(_ text: String) -> ReportDocument {
+        ReportDocument(ReportText(path: "x.txt", text: text))
+    }
+
+    @Test func runningHeadersWithRisingPageNumbersAreFurniture() {
+        let document = Self.document("""
+        The council has made
+
+        Wigan joint area review      7
+
+        progress.
+
+        Grade 2
+
+        Grade 3
+
+        Wigan joint area review      8
+        """)
+        #expect(document.runningHeaders.map(\.value) == ["Wigan joint area review"])
+        #expect(document.blocks.map(\.text) == ["The council has made progress.", "Grade 2", "Grade 3"])
+        #expect(document.blocks[0].pieces.map(\.line) == [1, 5])
+    }
+
+    @Test func aRepeatedLineWithTheSamePageNumberIsNotFurniture() {
+        let document = Self.document("Key Stage results rose by      4\n\nKey Stage results rose by      4\n")
+        #expect(document.runningHeaders.isEmpty)
+        #expect(document.blocks.count == 2)
+    }
+
+    @Test func hardWrappedParagraphsSplitAtNumbersAndIndents() {
+        let document = Self.document("""
+        11. Outcomes are adequate. Work with multi-
+        disciplinary teams is good.
+         12. Health outcomes are below average.
+        """)
+        #expect(document.blocks.map(\.text) == [
+            "11. Outcomes are adequate. Work with multi-disciplinary teams is good.",
+            "12. Health outcomes are below average.",
+        ])
+        #expect(document.blocks[0].line(at: document.blocks[0].text.range(of: "disciplinary")!.lowerBound) == 2)
+    }
+
+    @Test func headingsListsAndTablesAreTold() {
+        let document = Self.document("""
+        Staying safe
+
+        - Reduce re-referrals.
+        • Allocate a social worker to every child
+        in care.
+        | Area | Grade |
+        |---|---|
+        | Staying safe | 2 |
+        Being healthy\t3
+        """)
+        #expect(document.blocks.map(\.kind) == [
+            .heading, .listItem, .listItem, .tableRow(["Area", "Grade"]), .tableRow(["Staying safe", "2"]), .tableRow(["Being healthy", "3"]),
+        ])
+        #expect(document.blocks[2].text == "Allocate a social worker to every child in care.")
+    }
+}
