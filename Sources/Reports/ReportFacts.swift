@@ -112,81 +112,11 @@ enum ReportFacts {
         folded.hasPrefix("recommendation") || folded.firstMatch(of: /^areas?(?:\(s\))? for (?:development|improvement)/) != nil
     }
 
-    /// Recommendations and areas for development: the items under a "Recommendations" or "Areas for
-    /// development" heading, split by timescale headings ("For immediate action"), and items a paragraph
-    /// introduces with a timescale ("The JAR highlighted one recommendation for immediate action:").
+    /// Recommendations and areas for development, by timescale where the report gives one.
     static func recommendations(_ blocks: [ReportDocument.Block], file: String, isOutcomeHeading: (String) -> Bool) -> [Recommendation] {
-        enum Region { case none, headed, timescaled }
-        var items: [Recommendation] = []
-        var region = Region.none
-        var timescale = Recommendation.Timescale.unspecified
-        var context: String?
-        var outcomeHeading: String?
-        var leadIn: (timescale: Recommendation.Timescale, takesParagraph: Bool)?
-        var regionHasItems = false
-        func add(_ block: ReportDocument.Block) {
-            items.append(Recommendation(text: block.text, timescale: timescale, context: context, source: SourcePosition(file: file, line: block.line)))
-        }
-        for block in blocks {
-            let folded = block.folded
-            switch block.kind {
-            case .heading:
-                leadIn = nil
-                if isRecommendationHeading(folded) {
-                    region = .headed
-                    regionHasItems = false
-                    timescale = Self.timescale(folded) ?? .unspecified
-                    context = folded.hasPrefix("area") ? (outcomeHeading ?? block.text) : block.text
-                } else if folded.hasPrefix("for "), let found = Self.timescale(folded) {
-                    if region == .none {
-                        region = .timescaled
-                        context = outcomeHeading ?? block.text
-                    }
-                    timescale = found
-                } else {
-                    region = .none
-                    if isOutcomeHeading(block.text) { outcomeHeading = block.text }
-                }
-            case .listItem:
-                if region != .none || leadIn != nil {
-                    if let pending = leadIn, region == .none {
-                        timescale = pending.timescale
-                        leadIn = (pending.timescale, false)
-                    }
-                    regionHasItems = true
-                    add(block)
-                } else {
-                    leadIn = nil
-                }
-            case .paragraph:
-                let last = ProseGrades.sentences(of: block.text).last?.0 ?? block.text
-                let lastFolded = ReportText.folded(last)
-                let introduces = lastFolded.firstMatch(of: /\b(?:recommend|action)/) != nil
-                if region != .none {
-                    if block.text.hasSuffix(":") {
-                        if let found = Self.timescale(lastFolded) { timescale = found }
-                    } else if region == .headed {
-                        // Numbered paragraphs are items; so are plain ones where the bullets were lost, but
-                        // not a remark after bulleted items ("For full details … see annex B").
-                        if ReportDocument.isParagraphNumber(block.text) || !regionHasItems { add(block) }
-                    } else {
-                        region = .none
-                    }
-                } else if let pending = leadIn, pending.takesParagraph {
-                    timescale = pending.timescale
-                    add(block)
-                    leadIn = nil
-                } else if introduces, let found = Self.timescale(lastFolded) {
-                    context = outcomeHeading
-                    leadIn = (found, block.text.hasSuffix(":"))
-                } else {
-                    leadIn = nil
-                }
-            case .tableRow, .gradeLine, .values:
-                continue
-            }
-        }
-        return items
+        var reader = RecommendationReader(file: file)
+        for block in blocks { reader.read(block, isOutcomeHeading: isOutcomeHeading) }
+        return reader.items
     }
 
     // MARK: - Sections
