@@ -84,8 +84,8 @@ enum ReportFacts {
     /// Numbers of children looked after and with child protection plans, where the report states them.
     static func keyFacts(_ blocks: [ReportDocument.Block], file: String) -> [KeyFact] {
         let patterns: [(label: String, pattern: Regex<(Substring, Substring)>)] = [
-            ("Children looked after", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:accommodated\s+or\s+)?(?:looked[\s-]after|in\s+care)\b/),
-            ("Children on child protection plans", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:on|subject\s+to|subject\s+of)\s+(?:an?\s+|the\s+)?child\s+protection\s+(?:plans?|register)\b/),
+            ("Children looked after", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:being\s+)?(?:accommodated\s+or\s+)?(?:looked[\s-]after|in\s+care)\b/),
+            ("Children on child protection plans", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:on|had|have|(?:the\s+)?subject\s+(?:to|of))\s+(?:an?\s+|the\s+)?child\s+protection\s+(?:plans?|register)\b/),
         ]
         var facts: [KeyFact] = []
         for (label, pattern) in patterns {

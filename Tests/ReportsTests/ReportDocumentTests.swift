@@ -62,3 +62,23 @@ import Testing
         #expect(document.blocks[2].text == "Allocate a social worker to every child in care.")
     }
 }
+
+@Suite struct KeyFactTests {
+    @Test(arguments: [
+        ("At 31 March 2015, 603 children were being looked after by the local authority.", "Children looked after", "603"),
+        ("The council has 465 children accommodated or looked after.", "Children looked after", "465"),
+        ("1,204 children are in care.", "Children looked after", "1,204"),
+        ("261 children and young people were the subject of a child protection plan.", "Children on child protection plans", "261"),
+        ("During the inspection there were 85 children on the child protection register.", "Children on child protection plans", "85"),
+        ("212 children had a child protection plan.", "Children on child protection plans", "212"),
+    ])
+    func numbersOfChildrenAreKeyFacts(sentence: String, label: String, value: String) {
+        let blocks = ReportDocument(ReportText(path: "x.txt", text: sentence)).blocks
+        #expect(ReportFacts.keyFacts(blocks, file: "x.txt").map { "\($0.label)=\($0.value)" } == ["\(label)=\(value)"])
+    }
+
+    @Test func aRateOrAChangeIsNoKeyFact() {
+        let blocks = ReportDocument(ReportText(path: "x.txt", text: "The number of children on the register rose from 19.9 to 21.2 per 10,000.")).blocks
+        #expect(ReportFacts.keyFacts(blocks, file: "x.txt").isEmpty)
+    }
+}
