@@ -105,13 +105,24 @@ enum ProseGrades {
 }
 
 extension OutcomeVocabulary {
-    /// The outcome one of whose wordings for `framework` the heading begins with; the longest wording wins.
+    /// The outcome a heading names: one of its wordings for `framework`, alone or qualified by what follows
+    /// ("Capacity to improve, including…", "… management of its services for children…"), but not as the
+    /// start of a longer name ("Children's services authority area"). The longest wording wins.
     func outcome(heading text: String, in framework: Framework) -> Outcome? {
-        best(in: framework) { wording in
-            let folded = ReportText.folded(text)
-            return folded == wording || folded.hasPrefix(wording + " ") || folded.hasPrefix(wording + ",")
+        let folded = ReportText.folded(text)
+        return best(in: framework) { wording in
+            guard folded.hasPrefix(wording) else { return false }
+            let rest = folded.dropFirst(wording.count)
+            guard let next = rest.first else { return true }
+            if ",:;(-".contains(next) { return true }
+            let word = rest.split(separator: " ").first ?? ""
+            return next == " " && Self.qualifiers.contains(String(word))
         }
     }
+
+    private static let qualifiers: Set<String> = [
+        "including", "and", "of", "for", "in", "to", "by", "with", "within", "among", "across", "-", "(",
+    ]
 
     /// The outcome one of whose wordings for `framework` occurs in a table label; the longest wording wins.
     func outcome(label text: String, in framework: Framework) -> Outcome? {

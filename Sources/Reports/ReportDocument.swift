@@ -293,12 +293,52 @@ struct Furniture {
         }
         for key in order {
             let uses = byText[key]!
-            let pages = uses.map(\.page)
-            guard uses.count >= 2, Set(pages).count == pages.count, pages == pages.sorted() else { continue }
+            guard Self.arePageNumbers(uses.map(\.page)) else { continue }
             lineNumbers.formUnion(uses.map(\.line))
             let text = lines[uses[0].line - 1].trimmed
             runningHeaders.append(Located(Self.pageLine(text)!.text, line: uses[0].line))
         }
+        findHeadersBesidePageNumbers(lines)
+    }
+
+    /// Two or more numbers, all different, rising: the page numbers of one running header.
+    static func arePageNumbers(_ pages: [Int]) -> Bool {
+        pages.count >= 2 && Set(pages).count == pages.count && pages == pages.sorted()
+    }
+
+    /// A header whose page number stands on a line of its own near it, as some PDF-to-text tools print
+    /// them: the same line of three or more words repeated, each time within four lines of a lone
+    /// number, the numbers rising.
+    private mutating func findHeadersBesidePageNumbers(_ lines: [ReportText.Line]) {
+        var uses: [String: [(line: Int, page: (line: Int, number: Int))]] = [:]
+        var order: [String] = []
+        for (index, line) in lines.enumerated() where !line.isBlank && !lineNumbers.contains(line.number) {
+            let trimmed = line.trimmed
+            guard trimmed.split(separator: " ").count >= 3, !ReportDocument.endsSentence(trimmed),
+                  let page = Self.loneNumber(near: index, in: lines) else { continue }
+            let key = ReportText.folded(trimmed)
+            if uses[key] == nil { order.append(key) }
+            uses[key, default: []].append((line.number, page))
+        }
+        for key in order {
+            let found = uses[key]!
+            guard Self.arePageNumbers(found.map(\.page.number)) else { continue }
+            lineNumbers.formUnion(found.flatMap { [$0.line, $0.page.line] })
+            runningHeaders.append(Located(lines[found[0].line - 1].trimmed, line: found[0].line))
+        }
+    }
+
+    /// The nearest line within four lines of `index` that holds only a page number.
+    private static func loneNumber(near index: Int, in lines: [ReportText.Line]) -> (line: Int, number: Int)? {
+        for distance in 1...4 {
+            for candidate in [index - distance, index + distance] where lines.indices.contains(candidate) {
+                let trimmed = lines[candidate].trimmed
+                if (1...4).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(trimmed) {
+                    return (lines[candidate].number, number)
+                }
+            }
+        }
+        return nil
     }
 
     /// A line of text with a page number before or after it, such as `Stoke-on-Trent joint area review   8`

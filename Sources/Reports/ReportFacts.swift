@@ -46,17 +46,24 @@ enum ReportFacts {
         var start: Located<PartialDate>?
         var end: Located<PartialDate>?
         var published: Located<PartialDate>?
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             let plain = ReportText.folded(line.text.replacingOccurrences(of: "*", with: ""))
             guard let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 else { continue }
             let label = plain[..<colon]
-            let found = dates(in: line.text)
+            var found = dates(in: line.text)
+            var dateLine = line.number
+            // A label alone on its line ("Published:") with its date on the next line that is not blank.
+            if found.isEmpty, plain.index(after: colon) == plain.endIndex,
+               let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isBlank }) {
+                found = dates(in: next.text)
+                dateLine = next.number
+            }
             guard !found.isEmpty else { continue }
             if published == nil, label.contains("publi") {
-                published = Located(found[0].date, line: line.number)
+                published = Located(found[0].date, line: dateLine)
             } else if start == nil, label.contains("inspection") || label.contains("fieldwork") {
-                start = Located(found[0].date, line: line.number)
-                end = Located(found[found.count - 1].date, line: line.number)
+                start = Located(found[0].date, line: dateLine)
+                end = Located(found[found.count - 1].date, line: dateLine)
             }
         }
         return (start, end, published)

@@ -239,3 +239,21 @@ import Site
         #expect(inspection.recommendations.map(\.timescale) == [.withinSixMonths])
     }
 }
+
+@Suite struct SeparatePageNumberTests {
+    @Test func aHeaderWithItsPageNumberOnAnotherLineIsFurnitureAndNamesTheArea() throws {
+        let extraction = try Fixtures.report("jar-header-and-page-number-on-separate-lines.txt")
+        let inspection = try #require(extraction.inspection)
+        // The standalone line about the earlier annual performance assessment is no APA title.
+        #expect(inspection.framework == .jar)
+        #expect(inspection.authority.slug == "hertfordshire")
+        #expect(inspection.publicationDate == PartialDate(year: 2007, month: 8, day: 14))
+        #expect(!inspection.sections.contains { $0.heading.contains("joint area review of children") })
+        #expect(!inspection.sections.flatMap(\.paragraphs).contains { $0 == "2" || $0 == "3" })
+        // No grades table here: the judgement sentences are read instead, and the missing table reported.
+        #expect(inspection.judgements.map(\.summary) == ["being-healthy=3", "staying-safe=2"])
+        #expect(extraction.diagnostics.map(\.description) == [
+            "jar-header-and-page-number-on-separate-lines.txt: warning: no grades table found (a scale line such as \"4: outstanding; 3: good; 2: adequate; 1: inadequate\" followed by rows)",
+        ])
+    }
+}

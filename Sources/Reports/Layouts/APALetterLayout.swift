@@ -76,21 +76,30 @@ struct APALetterLayout: ReportLayout {
 /// Signs shared by the layouts' `score` functions.
 enum LayoutEvidence {
     /// 20 when a title line near the top names the framework; 1 when only a sentence there mentions it,
-    /// which later reports do of earlier frameworks ("the joint area review (JAR) in 2005"), so that any
-    /// layout with firmer evidence wins.
+    /// which later reports do of earlier frameworks ("The most recent annual performance assessment
+    /// judged…"), so that any layout with firmer evidence wins.
     static func score(naming framework: String, in text: ReportText) -> Int {
         var score = 0
-        for line in text.lines.prefix(80) where ReportText.folded(line.text).contains(framework) {
-            if isTitle(line) { return 20 }
+        for (index, line) in text.lines.prefix(80).enumerated() where ReportText.folded(line.text).contains(framework) {
+            if isTitle(line, naming: framework, alone: isBlank(index - 1, text) && isBlank(index + 1, text)) { return 20 }
             score = 1
         }
         return score
     }
 
-    /// A title line: all in capitals, a Markdown heading, or short with no closing full stop.
-    static func isTitle(_ line: ReportText.Line) -> Bool {
+    private static func isBlank(_ index: Int, _ text: ReportText) -> Bool {
+        !text.lines.indices.contains(index) || text.lines[index].isBlank
+    }
+
+    /// A title naming the framework: a line in capitals or a Markdown heading, or a short line standing
+    /// alone whose first three words begin the framework's name ("2007 Annual performance assessment …",
+    /// "Wigan joint area review", "Joint area review of Wigan").
+    static func isTitle(_ line: ReportText.Line, naming framework: String, alone: Bool) -> Bool {
         let trimmed = line.trimmed
-        if trimmed.hasPrefix("#") || trimmed == trimmed.uppercased() { return true }
-        return trimmed.split(separator: " ").count <= 20 && !trimmed.hasSuffix(".")
+        if trimmed.hasPrefix("#") || trimmed.contains(where: \.isLetter) && trimmed == trimmed.uppercased() { return true }
+        let folded = ReportText.folded(trimmed)
+        guard alone, folded.split(separator: " ").count <= 12, !trimmed.hasSuffix("."),
+              let range = folded.range(of: framework) else { return false }
+        return folded[..<range.lowerBound].split(separator: " ").count <= 2
     }
 }

@@ -63,10 +63,12 @@ struct JointAreaReviewLayout: ReportLayout {
         let named = document.runningHeaders + document.blocks.prefix(40).filter { $0.kind == .heading }.map { Located($0.text, line: $0.line) }
         for candidate in named {
             guard let range = candidate.value.range(of: Self.frameworkName, options: .caseInsensitive) else { continue }
-            var rest = candidate.value
-            rest.removeSubrange(range)
-            rest = rest.replacing(/(?i)^\s*(?:report\s+)?(?:of|for|on)\s+/, with: "")
-            let name = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            // "Wigan joint area review of children's services" names the area first; "Joint area review of
+            // Wigan" after the name.
+            let before = candidate.value[..<range.lowerBound].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            let after = candidate.value[range.upperBound...].replacing(/(?i)^\s*(?:report\s+)?(?:of|for|on)\s+/, with: "")
+                .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            let name = before.isEmpty ? after : before
             if !name.isEmpty { return Located(name, line: candidate.line) }
         }
         return nil
