@@ -147,6 +147,7 @@ import Site
         #expect(inspection.judgements.map(\.summary) == ["being-healthy=3", "staying-safe=2"])
         #expect(inspection.judgements.map(\.source.line) == [5, 9])
         #expect(inspection.sections.map(\.heading).contains("Being healthy"))
+        #expect(extraction.diagnostics.isEmpty, "\(extraction.diagnostics)")
     }
 
     @Test func titleAndAddressNamingDifferentCouncilsIsReported() throws {

@@ -23,10 +23,12 @@ struct APALetterLayout: ReportLayout {
         var reading = LayoutReading()
         let titleIndex = document.blocks.firstIndex { $0.kind == .heading && $0.folded.contains(Self.frameworkName) }
         let title = titleIndex.map { document.blocks[$0] }
-        let salutation = text.lines.first { $0.trimmed.hasPrefix("Dear ") }?.number ?? title?.line ?? 60
+        // The letterhead runs to the salutation; the address in it stands before the title.
+        let salutation = text.lines.first { $0.trimmed.hasPrefix("Dear ") }?.number ?? 40
         let letterhead = text.lines.prefix { $0.number <= salutation }
+        let address = letterhead.prefix { $0.number < title?.line ?? .max }
 
-        reading.authority = authority(title: title, letterhead: Array(letterhead), reading: &reading, path: text.path)
+        reading.authority = authority(title: title, letterhead: Array(address), reading: &reading, path: text.path)
         reading.letterDate = ReportFacts.letterDate(letterhead)
         reading.readLabelledDates(text)
 
@@ -55,7 +57,8 @@ struct APALetterLayout: ReportLayout {
         let address = ReportFacts.authority(inAddress: letterhead)
         var named: Located<String>?
         if let title, let range = title.text.range(of: " in ", options: [.caseInsensitive, .backwards]) {
-            named = Located(String(title.text[range.upperBound...]), line: title.line)
+            let name = title.text[range.upperBound...].replacing(/\s+(?:19|20)[0-9]{2}$/, with: "")
+            named = Located(String(name), line: title.line)
         }
         switch (named, address) {
         case let (named?, address?):
