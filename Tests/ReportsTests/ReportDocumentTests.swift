@@ -82,3 +82,17 @@ import Testing
         #expect(ReportFacts.keyFacts(blocks, file: "x.txt").isEmpty)
     }
 }
+
+@Suite struct OddInputTests {
+    @Test(arguments: [
+        "", "\n\n\n", "\u{FEFF}", "Grade", "Grade 2", "|", "| |", "\t", "1", "  2 2", "-", "•", "**", "#",
+        "ANNUAL PERFORMANCE ASSESSMENT", "Joint area review  1\n\nJoint area review  2", "4: good; 3: good\n\n2",
+        "Being healthy\n\nGrade x\n\nGrade 4\n\nGrade 1", "2006 ANNUAL PERFORMANCE ASSESSMENT IN\n\nBeing healthy\t\n",
+        String(repeating: "word ", count: 5_000), "multi-\n\n-\n\nlower", "Dear \n\nYours",
+    ])
+    func oddTextIsReadWithoutCrashing(text: String) {
+        let extraction = ReportExtractor().extract(ReportSource(path: "odd.txt", text: text))
+        #expect(extraction.inspection != nil)
+        #expect(extraction.inspection?.judgements.allSatisfy { !$0.outcome.isEmpty } == true)
+    }
+}
