@@ -134,6 +134,8 @@ import Site
 
         2 December 2008
 
+        Overall effectiveness of children's services    Grade 3
+
         Being healthy                                   Grade 3
 
         Children are healthy.
@@ -144,8 +146,8 @@ import Site
         """)
         let inspection = try #require(extraction.inspection)
         #expect(inspection.authority.slug == "salford")
-        #expect(inspection.judgements.map(\.summary) == ["being-healthy=3", "staying-safe=2"])
-        #expect(inspection.judgements.map(\.source.line) == [5, 9])
+        #expect(inspection.judgements.map(\.summary) == ["overall-effectiveness=3", "being-healthy=3", "staying-safe=2"])
+        #expect(inspection.judgements.map(\.source.line) == [5, 7, 11])
         #expect(inspection.sections.map(\.heading).contains("Being healthy"))
         #expect(extraction.diagnostics.isEmpty, "\(extraction.diagnostics)")
     }
@@ -180,6 +182,8 @@ import Site
         The contribution of services to improving outcomes for children and young people in this aspect is adequate.
         """)
         #expect(extraction.inspection?.judgements.map(\.summary) == ["staying-safe=3"])
+        #expect(extraction.diagnostics.map(\.description).contains(
+            "inline.txt:1: warning: no judgement of overall effectiveness found (neither a summary table row nor an outcome heading for it)"))
         #expect(extraction.diagnostics.map(\.description).contains(
             "inline.txt:7: warning: the text calls \"Staying safe\" adequate but line 5 grades it 3; the grade on line 5 is used"))
     }

@@ -13,6 +13,7 @@ struct APALetterLayout: ReportLayout {
     let framework = Framework.apa
 
     static let frameworkName = "annual performance assessment"
+    static let overall = "overall-effectiveness"
 
     func score(_ text: ReportText) -> Int {
         LayoutEvidence.score(naming: Self.frameworkName, in: text)
@@ -39,6 +40,13 @@ struct APALetterLayout: ReportLayout {
         judgements.read(body.blocks)
         reading.judgements = judgements.judgements
         reading.diagnostics += judgements.diagnostics
+        // Every letter grades the authority's children's services as a whole; its absence means the summary
+        // table or the heading was not recognised.
+        if !reading.judgements.contains(where: { $0.outcome == Self.overall }) {
+            reading.diagnostics.append(.warning(
+                "no judgement of overall effectiveness found (neither a summary table row nor an outcome heading for it)",
+                at: SourcePosition(file: text.path, line: title?.line ?? 1)))
+        }
         // Headings inside an outcome's section ("Areas for development") are its subsections.
         let firstOutcome = body.blocks.first { $0.kind == .heading && vocabulary.outcome(heading: $0.text, in: framework) != nil }?.line ?? .max
         reading.sections = ReportFacts.sections(body) { heading in
