@@ -31,9 +31,9 @@ enum ProseGrades {
         var found: [ProseGrade] = []
         for block in blocks where block.kind == .paragraph || block.kind == .listItem {
             for (sentence, offset) in sentences(of: block.text) {
-                if let grade = read(sentence, framework: framework) {
+                if let (grade, gradeOffset) = read(sentence, framework: framework) {
                     var grade = grade
-                    grade.line = block.line(atOffset: offset + grade.line)
+                    grade.line = block.line(atOffset: offset + gradeOffset)
                     found.append(grade)
                 }
             }
@@ -66,8 +66,8 @@ enum ProseGrades {
         return result
     }
 
-    /// The judgement a sentence states, with `line` set to the offset of the grade word in the sentence.
-    static func read(_ sentence: String, framework: Framework) -> ProseGrade? {
+    /// The judgement a sentence states (its `line` not yet known), and the offset of the grade word in it.
+    static func read(_ sentence: String, framework: Framework) -> (ProseGrade, offset: Int)? {
         let lower = sentence.lowercased()
         guard ["outstanding", "excellent", "good", "adequate"].contains(where: { lower.contains($0) }) else { return nil }
         let copular = /(?i)^(?<subject>.+?)\s+(?:is|are|remains|remain|continues\s+to\s+be|continue\s+to\s+be|has\s+been|have\s+been|was|were)\s+(?:(?:now|still|judged\s+to\s+be|currently|at\s+least|also|overall|very|generally|broadly|consistently|mostly)\s+)*(?<grade>outstanding|excellent|good|adequate|inadequate)(?=\s*(?:[.,;:)]|$|\s+(?:overall|because|and|but|although|though|with|in|for|as|at|since|while|whilst)\b))/
@@ -97,10 +97,10 @@ enum ProseGrades {
         return nil
     }
 
-    private static func grade(_ word: Substring, aspect: ProseGrade.Aspect, in sentence: String, framework: Framework) -> ProseGrade? {
+    private static func grade(_ word: Substring, aspect: ProseGrade.Aspect, in sentence: String, framework: Framework) -> (ProseGrade, offset: Int)? {
         guard let level = GradeWords.level(of: String(word), in: framework) else { return nil }
         let offset = sentence.distance(from: sentence.startIndex, to: word.startIndex)
-        return ProseGrade(aspect: aspect, grade: word.lowercased(), level: level, line: offset, sentence: sentence)
+        return (ProseGrade(aspect: aspect, grade: word.lowercased(), level: level, line: 0, sentence: sentence), offset)
     }
 }
 

@@ -96,3 +96,33 @@ import Testing
         #expect(extraction.inspection?.judgements.allSatisfy { !$0.outcome.isEmpty } == true)
     }
 }
+
+@Suite struct ProseGradeTests {
+    @Test(arguments: [
+        ("The contribution that the council's services make to improve outcomes in this area is good.", "good"),
+        ("The council makes a good contribution towards improving the health of children.", "good"),
+        ("The contribution the authority makes to ensure young people achieve well continues to be good.", "good"),
+        ("Although there were developments the contribution of services in this aspect remains inadequate.", "inadequate"),
+        ("The contribution of the council towards improving outcomes is adequate overall.", "adequate"),
+        ("Overall, the management of services for children and young people is adequate.", "adequate"),
+        ("It has good capacity to further improve its services.", "good"),
+        ("The combined work of all local services in securing the health of children is outstanding.", "outstanding"),
+    ])
+    func judgementSentencesAreRead(sentence: String, grade: String) {
+        #expect(ProseGrades.read(sentence, framework: .apa)?.0.grade == grade)
+    }
+
+    @Test(arguments: [
+        "Good performance management arrangements are in place.",
+        "Strategic planning and the arrangements for monitoring and evaluation are excellent.",
+        "Progress in addressing the recommendation since the JAR has been good.",
+        "Children's homes were judged good or outstanding.",
+        "The previous inspection judged the local authority to be adequate.",
+        "The contribution of services is not yet good.",
+        "Outcomes for children and young people are now adequate.",
+        "Performance in this area is exceptional.",
+    ])
+    func gradeWordsAboutOtherThingsAreNot(sentence: String) {
+        #expect(ProseGrades.read(sentence, framework: .apa) == nil)
+    }
+}
