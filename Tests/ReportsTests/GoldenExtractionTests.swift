@@ -132,3 +132,16 @@ import Site
         }
     }
 }
+
+@Suite struct CitedFrameworkTests {
+    @Test func aLaterReportCitingAnEarlierFrameworkIsNotReadAsIt() {
+        let text = ReportText(path: "x.txt", text: """
+        Inspection of services for children in need of help and protection, children looked after and care leavers
+
+        The last joint area review, in 2008, judged safeguarding to be adequate. The annual performance
+        assessment of 2009 judged the council's services to be good.
+        """)
+        #expect(ReportExtractor().layout(for: text)?.framework != .apa)
+        #expect(ReportExtractor().layout(for: text)?.framework != .jar)
+    }
+}

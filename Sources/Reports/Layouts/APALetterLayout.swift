@@ -86,16 +86,14 @@ struct APALetterLayout: ReportLayout {
 
 /// Signs shared by the layouts' `score` functions.
 enum LayoutEvidence {
-    /// 20 when a title line near the top names the framework; 1 when only a sentence there mentions it,
-    /// which later reports do of earlier frameworks ("The most recent annual performance assessment
-    /// judged…"), so that any layout with firmer evidence wins.
+    /// 20 when a title line near the top names the framework, else 0: a sentence that mentions it is no
+    /// evidence, since later reports cite earlier frameworks ("The most recent annual performance
+    /// assessment judged…", "the joint area review in 2008").
     static func score(naming framework: String, in text: ReportText) -> Int {
-        var score = 0
         for (index, line) in text.lines.prefix(80).enumerated() where ReportText.folded(line.text).contains(framework) {
             if isTitle(line, naming: framework, alone: isBlank(index - 1, text) && isBlank(index + 1, text)) { return 20 }
-            score = 1
         }
-        return score
+        return 0
     }
 
     private static func isBlank(_ index: Int, _ text: ReportText) -> Bool {
