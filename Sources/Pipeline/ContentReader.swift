@@ -27,7 +27,7 @@ public struct ContentReader: Sendable {
                 diagnostics.append(Diagnostic(.error, file: relative, "cannot read the file; skipped"))
                 continue
             }
-            let text = String(decoding: data, as: UTF8.self)
+            let text = ReportSource.text(decoding: data)
             var sidecar: Sidecar?
             let sidecarPath = (relative as NSString).deletingPathExtension + ".json"
             if let sidecarData = FileManager.default.contents(atPath: folder.appendingPathComponent(sidecarPath).path) {

@@ -52,8 +52,9 @@ public struct SiteBuild: Sendable {
             throw Failure(message: error.description, diagnostics: [])
         }
         let content = ContentReader(folder: options.content).read()
-        var diagnostics = content.diagnostics
-        let extractor = ReportExtractor()
+        let outcomes = ContentVocabulary.read(folder: options.content)
+        var diagnostics = content.diagnostics + outcomes.diagnostics
+        let extractor = ReportExtractor(vocabulary: outcomes.vocabulary)
         var inspections: [Inspection] = []
         for source in content.sources {
             let extraction = extractor.extract(source)

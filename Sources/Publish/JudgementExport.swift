@@ -2,6 +2,9 @@ import Foundation
 import Site
 
 /// The data files: every judgement as a CSV row and as JSON, in the site model's order.
+///
+/// A judgement graded for one of several bodies (a joint area review's council or health services column)
+/// names the body in its `judgement` field, so that its rows stay distinct.
 public enum JudgementExport {
     public static let csvHeader = "authority,authority_slug,framework,inspection_date,outcome,judgement,grade,level,source_file,source_line"
 
@@ -24,7 +27,7 @@ public enum JudgementExport {
                 Record(
                     authority: inspection.authority.name, authority_slug: inspection.authority.slug,
                     framework: inspection.framework.shortName, inspection_date: inspection.date?.iso,
-                    outcome: judgement.outcome, judgement: judgement.wording, grade: judgement.grade,
+                    outcome: judgement.outcome, judgement: judgement.qualifiedWording, grade: judgement.grade,
                     level: judgement.level?.rawValue, source_file: judgement.source.file, source_line: judgement.source.line)
             }
         }

@@ -13,10 +13,14 @@ public enum GradeWords {
         let folded = clean(written)
         switch framework {
         case .apa, .jar:
-            if let number = Int(folded.replacingOccurrences(of: "grade ", with: "")), let level = Level(rawValue: number) {
+            let bare = folded.replacing(/^grade\s*:?\s*/, with: "")
+            if let number = Int(bare), let level = Level(rawValue: number) {
                 return level
             }
-            return word(folded, allowing: ["excellent": .outstanding, "adequate": .adequate])
+            return word(bare, allowing: [
+                "excellent": .outstanding, "adequate": .adequate,
+                "four": .outstanding, "three": .good, "two": .adequate, "one": .inadequate,
+            ])
         case .slac:
             return word(folded, allowing: ["adequate": .adequate])
         case .sif, .ilacs:

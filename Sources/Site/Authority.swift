@@ -43,10 +43,15 @@ public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
     ]
 
     static func stripAffixes(_ written: String) -> String {
-        var words = written
+        var tokens = written
             .replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { $0.isWhitespace })
-            .joined(separator: " ")
+        // A postal address ends in a postcode ("Stoke on Trent ST4 1 RU"); the place comes before it.
+        if let postcode = tokens.indices.dropFirst().first(where: { tokens[$0].wholeMatch(of: /[A-Z]{1,2}[0-9][0-9A-Z]?/) != nil }) {
+            tokens = Array(tokens[..<postcode])
+        }
+        var words = tokens.joined(separator: " ")
+        if words.hasSuffix("'s") { words.removeLast(2) }
         var changed = true
         while changed {
             changed = false

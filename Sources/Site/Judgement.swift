@@ -43,6 +43,12 @@ public struct Judgement: Sendable, Equatable, Codable {
     public var basis: Basis
     public var source: SourcePosition
 
+    /// The wording with the scope when the report grades the outcome for several bodies:
+    /// "Capacity to improve (Council services)".
+    public var qualifiedWording: String {
+        scope.map { "\(wording) (\($0))" } ?? wording
+    }
+
     public init(
         outcome: String, wording: String, grade: String, level: Level?,
         scope: String? = nil, basis: Basis, source: SourcePosition

@@ -4,7 +4,8 @@ import Site
 @Suite struct AuthorityNameTests {
     @Test(arguments: [
         "STOKE-ON-TRENT CITY COUNCIL", "Stoke-on-Trent City Council", "Stoke-on-Trent", "Stoke on Trent",
-        "City of Stoke-on-Trent", "stoke-on-trent", "  Stoke  on\tTrent ",
+        "City of Stoke-on-Trent", "stoke-on-trent", "  Stoke  on\tTrent ", "Stoke on Trent ST4 1 RU",
+        "Stoke-on-Trent City Council’s",
     ])
     func spellingsOfOneCouncilMeet(written: String) {
         #expect(AuthorityName(canonicalising: written) == AuthorityName(name: "Stoke-on-Trent", slug: "stoke-on-trent"))
@@ -17,6 +18,10 @@ import Site
 
     @Test(arguments: [
         ("Stockport Metropolitan Borough Council", "Stockport"),
+        ("STOCKPORT METROPOLITAN BOROUGH COUNCIL", "Stockport"),
+        ("Metropolitan Borough of Wirral", "Wirral"),
+        ("City of York Council", "York"),
+        ("Bolton BL1 1RU", "Bolton"),
         ("London Borough of Croydon", "Croydon"),
         ("Royal Borough of Kensington and Chelsea", "Kensington and Chelsea"),
         ("the Royal Borough of Kensington and Chelsea", "Kensington and Chelsea"),

@@ -1,0 +1,376 @@
+import Foundation
+
+/// A report's text as blocks: headings, paragraphs, list items, table rows, grade lines and value lines,
+/// with page furniture removed and hard-wrapped or page-broken lines joined.
+///
+/// Every block keeps the source line of each piece it was joined from, so a fact found anywhere in a
+/// joined paragraph still points at the line a person would open.
+public struct ReportDocument: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case heading
+        case paragraph
+        case listItem
+        /// A row of a tab-separated or Markdown table, as its cells.
+        case tableRow([String])
+        /// `Grade 2` alone on a line (APA 2007).
+        case gradeLine
+        /// A line of short tokens with digits only: a cell of a flattened table, or a stray number.
+        case values
+    }
+
+    public struct Block: Sendable, Equatable {
+        public var kind: Kind
+        public var text: String
+        /// The source line of each joined piece, with the offset in `text` (in characters) where it starts.
+        public var pieces: [Piece]
+
+        public struct Piece: Sendable, Equatable {
+            public var offset: Int
+            public var line: Int
+        }
+
+        public var line: Int { pieces[0].line }
+        public var lastLine: Int { pieces[pieces.count - 1].line }
+
+        /// The source line holding the character at `offset` of `text`.
+        public func line(atOffset offset: Int) -> Int {
+            pieces.last { $0.offset <= offset }?.line ?? line
+        }
+
+        public func line(at index: String.Index) -> Int {
+            line(atOffset: text.distance(from: text.startIndex, to: index))
+        }
+
+        public var folded: String { ReportText.folded(text) }
+    }
+
+    public var blocks: [Block]
+    /// Repeated page headers or footers (the text without its page number), in order of first use.
+    public var runningHeaders: [Located<String>]
+
+    public init(_ text: ReportText) {
+        let furniture = Furniture(text.lines)
+        runningHeaders = furniture.runningHeaders
+        blocks = Self.join(Self.split(text.lines, skipping: furniture.lineNumbers))
+    }
+
+    /// Headings with the blocks under each, up to the next heading.
+    public var sections: [(heading: Block?, body: [Block])] {
+        var result: [(heading: Block?, body: [Block])] = []
+        var current: (heading: Block?, body: [Block]) = (nil, [])
+        for block in blocks {
+            if block.kind == .heading {
+                if current.heading != nil || !current.body.isEmpty { result.append(current) }
+                current = (block, [])
+            } else {
+                current.body.append(block)
+            }
+        }
+        if current.heading != nil || !current.body.isEmpty { result.append(current) }
+        return result
+    }
+
+    // MARK: - Splitting lines into blocks
+
+    static let bullets: Set<Character> = ["•", "-", "*", "–", "·", "▪", "○", "\u{F0B7}", "\u{F0A7}"]
+
+    /// `Grade 2`, `Grade: 3`, or a grade line whose grade cannot be read (`Grade 5`, `Grade ?`, `Grade two`),
+    /// but not a column heading such as `Grade awarded`.
+    static func isGradeLine(_ trimmed: String) -> Bool {
+        guard trimmed.count <= 24, trimmed.lowercased().hasPrefix("grade"),
+              let match = trimmed.wholeMatch(of: /(?i)grade\s*:?\s+(\S{1,12})/) else { return false }
+        let grade = match.1.lowercased()
+        return grade.contains(where: \.isNumber) || grade.count <= 2 || ["one", "two", "three", "four"].contains(grade)
+    }
+
+    /// A line of at most six short tokens with a digit and no letters (`2`, ` 2 2`), or of single
+    /// characters (`  x`): the grades of a flattened table row, readable or not.
+    /// A heading with its grade on the same line, as `Staying safe        Grade 2` or `Staying safe: Grade 2`.
+    static func headingWithGrade(_ trimmed: String) -> (String, String)? {
+        guard trimmed.count <= 160, let range = trimmed.range(of: "grade", options: [.caseInsensitive, .backwards]),
+              range.lowerBound > trimmed.startIndex else { return nil }
+        let grade = String(trimmed[range.lowerBound...])
+        var heading = String(trimmed[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        guard isGradeLine(grade), trimmed[trimmed.index(before: range.lowerBound)].isWhitespace else { return nil }
+        if heading.hasSuffix(":") || heading.hasSuffix("–") || heading.hasSuffix("-") { heading = String(heading.dropLast()).trimmingCharacters(in: .whitespaces) }
+        guard let first = heading.first, first.isUppercase, !endsSentence(heading), heading.split(separator: " ").count <= 20 else { return nil }
+        return (heading, grade)
+    }
+
+    static func isValueLine(_ trimmed: String) -> Bool {
+        let tokens = trimmed.split(separator: " ")
+        guard !tokens.isEmpty, tokens.count <= 6, tokens.allSatisfy({ $0.count <= 3 }) else { return false }
+        let digits = trimmed.contains(where: \.isNumber) && !trimmed.contains(where: \.isLetter)
+        return digits || tokens.allSatisfy { $0.count == 1 && !ReportDocument.bullets.contains($0.first!) }
+    }
+
+    static func bulletText(_ trimmed: String) -> Substring? {
+        guard let first = trimmed.first, bullets.contains(first) else { return nil }
+        let rest = trimmed.dropFirst()
+        guard rest.first?.isWhitespace == true || first == "•" || first == "\u{F0B7}" else { return nil }
+        return rest.drop { $0.isWhitespace }
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last else { return true }
+        return ".!?:;".contains(last) || (last == "\"" || last == "”" || last == "’" || last == ")") && text.dropLast().last.map { ".!?".contains($0) } == true
+    }
+
+    static func isParagraphNumber(_ trimmed: String) -> Bool {
+        trimmed.prefixMatch(of: /[0-9]{1,3}\.\s/) != nil
+    }
+
+    static func tableCells(_ line: String) -> [String]? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("|") {
+            var body = trimmed.dropFirst()
+            if body.hasSuffix("|") { body = body.dropLast() }
+            let cells = body.split(separator: "|", omittingEmptySubsequences: false).map { cleanCell(String($0)) }
+            if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { return [] } // separator row
+            return cells
+        }
+        if line.contains("\t") {
+            return line.split(separator: "\t").map { cleanCell(String($0)) }.filter { !$0.isEmpty }
+        }
+        // A label and a short value set apart by a wide gap, as `pdftotext -layout` writes a table row.
+        let value = trimmed.reversed().prefix { !$0.isWhitespace }
+        if (1...3).contains(value.count), value.contains(where: \.isNumber) {
+            let label = trimmed.dropLast(value.count)
+            let gap = label.reversed().prefix { $0 == " " }.count
+            if gap >= 2, label.contains(where: \.isLetter) {
+                return [cleanCell(String(label.dropLast(gap))), String(value.reversed())]
+            }
+        }
+        return nil
+    }
+
+    /// Cell text without HTML tags, Markdown emphasis or footnote markers.
+    static func cleanCell(_ cell: String) -> String {
+        var text = cell.replacing(/<sup>[^<]*<\/sup>/, with: "")
+        text = text.replacing(/<[^>]{1,30}>/, with: " ")
+        text = text.replacingOccurrences(of: "**", with: "")
+        text = text.filter { !Furniture.footnoteMarks.contains($0) }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func markdownHeading(_ trimmed: String) -> String? {
+        guard trimmed.hasPrefix("#") || trimmed.hasPrefix("**") else { return nil }
+        if let match = trimmed.wholeMatch(of: /#{1,6}\s+(.+)/) { return cleanCell(String(match.1)) }
+        if let match = trimmed.wholeMatch(of: /\*\*([^*]+)\*\*/) { return String(match.1).trimmingCharacters(in: .whitespaces) }
+        return nil
+    }
+
+    static func split(_ lines: [ReportText.Line], skipping furniture: Set<Int>) -> [Block] {
+        var blocks: [Block] = []
+        var open: Block?
+        func close() {
+            if let block = open { blocks.append(block) }
+            open = nil
+        }
+        func single(_ kind: Kind, _ text: String, _ line: Int) {
+            close()
+            blocks.append(Block(kind: kind, text: text, pieces: [.init(offset: 0, line: line)]))
+        }
+        for line in lines {
+            if line.isBlank || furniture.contains(line.number) {
+                if line.isBlank { close() }
+                continue
+            }
+            let trimmed = line.trimmed
+            if let cells = tableCells(line.text) {
+                if !cells.isEmpty { single(.tableRow(cells), cells.joined(separator: " | "), line.number) }
+                continue
+            }
+            if let heading = markdownHeading(trimmed) {
+                single(.heading, heading, line.number)
+                continue
+            }
+            if isGradeLine(trimmed) {
+                single(.gradeLine, trimmed, line.number)
+                continue
+            }
+            if let (heading, grade) = headingWithGrade(trimmed) {
+                single(.heading, heading, line.number)
+                single(.gradeLine, grade, line.number)
+                continue
+            }
+            if isValueLine(trimmed) {
+                single(.values, line.text, line.number)
+                continue
+            }
+            let startsWithSpace = line.text.first?.isWhitespace == true
+            if let item = bulletText(trimmed) {
+                close()
+                open = Block(kind: .listItem, text: String(item), pieces: [.init(offset: 0, line: line.number)])
+                continue
+            }
+            if var block = open {
+                let previousEnded = endsSentence(block.text)
+                if previousEnded && (startsWithSpace || isParagraphNumber(trimmed)) {
+                    close()
+                } else {
+                    append(trimmed, line: line.number, to: &block)
+                    open = block
+                    continue
+                }
+            }
+            // A new paragraph: after a blank line, or where a finished sentence is followed by an indented
+            // or numbered line (hard-wrapped text with no blank line between paragraphs).
+            open = Block(kind: .paragraph, text: trimmed, pieces: [.init(offset: 0, line: line.number)])
+        }
+        close()
+        return blocks
+    }
+
+    static func append(_ piece: String, line: Int, to block: inout Block) {
+        if block.text.hasSuffix("-"), block.text.dropLast().last?.isLetter == true {
+            // A hyphenated break: most are real compounds ("multi-" / "disciplinary"), so the hyphen stays.
+            block.pieces.append(.init(offset: block.text.count, line: line))
+            block.text += piece
+        } else {
+            block.text += " "
+            block.pieces.append(.init(offset: block.text.count, line: line))
+            block.text += piece
+        }
+    }
+
+    // MARK: - Joining paragraphs broken by page breaks, then naming headings
+
+    static func join(_ raw: [Block]) -> [Block] {
+        var blocks: [Block] = []
+        for block in raw {
+            if block.kind == .paragraph, let first = block.text.first, first.isLowercase,
+               let target = blocks.lastIndex(where: { $0.kind == .paragraph || $0.kind == .listItem }),
+               blocks[(target + 1)...].allSatisfy({ $0.kind == .gradeLine || $0.kind == .values && $0.text.trimmingCharacters(in: .whitespaces).count <= 3 }),
+               !endsSentence(blocks[target].text) {
+                var merged = blocks[target]
+                for piece in block.pieces {
+                    let start = block.text.index(block.text.startIndex, offsetBy: piece.offset)
+                    let end = block.pieces.first { $0.offset > piece.offset }
+                        .map { block.text.index(block.text.startIndex, offsetBy: $0.offset) } ?? block.text.endIndex
+                    append(String(block.text[start..<end]).trimmingCharacters(in: .whitespaces), line: piece.line, to: &merged)
+                }
+                blocks[target] = merged
+                continue
+            }
+            blocks.append(block)
+        }
+        return blocks.map { block in
+            var block = block
+            if block.kind == .paragraph, isHeading(block) { block.kind = .heading }
+            return block
+        }
+    }
+
+    static func isHeading(_ block: Block) -> Bool {
+        guard block.pieces.count <= 3, let first = block.text.first, first.isUppercase || first.isNumber else { return false }
+        let words = block.text.split(separator: " ")
+        guard words.count <= 20, block.text.count <= 160, let last = block.text.last else { return false }
+        return !".!?;,:".contains(last) && !(last == "-")
+    }
+}
+
+/// Page furniture: running headers and footers with page numbers, and footnote markers alone on a line.
+struct Furniture {
+    static let footnoteMarks: Set<Character> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
+
+    var lineNumbers: Set<Int> = []
+    var runningHeaders: [Located<String>] = []
+
+    init(_ lines: [ReportText.Line]) {
+        var byText: [String: [(line: Int, page: Int)]] = [:]
+        var order: [String] = []
+        for line in lines {
+            let trimmed = line.trimmed
+            if !trimmed.isEmpty, trimmed.allSatisfy({ Self.footnoteMarks.contains($0) || $0 == " " }) {
+                lineNumbers.insert(line.number)
+                continue
+            }
+            guard let (text, page) = Self.pageLine(trimmed) else { continue }
+            let key = ReportText.folded(text)
+            if byText[key] == nil { order.append(key) }
+            byText[key, default: []].append((line.number, page))
+        }
+        for key in order {
+            let uses = byText[key]!
+            guard Self.arePageNumbers(uses.map(\.page)) else { continue }
+            lineNumbers.formUnion(uses.map(\.line))
+            let text = lines[uses[0].line - 1].trimmed
+            runningHeaders.append(Located(Self.pageLine(text)!.text, line: uses[0].line))
+        }
+        findHeadersBesidePageNumbers(lines)
+    }
+
+    /// Two or more numbers, all different, rising: the page numbers of one running header.
+    static func arePageNumbers(_ pages: [Int]) -> Bool {
+        pages.count >= 2 && Set(pages).count == pages.count && pages == pages.sorted()
+    }
+
+    /// A header whose page number stands on a line of its own near it, as some PDF-to-text tools print
+    /// them: the same line of three or more words repeated, each time within four lines of a lone
+    /// number, the numbers rising.
+    private mutating func findHeadersBesidePageNumbers(_ lines: [ReportText.Line]) {
+        var uses: [String: [(line: Int, page: (line: Int, number: Int))]] = [:]
+        var order: [String] = []
+        for (index, line) in lines.enumerated() where !line.isBlank && !lineNumbers.contains(line.number) {
+            let trimmed = line.trimmed
+            guard trimmed.split(separator: " ").count >= 3, !ReportDocument.endsSentence(trimmed),
+                  let page = Self.loneNumber(near: index, in: lines) else { continue }
+            let key = ReportText.folded(trimmed)
+            if uses[key] == nil { order.append(key) }
+            uses[key, default: []].append((line.number, page))
+        }
+        for key in order {
+            let found = uses[key]!
+            guard Self.arePageNumbers(found.map(\.page.number)) else { continue }
+            lineNumbers.formUnion(found.flatMap { [$0.line, $0.page.line] })
+            runningHeaders.append(Located(lines[found[0].line - 1].trimmed, line: found[0].line))
+        }
+    }
+
+    /// The nearest line within four lines of `index` that holds only a page number.
+    private static func loneNumber(near index: Int, in lines: [ReportText.Line]) -> (line: Int, number: Int)? {
+        for distance in 1...4 {
+            for candidate in [index - distance, index + distance] where lines.indices.contains(candidate) {
+                let trimmed = lines[candidate].trimmed
+                if (1...4).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(trimmed) {
+                    return (lines[candidate].number, number)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A line of text with a page number before or after it, such as `Stoke-on-Trent joint area review   8`
+    /// or `Page 3 of 20`: the text without the number, and the number.
+    static func pageLine(_ trimmed: String) -> (text: String, page: Int)? {
+        guard let first = trimmed.first, let last = trimmed.last, first.isASCII && first.isNumber || last.isASCII && last.isNumber else { return nil }
+        if ReportDocument.isGradeLine(trimmed) { return nil }
+        if trimmed.lowercased().hasPrefix("page "), let match = trimmed.wholeMatch(of: /(?i)page\s+([0-9]{1,4})(?:\s+of\s+[0-9]{1,4})?/) {
+            return ("page", Int(match.1) ?? 0)
+        }
+        let trailing = trimmed.reversed().prefix { $0.isASCII && $0.isNumber }
+        if (1...4).contains(trailing.count) {
+            let text = trimmed.dropLast(trailing.count)
+            let gap = text.reversed().prefix { $0 == " " || $0 == "\t" }.count
+            if gap > 0, let page = Int(String(trailing.reversed())) {
+                return accept(String(text.dropLast(gap)), gap: gap, page: page)
+            }
+        }
+        let leading = trimmed.prefix { $0.isASCII && $0.isNumber }
+        if (1...4).contains(leading.count) {
+            let text = trimmed.dropFirst(leading.count)
+            let gap = text.prefix { $0 == " " || $0 == "\t" }.count
+            if gap > 0, let page = Int(leading) {
+                return accept(String(text.dropFirst(gap)), gap: gap, page: page)
+            }
+        }
+        return nil
+    }
+
+    private static func accept(_ text: String, gap: Int, page: Int) -> (text: String, page: Int)? {
+        let words = text.split(separator: " ").count
+        guard text.contains(where: \.isLetter), gap >= 2 || words >= 3, !ReportDocument.endsSentence(text) else { return nil }
+        return (text, page)
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Site
+
+/// Facts every layout reads the same way: dates, an authority named in an address, key facts,
+/// recommendations by timescale, and the report's sections.
+enum ReportFacts {
+    // MARK: - Dates
+
+    /// Every date written in `text` as "26 November 2007", "1st November 2006" or "1/06/2015" (day first,
+    /// as English reports write them), with where it stands.
+    static func dates(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
+        var found: [(date: PartialDate, range: Range<String.Index>)] = []
+        guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return found }
+        for match in text.matches(of: /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+([0-9]{4})\b/) {
+            if let date = PartialDate(year: Int(match.3)!, month: PartialDate.month(named: match.2), day: Int(match.1)!) {
+                found.append((date, match.range))
+            }
+        }
+        for match in text.matches(of: /\b([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})\b/) {
+            if let date = PartialDate(year: Int(match.3)!, month: Int(match.2)!, day: Int(match.1)!) {
+                found.append((date, match.range))
+            }
+        }
+        // "1 – 25 June 2015": the first day takes the month and year of the second.
+        for match in text.matches(of: /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\s+([0-9]{4})\b/) {
+            if let month = PartialDate.month(named: match.3), let date = PartialDate(year: Int(match.4)!, month: month, day: Int(match.1)!) {
+                found.append((date, match.range))
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A line that holds nothing but a date, before `limit`: a letter's date.
+    static func letterDate(_ lines: some Sequence<ReportText.Line>) -> Located<PartialDate>? {
+        for line in lines {
+            let trimmed = line.trimmed
+            if let only = dates(in: trimmed).first, trimmed[only.range].count >= trimmed.count - 1 {
+                return Located(only.date, line: line.number)
+            }
+        }
+        return nil
+    }
+
+    /// Dates given under a label, as in "Inspection dates: 1/06/2015 – 25/06/2015" or "Report published: …".
+    static func labelledDates(_ lines: [ReportText.Line]) -> (start: Located<PartialDate>?, end: Located<PartialDate>?, published: Located<PartialDate>?) {
+        var start: Located<PartialDate>?
+        var end: Located<PartialDate>?
+        var published: Located<PartialDate>?
+        for (index, line) in lines.enumerated() {
+            let plain = ReportText.folded(line.text.replacingOccurrences(of: "*", with: ""))
+            guard let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 else { continue }
+            let label = plain[..<colon]
+            var found = dates(in: line.text)
+            var dateLine = line.number
+            // A label alone on its line ("Published:") with its date on the next line that is not blank.
+            if found.isEmpty, plain.index(after: colon) == plain.endIndex,
+               let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isBlank }) {
+                found = dates(in: next.text)
+                dateLine = next.number
+            }
+            guard !found.isEmpty else { continue }
+            if published == nil, label.contains("publi") {
+                published = Located(found[0].date, line: dateLine)
+            } else if start == nil, label.contains("inspection") || label.contains("fieldwork") {
+                start = Located(found[0].date, line: dateLine)
+                end = Located(found[found.count - 1].date, line: dateLine)
+            }
+        }
+        return (start, end, published)
+    }
+
+    // MARK: - Authority
+
+    /// The authority named by a council in an address block: the shortest run of words before "Council"
+    /// that names a known English authority.
+    static func authority(inAddress lines: some Sequence<ReportText.Line>) -> Located<String>? {
+        for line in lines {
+            let words = line.trimmed.split(separator: " ")
+            for (index, word) in words.enumerated() where word.lowercased().hasPrefix("council") {
+                for start in stride(from: index - 1, through: max(0, index - 8), by: -1) {
+                    let candidate = words[start...index].joined(separator: " ")
+                    if AuthorityName.isKnown(candidate) { return Located(candidate, line: line.number) }
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Key facts
+
+    /// Numbers of children looked after and with child protection plans, where the report states them.
+    static func keyFacts(_ blocks: [ReportDocument.Block], file: String) -> [KeyFact] {
+        let patterns: [(label: String, pattern: Regex<(Substring, Substring)>)] = [
+            ("Children looked after", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:being\s+)?(?:accommodated\s+or\s+)?(?:looked[\s-]after|in\s+care)\b/),
+            ("Children on child protection plans", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:on|had|have|(?:the\s+)?subject\s+(?:to|of))\s+(?:an?\s+|the\s+)?child\s+protection\s+(?:plans?|register)\b/),
+        ]
+        var facts: [KeyFact] = []
+        for (label, pattern) in patterns {
+            for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && block.text.contains("children") {
+                if let match = block.text.firstMatch(of: pattern) {
+                    facts.append(KeyFact(label: label, value: String(match.1), source: SourcePosition(file: file, line: block.line(at: match.1.startIndex))))
+                    break
+                }
+            }
+        }
+        return facts
+    }
+
+    // MARK: - Recommendations
+
+    static func timescale(_ folded: String) -> Recommendation.Timescale? {
+        if folded.contains("immediate") { return .immediate }
+        if folded.firstMatch(of: /\b(?:six|6)\s+months\b/) != nil { return .withinSixMonths }
+        if folded.firstMatch(of: /\blong(?:er)?[ -]term\b/) != nil { return .longerTerm }
+        return nil
+    }
+
+    static func isRecommendationHeading(_ folded: String) -> Bool {
+        folded.hasPrefix("recommendation") || folded.firstMatch(of: /^areas?(?:\(s\))? for (?:development|improvement)/) != nil
+    }
+
+    /// Recommendations and areas for development, by timescale where the report gives one.
+    static func recommendations(_ blocks: [ReportDocument.Block], file: String, isOutcomeHeading: (String) -> Bool) -> [Recommendation] {
+        var reader = RecommendationReader(file: file)
+        for block in blocks { reader.read(block, isOutcomeHeading: isOutcomeHeading) }
+        return reader.items
+    }
+
+    // MARK: - Sections
+
+    /// The report's sections with their headings and clean paragraphs; list items keep a bullet.
+    static func sections(_ document: ReportDocument, depth: (ReportDocument.Block) -> Int = { _ in 1 }) -> [ReportSection] {
+        document.sections.compactMap { section in
+            let paragraphs = section.body.map { block in
+                block.kind == .listItem ? "• " + block.text : block.text
+            }
+            guard let heading = section.heading else {
+                return paragraphs.isEmpty ? nil : ReportSection(heading: "Opening", paragraphs: paragraphs, startLine: section.body[0].line)
+            }
+            return ReportSection(heading: heading.text, depth: depth(heading), paragraphs: paragraphs, startLine: heading.line)
+        }
+    }
+}
+
+extension LayoutReading {
+    /// Sets the inspection and publication dates that the report gives under a label.
+    mutating func readLabelledDates(_ text: ReportText) {
+        let labelled = ReportFacts.labelledDates(text.lines)
+        inspectionStart = labelled.start
+        inspectionEnd = labelled.end
+        publicationDate = labelled.published
+    }
+}

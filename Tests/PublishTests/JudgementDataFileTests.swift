@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import Publish
+import Site
+
+/// The data export of judgements read from several frameworks: scope, prose grades, missing levels, JSON.
+@Suite struct JudgementDataFileTests {
+    static let site: SiteModel = {
+        let jar = Inspection(
+            id: "stoke-on-trent-jar-2006", authority: AuthorityName(canonicalising: "Stoke-on-Trent"), framework: .jar,
+            title: "JAR", publicationDate: PartialDate(year: 2006, month: 2),
+            judgements: [
+                Judgement(outcome: "capacity-to-improve", wording: "Capacity to improve", grade: "2", level: .adequate,
+                          scope: "Council services", basis: .table, source: SourcePosition(file: "stoke-on-trent-JAR-2006.txt", line: 358)),
+            ],
+            sourceFile: "stoke-on-trent-JAR-2006.txt")
+        let apa = Inspection(
+            id: "staffordshire-apa-2006", authority: AuthorityName(canonicalising: "Staffordshire County Council"), framework: .apa,
+            title: "APA", letterDate: PartialDate(year: 2006, month: 11, day: 1),
+            judgements: [
+                Judgement(outcome: "being-healthy", wording: "Being healthy, \"so to speak\"", grade: "good", level: .good,
+                          basis: .prose, source: SourcePosition(file: "staffordshire-APA-2006.txt", line: 54)),
+                Judgement(outcome: "staying-safe", wording: "=Staying safe", grade: "", level: nil,
+                          basis: .prose, source: SourcePosition(file: "staffordshire-APA-2006.txt", line: 68)),
+            ],
+            sourceFile: "staffordshire-APA-2006.txt")
+        return SiteModel(inspections: [apa, jar], vocabulary: .builtIn)
+    }()
+
+    @Test func csvRowsNameTheScopeQuoteWordingsAndLeaveMissingLevelsEmpty() {
+        let lines = JudgementExport.csv(Self.site).components(separatedBy: "\r\n")
+        #expect(lines[0] == "authority,authority_slug,framework,inspection_date,outcome,judgement,grade,level,source_file,source_line")
+        #expect(Array(lines.dropFirst()) == [
+            "Stoke-on-Trent,stoke-on-trent,JAR,2006-02,capacity-to-improve,Capacity to improve (Council services),2,2,stoke-on-trent-JAR-2006.txt,358",
+            "Staffordshire,staffordshire,APA,2006-11-01,being-healthy,\"Being healthy, \"\"so to speak\"\"\",good,3,staffordshire-APA-2006.txt,54",
+            "Staffordshire,staffordshire,APA,2006-11-01,staying-safe,'=Staying safe,,,staffordshire-APA-2006.txt,68",
+            "",
+        ])
+    }
+
+    @Test func jsonHoldsTheSameRecords() throws {
+        let records = try JSONDecoder().decode([JudgementExport.Record].self, from: JudgementExport.json(Self.site))
+        #expect(records == JudgementExport.records(Self.site))
+        #expect(records.map(\.level) == [2, 3, nil])
+        #expect(records.map(\.inspection_date) == ["2006-02", "2006-11-01", "2006-11-01"])
+        let object = try #require(try JSONSerialization.jsonObject(with: JudgementExport.json(Self.site)) as? [[String: Any]])
+        #expect(Set(object[0].keys) == Set(JudgementExport.csvHeader.split(separator: ",").map(String.init)))
+    }
+
+    @Test func filesAreNamedUnderData() {
+        #expect(JudgementExport.files(Self.site).map(\.path) == ["data/judgements.csv", "data/judgements.json"])
+    }
+}
