@@ -52,6 +52,12 @@ struct APALetterLayout: ReportLayout {
         reading.sections = ReportFacts.sections(body) { heading in
             heading.line > firstOutcome && vocabulary.outcome(heading: heading.text, in: framework) == nil ? 2 : 1
         }
+        // The text is published whole: the sign-off and whatever follows it form a last section.
+        let signOff = document.blocks[(titleIndex ?? 0)...].dropFirst(letter.count)
+        if let first = signOff.first {
+            reading.sections.append(ReportSection(
+                heading: first.text, paragraphs: signOff.dropFirst().map(\.text), startLine: first.line))
+        }
         reading.recommendations = ReportFacts.recommendations(body.blocks, file: text.path) {
             vocabulary.outcome(heading: $0, in: framework) != nil
         }
