@@ -35,7 +35,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Site"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
-        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Site"]),
+        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Publish", "Site"]),
+        .testTarget(name: "ReportMarkupTests", dependencies: ["Render", "Markdown", "Site"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -75,7 +75,7 @@ struct SiteViews {
             "judgements": inspection.judgements.map { judgementRow($0, root: root) },
             "hasJudgements": !inspection.judgements.isEmpty,
             "sections": inspection.sections.map { section in
-                ["heading": section.heading, "paragraphs": section.paragraphs.map { ["text": $0] }] as [String: Any]
+                ["heading": section.heading, "paragraphs": section.paragraphs.map { ["text": ReportMarkup.markdown($0)] }] as [String: Any]
             },
         ]
         return PagePlan(

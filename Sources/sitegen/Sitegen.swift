@@ -28,10 +28,13 @@ struct Build: ParsableCommand {
     @Option(help: "Absolute URL the site is served from (for sitemap.xml and feed.xml), e.g. https://example.org/reports/.")
     var baseURL: String?
 
+    @Flag(help: "Fail the build, publishing nothing, if the input gives any warning or error (exit code 2).")
+    var strict = false
+
     func run() throws {
         let options = SiteBuild.Options(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output), baseURL: baseURL)
+            output: URL(fileURLWithPath: output), baseURL: baseURL, strict: strict)
         do {
             let summary = try SiteBuild(options: options).run()
             for diagnostic in summary.diagnostics { printError(diagnostic.description) }
@@ -39,7 +42,7 @@ struct Build: ParsableCommand {
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError("error: \(error.message)")
-            throw ExitCode(1)
+            throw BuildExit.code(for: error.kind)
         }
     }
 }
