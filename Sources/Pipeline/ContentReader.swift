@@ -52,7 +52,7 @@ public struct ContentReader: Sendable {
     /// The bytes of a file, or nil with an error diagnostic. A file over `limit` is refused unread.
     func contents(of relative: String, into diagnostics: inout [Diagnostic], limit: Int) -> Data? {
         let url = folder.appendingPathComponent(relative)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.size] as? Int, size > limit {
             diagnostics.append(Diagnostic(.error, file: relative, "the file is \(size) bytes, over the limit of \(limit) for one file; skipped unread"))
             return nil
         }
@@ -110,8 +110,10 @@ public struct ContentReader: Sendable {
                     listing.diagnostics.append(Diagnostic(.warning, file: path, "symbolic link to a folder; not followed (link the files, or move the folder here)"))
                 } else if !exists, isContent {
                     listing.diagnostics.append(Diagnostic(.error, file: path, "symbolic link to a file that does not exist; skipped"))
-                } else if exists {
+                } else if (try? manager.attributesOfItem(atPath: target))?[.type] as? FileAttributeType == .typeRegular {
                     listing.files.insert(path)
+                } else if isContent {
+                    listing.diagnostics.append(Diagnostic(.warning, file: path, "symbolic link to something that is not a regular file (a device, socket or pipe); skipped"))
                 }
             default:
                 if isContent {

@@ -54,6 +54,18 @@ import Site
         if flagged { #expect(diagnostics[0].description.hasPrefix("r.txt:9: warning: grade \"\(grade)\" for \"Staying safe\"")) }
     }
 
+    @Test func truncatedAndUnknownReportsArePublishedWithAWarning() throws {
+        let scratch = try RobustScratch(reports: [])
+        defer { scratch.remove() }
+        let full = try String(contentsOf: RobustScratch.bundled("stoke-on-trent-APA-2007.txt"), encoding: .utf8)
+        try scratch.write(String(full.prefix(full.count / 3)), to: "Content/stoke-on-trent-APA-2007.txt")
+        try scratch.write("Minutes of a meeting\n\nNothing here is an inspection report.\n", to: "Content/minutes.txt")
+        let summary = try scratch.build()
+        #expect(summary.inspections == 2)
+        #expect(summary.diagnostics.contains { $0.file == "minutes.txt" && $0.severity == .warning && $0.message.hasPrefix("layout not known") })
+        #expect(FileManager.default.fileExists(atPath: scratch.output.appendingPathComponent("inspections/minutes-unknown-undated/index.html").path))
+    }
+
     @Test func strictModeFailsOnAWarningAndPublishesNothing() throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }

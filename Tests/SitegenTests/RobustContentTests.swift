@@ -106,12 +106,17 @@ import Site
         try manager.createSymbolicLink(atPath: scratch.content.appendingPathComponent("folder").path, withDestinationPath: scratch.folder.appendingPathComponent("outside").path)
         try manager.createSymbolicLink(atPath: scratch.content.appendingPathComponent("alias.txt").path, withDestinationPath: "stockport-APA-2006.txt")
         try manager.createSymbolicLink(atPath: scratch.content.appendingPathComponent("gone.txt").path, withDestinationPath: "missing.txt")
+        #expect(mkfifo(scratch.content.appendingPathComponent("pipe").path, 0o600) == 0)
+        try manager.createSymbolicLink(atPath: scratch.content.appendingPathComponent("pipe.txt").path, withDestinationPath: "pipe")
+        #expect(mkfifo(scratch.content.appendingPathComponent("fifo.txt").path, 0o600) == 0)
         let result = read(scratch)
         #expect(result.sources.map(\.path) == ["alias.txt", "stockport-APA-2006.txt"])
         #expect(messages(result) == [
+            "fifo.txt: warning: not a regular file (a device, socket or pipe); skipped",
             "folder: warning: symbolic link to a folder outside the content folder; not followed",
             "gone.txt: error: symbolic link to a file that does not exist; skipped",
             "leak.txt: warning: symbolic link to a file outside the content folder; not followed",
+            "pipe.txt: warning: symbolic link to something that is not a regular file (a device, socket or pipe); skipped",
         ])
     }
 

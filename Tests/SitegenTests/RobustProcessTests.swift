@@ -71,7 +71,7 @@ enum SitegenExecutable {
 
         let large = scratch.folder.appendingPathComponent("Large")
         try FileManager.default.createDirectory(at: large, withIntermediateDirectories: true)
-        for number in 0..<3_000 {
+        for number in 0..<1_500 {
             let text = "Report \(number)\n\nA paragraph of text for report \(number), which no layout knows.\n"
             try Data(text.utf8).write(to: large.appendingPathComponent("report-\(number).txt"))
             try Data("{\"authority\": \"Authority \(number)\", \"letter_date\": \"2007\"}".utf8).write(to: large.appendingPathComponent("report-\(number).json"))
