@@ -50,9 +50,9 @@ public struct SiteBuild: Sendable {
 
     public func run() throws(Failure) -> Summary {
         do {
-            try OutputFolderGuard(output: options.output, inputs: [("content", options.content), ("templates", options.templates)]).check()
+            try FolderGuard(output: options.output, inputs: [("content", options.content), ("templates", options.templates)]).check()
         } catch {
-            throw Failure(message: error.message, diagnostics: [], kind: .refusedOutput)
+            throw Failure(message: error.message, diagnostics: [], kind: .refusedFolder)
         }
         let templates: TemplateSet
         do {

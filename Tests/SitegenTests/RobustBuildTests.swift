@@ -102,12 +102,14 @@ import Site
                 _ = try scratch.build(output: output)
                 Issue.record("built into \(output.path)")
             } catch {
-                #expect(error.kind == .refusedOutput)
+                #expect(error.kind == .refusedFolder)
                 #expect(error.message.contains(reason), "\(error.message)")
             }
         }
-        let home = OutputFolderGuard(output: scratch.folder.appendingPathComponent("Documents/.."), inputs: [], home: scratch.folder)
-        #expect(throws: OutputFolderGuard.Refusal(message: "refusing to use the home folder \(scratch.folder.path)/Documents/.. as the output folder")) { try home.check() }
+        let missing = SiteBuild.Options(content: scratch.folder.appendingPathComponent("Contnet"), templates: scratch.templates, output: scratch.output)
+        #expect(throws: SiteBuild.Failure.self) { try SiteBuild(options: missing).run() }
+        let home = FolderGuard(output: scratch.folder.appendingPathComponent("Documents/.."), inputs: [], home: scratch.folder)
+        #expect(throws: FolderGuard.Refusal(message: "refusing to use the home folder \(scratch.folder.path)/Documents/.. as the output folder")) { try home.check() }
         #expect(RobustScratch.tree(scratch.content).count == 1)
         #expect(RobustScratch.tree(scratch.folder.appendingPathComponent("Documents")) == ["letter.txt": Data("mine".utf8)])
     }

@@ -1,13 +1,14 @@
 import Foundation
 import Publish
 
-/// Refuses an output folder that a build must never replace, before anything is read or written.
+/// Refuses folders a build cannot use, before anything is read or written: an input folder that does
+/// not exist (an empty site would replace the real one), and an output folder a build must never replace.
 ///
 /// The build replaces the output folder whole, so the folder must be one sitegen owns: not `/`, not the
 /// home folder, not the content or templates folder, not a folder that holds either of them (the build
 /// would delete them) nor one inside them (the build would read its own output), and, if it exists and
 /// holds anything, a folder an earlier build wrote (see `SiteWriter.isReplaceable`).
-public struct OutputFolderGuard: Sendable {
+public struct FolderGuard: Sendable {
     public struct Refusal: Error, Equatable, CustomStringConvertible {
         public var message: String
         public var description: String { message }
@@ -25,6 +26,12 @@ public struct OutputFolderGuard: Sendable {
     }
 
     public func check() throws(Refusal) {
+        for (role, folder) in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw Refusal(message: "the \(role) folder \(folder.path) does not exist or is not a folder")
+            }
+        }
         let target = Self.canonical(output)
         let shown = output.path
         if target == "/" { throw Refusal(message: "refusing to use the root folder / as the output folder") }

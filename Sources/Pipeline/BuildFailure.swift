@@ -7,8 +7,8 @@ extension SiteBuild.Failure {
         case failed
         /// `--strict` found warnings or errors in the input.
         case strict
-        /// The output folder is one the build must not replace.
-        case refusedOutput
+        /// An input folder is missing, or the output folder is one the build must not replace.
+        case refusedFolder
     }
 }
 
