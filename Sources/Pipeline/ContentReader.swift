@@ -30,14 +30,14 @@ public struct ContentReader: Sendable {
         for relative in reports {
             let sidecarPath = (relative as NSString).deletingPathExtension + ".json"
             var sidecar: Sidecar?
-            if listing.files.remove(sidecarPath) != nil, let data = contents(of: sidecarPath, into: &diagnostics, limit: decoder.limits.fileBytes) {
+            if listing.files.remove(sidecarPath) != nil, let data = contents(of: sidecarPath, into: &diagnostics) {
                 do {
                     sidecar = try Sidecar.parse(data)
                 } catch {
                     diagnostics.append(Diagnostic(.error, file: sidecarPath, "\(error); the report is read without it"))
                 }
             }
-            guard let data = contents(of: relative, into: &diagnostics, limit: decoder.limits.fileBytes) else { continue }
+            guard let data = contents(of: relative, into: &diagnostics) else { continue }
             let decoded = decoder.decode(data, file: relative)
             diagnostics += decoded.diagnostics
             guard let text = decoded.text else { continue }
@@ -49,9 +49,10 @@ public struct ContentReader: Sendable {
         return Result(sources: sources, diagnostics: diagnostics)
     }
 
-    /// The bytes of a file, or nil with an error diagnostic. A file over `limit` is refused unread.
-    func contents(of relative: String, into diagnostics: inout [Diagnostic], limit: Int) -> Data? {
+    /// The bytes of a file, or nil with an error diagnostic. A file over the decoder's limit is refused unread.
+    func contents(of relative: String, into diagnostics: inout [Diagnostic]) -> Data? {
         let url = folder.appendingPathComponent(relative)
+        let limit = decoder.limits.fileBytes
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.size] as? Int, size > limit {
             diagnostics.append(Diagnostic(.error, file: relative, "the file is \(size) bytes, over the limit of \(limit) for one file; skipped unread"))
             return nil

@@ -26,11 +26,11 @@ public enum GradeScaleCheck {
 
     /// Why the judgement's grade is outside the scale, or nil when it is on it (or was not read at all).
     static func problem(with judgement: Judgement, in framework: Framework) -> String? {
-        guard !framework.isGraded else {
-            let isNumber = judgement.grade.contains { $0.isNumber }
-            guard GradeWords.level(of: judgement.grade, in: framework) == nil, judgement.level != nil || isNumber else { return nil }
-            return "is not on the \(framework.shortName) scale (\(framework.scale.map(\.grade).joined(separator: ", ")))"
+        if !framework.isGraded {
+            return judgement.level == nil ? nil : "is in a \(framework.shortName) report, which is not graded"
         }
-        return judgement.level == nil ? nil : "is in a \(framework.shortName) report, which is not graded"
+        let isNumber = judgement.grade.contains { $0.isNumber }
+        guard GradeWords.level(of: judgement.grade, in: framework) == nil, judgement.level != nil || isNumber else { return nil }
+        return "is not on the \(framework.shortName) scale (\(framework.scale.map(\.grade).joined(separator: ", ")))"
     }
 }

@@ -4,7 +4,8 @@ import Site
 
 /// libFuzzer entry: any bytes go through the report reader as a file from `Content/` would, the
 /// decoding (`ReportDecoder`) then extraction (`ReportExtractor`), and what comes out must hold the
-/// reader's promises: it returns, the id is a slug, every line it cites exists.
+/// reader's promises: it returns, the id is a slug, every line it cites exists. The same bytes are also
+/// read as a sidecar, which must either parse or throw.
 ///
 /// Built by `Tests/Fuzz/run.sh` with `-sanitize=fuzzer,address`; not part of the Swift package.
 let extractor = ReportExtractor()
@@ -12,6 +13,7 @@ let extractor = ReportExtractor()
 @_cdecl("LLVMFuzzerTestOneInput")
 public func readReport(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+    _ = try? Sidecar.parse(data)
     let decoded = ReportDecoder().decode(data, file: "fuzz.txt")
     guard let text = decoded.text else {
         precondition(decoded.diagnostics.contains { $0.severity == .error }, "refused without an error")
