@@ -27,7 +27,7 @@ struct ProvisionalLayout: ReportLayout {
         }
         let lines = text.lines
         for (index, line) in lines.enumerated() {
-            guard let match = line.trimmed.wholeMatch(of: /Grade (\d)/), let level = Level(rawValue: Int(match.1)!) else { continue }
+            guard let match = line.trimmed.wholeMatch(of: /Grade (\d)/.asciiOnlyDigits()), let level = Level(rawValue: Int(match.1)!) else { continue }
             let heading = lines[..<index].last { !$0.isBlank && $0.text.count < 90 && !$0.text.hasPrefix("Grade ") && !$0.text.hasPrefix("Summary") }?.trimmed ?? ""
             let folded = ReportText.folded(heading)
             if let outcome = vocabulary.outcomes.first(where: { $0.wordings[framework, default: []].contains { folded.hasPrefix($0) } }) {
@@ -56,7 +56,7 @@ struct ProvisionalLayout: ReportLayout {
     }
 
     func firstDate(_ text: ReportText) -> Located<PartialDate>? {
-        let pattern = /\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/
+        let pattern = /\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/.asciiOnlyDigits()
         for line in text.lines.prefix(80) {
             if let match = line.text.firstMatch(of: pattern),
                let date = PartialDate(year: Int(match.3)!, month: PartialDate.month(named: match.2), day: Int(match.1)!) {

@@ -8,7 +8,8 @@
 #
 # Site and Reports are compiled with coverage instrumentation as static libraries, and the fuzz entry
 # (Tests/Fuzz/ReportFuzz.swift) with Pipeline's ReportDecoder.swift into the fuzzer. Seeds are the
-# bundled reports in Content/; the growing corpus is kept in .build/fuzz/corpus and crashes in
+# bundled reports in Content/ and the inputs of past crashes in Tests/Fuzz/regressions/ (a build of
+# them is also a test, RobustBuildTests); the growing corpus is kept in .build/fuzz/corpus and crashes in
 # .build/fuzz/crash-*. Exits non-zero when libFuzzer finds a crash, a hang or a leak.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,7 +30,7 @@ if [ "${1:-}" = "replay" ]; then
     exec "$out/report-fuzz" "$@"
 fi
 seconds="${1:-60}"
-cp Content/*.txt "$out/seeds/"
+cp Content/*.txt Tests/Fuzz/regressions/* "$out/seeds/"
 "$out/report-fuzz" "$out/corpus" "$out/seeds" -dict=Tests/Fuzz/report.dict \
     -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-2048}" -timeout=20 -rss_limit_mb=4096 \
     -artifact_prefix="$out/" -print_final_stats=1

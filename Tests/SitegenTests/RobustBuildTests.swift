@@ -66,6 +66,19 @@ import Site
         #expect(FileManager.default.fileExists(atPath: scratch.output.appendingPathComponent("inspections/minutes-unknown-undated/index.html").path))
     }
 
+    /// Inputs that once crashed the reader under the fuzzer (`Tests/Fuzz/regressions/`) build without a crash.
+    @Test func pastFuzzCrashesBuild() throws {
+        let scratch = try RobustScratch(reports: [])
+        defer { scratch.remove() }
+        let regressions = RobustScratch.repository.appendingPathComponent("Tests/Fuzz/regressions")
+        let names = try FileManager.default.contentsOfDirectory(atPath: regressions.path).sorted()
+        #expect(names.count >= 2)
+        for name in names {
+            try FileManager.default.copyItem(at: regressions.appendingPathComponent(name), to: scratch.content.appendingPathComponent(name))
+        }
+        #expect(try scratch.build().inspections == names.count)
+    }
+
     @Test func strictModeFailsOnAWarningAndPublishesNothing() throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }
