@@ -16,7 +16,8 @@ import Darwin
 /// system cannot exchange, the output is renamed aside to `.Public.previous` first, and a build that finds
 /// the output missing and `.Public.previous` present moves it back before anything else.
 ///
-/// The writer only ever replaces a folder that it wrote: every site it writes holds a `.sitegen-output`
+/// Two builds publishing to the same output at once take turns (see `lockParentFolder`). The writer only
+/// ever replaces a folder that it wrote: every site it writes holds a `.sitegen-output`
 /// file, and it refuses to replace an existing, non-empty folder without one.
 public struct SiteWriter: Sendable {
     public struct Failure: Error, Equatable, CustomStringConvertible {
@@ -57,6 +58,8 @@ public struct SiteWriter: Sendable {
     public func write(_ files: [OutputFile]) throws(Failure) {
         let manager = FileManager.default
         try Self.checkPaths(files)
+        let lock = try lockParentFolder()
+        defer { close(lock) }
         recoverInterruptedSwap()
         if case .failure(let failure) = Self.isReplaceable(output) { throw failure }
         do {
@@ -91,6 +94,23 @@ public struct SiteWriter: Sendable {
             try? manager.removeItem(at: staging)
             throw Failure(path: output.path, message: "cannot move the new site into place (\(FileErrorReason.text(error))); the previous site is untouched")
         }
+    }
+
+    /// Holds an exclusive lock on the folder that holds the output, staging and retired folders, so that
+    /// two builds publishing to the same output take turns instead of mixing their files. The lock is
+    /// the kernel's (`flock`), so a killed build releases it; the caller closes the returned descriptor.
+    func lockParentFolder() throws(Failure) -> Int32 {
+        let parent = output.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let descriptor = open(parent.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw Failure(path: parent.path, message: "cannot open the folder that holds the output (\(String(cString: strerror(errno))))")
+        }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            close(descriptor)
+            throw Failure(path: parent.path, message: "cannot lock the folder that holds the output (\(String(cString: strerror(errno))))")
+        }
+        return descriptor
     }
 
     /// Undoes a two-step swap that stopped half way: the output is gone and the previous site is aside.

@@ -59,6 +59,20 @@ import Site
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Public"])
     }
 
+    @Test func concurrentWritersNeverMixTheirSites() async throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Public")
+        let sites = ["A", "B", "C", "D"].map { name in (0..<200).map { OutputFile(path: "pages/\($0).html", text: name) } }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for site in sites { group.addTask { try SiteWriter(output: output).write(site) } }
+            try await group.waitForAll()
+        }
+        let letters = Set(try (0..<200).map { try text(output.appendingPathComponent("pages/\($0).html")) })
+        #expect(letters.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Public"])
+    }
+
     #if os(Linux)
     @Test func foldersAreSwappedInOneStep() throws {
         let folder = try scratch()
