@@ -38,6 +38,16 @@ import Site
         ])
     }
 
+    @Test func namesThatShareAnAuthorityPageAreReported() {
+        var first = inspection("a.txt", id: "x-apa-2007", date: nil)
+        var second = inspection("b.txt", id: "x-sif-2015", date: nil)
+        first.authority = AuthorityName(name: "Bath & Wells", slug: "bath-and-wells")
+        second.authority = AuthorityName(name: "Bath and Wells", slug: "bath-and-wells")
+        #expect(DuplicateInspections.resolve([second, first]).diagnostics.map(\.description) == [
+            "b.txt: warning: authority \"Bath and Wells\" has the same page (authorities/bath-and-wells/) as \"Bath & Wells\" in a.txt; their inspections are published together (a sidecar can name the authority)",
+        ])
+    }
+
     @Test(arguments: [
         (Framework.apa, "Grade 7", nil as Level?, true), (.apa, "7", nil, true), (.apa, "0", .inadequate, true),
         (.apa, "Grade 2", .adequate, false), (.apa, "", nil, false), (.sif, "3", .good, true),
