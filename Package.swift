@@ -38,9 +38,10 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Site"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
-        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Reports", "Site", "SiteCheck"]),
+        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Publish", "Reports", "Site", "SiteCheck"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck", "Site", "Render", "Publish"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "sitegen"]),
+        .testTarget(name: "ReportMarkupTests", dependencies: ["Render", "Markdown", "Site"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,16 +1,20 @@
 import Foundation
+import Publish
 import Reports
 import Site
 
 /// Finds the reports in a content folder and reads each with its sidecar.
 ///
-/// A report is any `.txt` file below the folder; its sidecar is the `.json` file of the same name.
-/// Problems with one file become diagnostics and never stop the others.
+/// A report is any `.txt` file below the folder; its sidecar is the `.json` file of the same name. Files
+/// and folders whose names start with `.` are ignored. A symbolic link is followed only when it points
+/// to a file inside the folder. Problems with one file become diagnostics and never stop the others.
 public struct ContentReader: Sendable {
     public var folder: URL
+    public var decoder: ReportDecoder
 
-    public init(folder: URL) {
+    public init(folder: URL, decoder: ReportDecoder = ReportDecoder()) {
         self.folder = folder.standardizedFileURL
+        self.decoder = decoder
     }
 
     public struct Result: Sendable {
@@ -19,39 +23,109 @@ public struct ContentReader: Sendable {
     }
 
     public func read() -> Result {
+        var listing = list()
+        var diagnostics = listing.diagnostics
         var sources: [ReportSource] = []
-        var diagnostics: [Diagnostic] = []
-        for relative in reportPaths() {
-            let url = folder.appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(.error, file: relative, "cannot read the file; skipped"))
-                continue
-            }
-            let text = ReportSource.text(decoding: data)
-            var sidecar: Sidecar?
+        let reports = listing.files.filter { $0.lowercased().hasSuffix(".txt") }.sorted()
+        for relative in reports {
             let sidecarPath = (relative as NSString).deletingPathExtension + ".json"
-            if let sidecarData = FileManager.default.contents(atPath: folder.appendingPathComponent(sidecarPath).path) {
+            var sidecar: Sidecar?
+            if listing.files.remove(sidecarPath) != nil, let data = contents(of: sidecarPath, into: &diagnostics) {
                 do {
-                    sidecar = try Sidecar.parse(sidecarData)
+                    sidecar = try Sidecar.parse(data)
                 } catch {
                     diagnostics.append(Diagnostic(.error, file: sidecarPath, "\(error); the report is read without it"))
                 }
             }
+            guard let data = contents(of: relative, into: &diagnostics) else { continue }
+            let decoded = decoder.decode(data, file: relative)
+            diagnostics += decoded.diagnostics
+            guard let text = decoded.text else { continue }
             sources.append(ReportSource(path: relative, text: text, sidecar: sidecar))
+        }
+        for orphan in listing.files.sorted() where orphan.lowercased().hasSuffix(".json") {
+            diagnostics.append(Diagnostic(.warning, file: orphan, "sidecar without a report (no \((orphan as NSString).deletingPathExtension).txt beside it); ignored"))
         }
         return Result(sources: sources, diagnostics: diagnostics)
     }
 
-    /// Report files below the folder, relative to it, sorted.
-    func reportPaths() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let base = folder.path
-        var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "txt" {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            paths.append(String(path.dropFirst(base.count + 1)))
+    /// The bytes of a file, or nil with an error diagnostic. A file over the decoder's limit is refused unread.
+    func contents(of relative: String, into diagnostics: inout [Diagnostic]) -> Data? {
+        let url = folder.appendingPathComponent(relative)
+        let limit = decoder.limits.fileBytes
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.size] as? Int, size > limit {
+            diagnostics.append(Diagnostic(.error, file: relative, "the file is \(size) bytes, over the limit of \(limit) for one file; skipped unread"))
+            return nil
         }
-        return paths.sorted()
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            diagnostics.append(Diagnostic(.error, file: relative, "cannot read the file (\(FileErrorReason.text(error))); skipped"))
+        }
+        return nil
+    }
+
+    struct Listing {
+        /// Regular files below the folder (or links to files inside it), relative to it.
+        var files: Set<String>
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Every file below the folder, walked without following links out of it.
+    func list() -> Listing {
+        var listing = Listing(files: [], diagnostics: [])
+        let root = Self.resolved(folder)
+        walk("", root: root, into: &listing)
+        return listing
+    }
+
+    private func walk(_ relative: String, root: String, into listing: inout Listing) {
+        let manager = FileManager.default
+        let directory = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: directory.path).sorted()
+        } catch {
+            listing.diagnostics.append(Diagnostic(.error, file: relative.isEmpty ? "." : relative, "cannot list the folder (\(FileErrorReason.text(error))); its files are skipped"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let url = folder.appendingPathComponent(path)
+            let type = (try? manager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            let isContent = ["txt", "json"].contains((name as NSString).pathExtension.lowercased())
+            switch type {
+            case .typeDirectory?:
+                walk(path, root: root, into: &listing)
+            case .typeRegular?:
+                listing.files.insert(path)
+            case .typeSymbolicLink?:
+                let target = Self.resolved(url)
+                var isDirectory: ObjCBool = false
+                let exists = manager.fileExists(atPath: target, isDirectory: &isDirectory)
+                if !target.hasPrefix(root + "/") {
+                    if isContent || isDirectory.boolValue {
+                        listing.diagnostics.append(Diagnostic(.warning, file: path, "symbolic link to \(isDirectory.boolValue ? "a folder" : "a file") outside the content folder; not followed"))
+                    }
+                } else if isDirectory.boolValue {
+                    listing.diagnostics.append(Diagnostic(.warning, file: path, "symbolic link to a folder; not followed (link the files, or move the folder here)"))
+                } else if !exists, isContent {
+                    listing.diagnostics.append(Diagnostic(.error, file: path, "symbolic link to a file that does not exist; skipped"))
+                } else if (try? manager.attributesOfItem(atPath: target))?[.type] as? FileAttributeType == .typeRegular {
+                    listing.files.insert(path)
+                } else if isContent {
+                    listing.diagnostics.append(Diagnostic(.warning, file: path, "symbolic link to something that is not a regular file (a device, socket or pipe); skipped"))
+                }
+            default:
+                if isContent {
+                    listing.diagnostics.append(Diagnostic(.warning, file: path, "not a regular file (a device, socket or pipe); skipped"))
+                }
+            }
+        }
+    }
+
+    /// The absolute path with every symbolic link resolved, the form in which containment is checked.
+    static func resolved(_ url: URL) -> String {
+        url.resolvingSymlinksInPath().standardizedFileURL.path
     }
 }

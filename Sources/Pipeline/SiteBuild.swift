@@ -12,12 +12,15 @@ public struct SiteBuild: Sendable {
         public var templates: URL
         public var output: URL
         public var baseURL: String?
+        /// Fail the build, publishing nothing, when the input gives any warning or error.
+        public var strict: Bool
 
-        public init(content: URL, templates: URL, output: URL, baseURL: String? = nil) {
+        public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, strict: Bool = false) {
             self.content = content
             self.templates = templates
             self.output = output
             self.baseURL = baseURL
+            self.strict = strict
         }
     }
 
@@ -35,6 +38,7 @@ public struct SiteBuild: Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public var message: String
         public var diagnostics: [Diagnostic]
+        public var kind: Kind = .failed
         public var description: String { message }
     }
 
@@ -45,6 +49,11 @@ public struct SiteBuild: Sendable {
     }
 
     public func run() throws(Failure) -> Summary {
+        do {
+            try FolderGuard(output: options.output, inputs: [("content", options.content), ("templates", options.templates)]).check()
+        } catch {
+            throw Failure(message: error.message, diagnostics: [], kind: .refusedFolder)
+        }
         let templates: TemplateSet
         do {
             templates = try TemplateSet(folder: options.templates, displayFolder: options.templates.relativePathForDisplay)
@@ -61,7 +70,10 @@ public struct SiteBuild: Sendable {
             diagnostics += extraction.diagnostics
             if let inspection = extraction.inspection { inspections.append(inspection) }
         }
-        let site = SiteModel(inspections: Self.uniqueIDs(inspections), vocabulary: extractor.vocabulary)
+        let checked = GradeScaleCheck.review(inspections)
+        let unique = DuplicateInspections.resolve(checked.inspections)
+        diagnostics += checked.diagnostics + unique.diagnostics
+        let site = SiteModel(inspections: unique.inspections, vocabulary: extractor.vocabulary)
         let files: [OutputFile]
         do {
             files = try SiteRenderer(templates: templates, vocabulary: extractor.vocabulary, baseURL: options.baseURL).render(site)
@@ -69,26 +81,15 @@ public struct SiteBuild: Sendable {
         } catch {
             throw Failure(message: error.description, diagnostics: diagnostics)
         }
+        if options.strict, let failure = Self.strictFailure(diagnostics) { throw failure }
         do {
             try SiteWriter(output: options.output).write(files)
         } catch {
             throw Failure(message: error.description, diagnostics: diagnostics)
         }
         return Summary(
-            reportsRead: content.sources.count, inspections: inspections.count,
+            reportsRead: content.sources.count, inspections: unique.inspections.count,
             filesWritten: files.count, diagnostics: diagnostics.sorted())
-    }
-
-    /// Ids must be unique to be page paths; a repeated id gets `-2`, `-3`… in source-file order.
-    static func uniqueIDs(_ inspections: [Inspection]) -> [Inspection] {
-        var seen: [String: Int] = [:]
-        return inspections.sorted { $0.sourceFile < $1.sourceFile }.map { inspection in
-            var inspection = inspection
-            let count = seen[inspection.id, default: 0] + 1
-            seen[inspection.id] = count
-            if count > 1 { inspection.id += "-\(count)" }
-            return inspection
-        }
     }
 }
 

@@ -101,7 +101,7 @@ struct SiteViews {
         let sections = zip(inspection.sections, anchors).map { section, anchor in
             SectionView(
                 heading: section.heading, anchor: anchor, isSubsection: section.depth > 1, line: section.startLine,
-                paragraphs: section.paragraphs.map { ParagraphView(text: $0.trimmingCharacters(in: .whitespaces)) })
+                paragraphs: section.paragraphs.map { ParagraphView(text: ReportMarkup.markdown($0)) })
         }
         let view = InspectionView(
             title: inspection.title,

@@ -30,14 +30,17 @@ struct Build: ParsableCommand {
 
     @OptionGroup var terminal: TerminalOptions
 
+    @Flag(help: "Fail the build, publishing nothing, if the input gives any warning or error (exit code 2).")
+    var strict = false
+
     func run() throws {
         let options = SiteBuild.Options(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output), baseURL: baseURL)
+            output: URL(fileURLWithPath: output), baseURL: baseURL, strict: strict)
         do {
             _ = try Terminal(options: terminal).build(options)
         } catch {
-            throw ExitCode(1)
+            throw BuildExit.code(for: error.kind)
         }
     }
 }

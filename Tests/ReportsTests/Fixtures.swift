@@ -24,7 +24,7 @@ enum Fixtures {
     /// Extracts a fixture excerpt from `Tests/Fixtures/Reports`, decoded from its bytes as the content reader does.
     static func report(_ name: String) throws -> Extraction {
         let data = try Data(contentsOf: root.appendingPathComponent("Reports/\(name)"))
-        return ReportExtractor().extract(ReportSource(path: name, text: ReportSource.text(decoding: data)))
+        return ReportExtractor().extract(ReportSource(path: name, text: ReportDecoder().decode(data, file: name).text ?? ""))
     }
 
     /// Compares `actual` with a golden file, or rewrites the golden file when SITEGEN_UPDATE_GOLDEN=1.

@@ -1,0 +1,68 @@
+import Site
+
+/// Makes inspection ids unique, because an id is a page path.
+///
+/// Two files that read as the same inspection (the same id and no conflicting dates) are one inspection
+/// supplied twice: one is published and a warning names both files. Two inspections that only share an
+/// id (an authority visited twice in one year, with different dates) are both published, the later one
+/// under an id with `-2`, `-3`… added, with a note. Authorities whose different names make the same
+/// slug, and so share one page, get a warning too.
+public enum DuplicateInspections {
+    public static func resolve(_ inspections: [Inspection]) -> (inspections: [Inspection], diagnostics: [Diagnostic]) {
+        var diagnostics = sharedAuthorityPages(inspections)
+        var kept: [Inspection] = []
+        let groups = Dictionary(grouping: inspections, by: \.id)
+        for id in groups.keys.sorted() {
+            var distinct: [Inspection] = []
+            for inspection in groups[id]!.sorted(by: preferred) {
+                if let copy = distinct.first(where: { !datesConflict($0.date, inspection.date) }) {
+                    diagnostics.append(Diagnostic(
+                        .warning, file: inspection.sourceFile,
+                        "the same inspection as \(copy.sourceFile) (both read as \(id)); \(copy.sourceFile) is published and this file is not"))
+                } else {
+                    distinct.append(inspection)
+                }
+            }
+            for (index, var inspection) in distinct.sorted(by: { ($0.date?.iso ?? "", $0.sourceFile) < ($1.date?.iso ?? "", $1.sourceFile) }).enumerated() {
+                if index > 0 {
+                    inspection.id = "\(id)-\(index + 1)"
+                    diagnostics.append(Diagnostic(
+                        .note, file: inspection.sourceFile,
+                        "another inspection with other dates also reads as \(id) (\(distinct[0].sourceFile)); this one is published as \(inspection.id)"))
+                }
+                kept.append(inspection)
+            }
+        }
+        return (kept.sorted { $0.sourceFile < $1.sourceFile }, diagnostics)
+    }
+
+    /// A warning for each authority name whose slug another name already has: their inspections are
+    /// published on one page, which is right for two spellings of one council and wrong otherwise.
+    static func sharedAuthorityPages(_ inspections: [Inspection]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (slug, group) in Dictionary(grouping: inspections, by: \.authority.slug).sorted(by: { $0.key < $1.key }) {
+            let byName = Dictionary(grouping: group, by: \.authority.name).mapValues { $0.map(\.sourceFile).min()! }
+            let names = byName.keys.sorted { byName[$0]! < byName[$1]! }
+            for name in names.dropFirst() {
+                diagnostics.append(Diagnostic(
+                    .warning, file: byName[name]!,
+                    "authority \"\(name)\" has the same page (authorities/\(slug)/) as \"\(names[0])\" in \(byName[names[0]]!); their inspections are published together (a sidecar can name the authority)"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Which of two copies to publish: the one with more judgements read, then the first in file order.
+    static func preferred(_ a: Inspection, _ b: Inspection) -> Bool {
+        (b.judgements.count, a.sourceFile) < (a.judgements.count, b.sourceFile)
+    }
+
+    /// Whether two dates cannot be the same day: they differ at a precision both know.
+    static func datesConflict(_ a: PartialDate?, _ b: PartialDate?) -> Bool {
+        guard let a, let b else { return false }
+        if a.year != b.year { return true }
+        if let am = a.month, let bm = b.month, am != bm { return true }
+        if let ad = a.day, let bd = b.day, ad != bd { return true }
+        return false
+    }
+}
