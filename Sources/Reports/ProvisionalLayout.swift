@@ -11,8 +11,6 @@ struct ProvisionalLayout: ReportLayout {
     static let all = [
         ProvisionalLayout(name: "APA letter", framework: .apa, marker: "annual performance assessment"),
         ProvisionalLayout(name: "Joint area review", framework: .jar, marker: "joint area review"),
-        ProvisionalLayout(name: "SIF report", framework: .sif, marker: "inspection of services for children in need of help and protection"),
-        ProvisionalLayout(name: "ILACS report", framework: .ilacs, marker: "local authority children's services"),
     ]
 
     func score(_ text: ReportText) -> Int {

@@ -80,7 +80,7 @@ public struct ReportExtractor: Sendable {
 
 /// The layouts sitegen knows, strongest first.
 public enum ReportLayouts {
-    public static let known: [any ReportLayout] = ProvisionalLayout.all
+    public static let known: [any ReportLayout] = [SIFReport(), ILACSReport(), VisitLetter()] + ProvisionalLayout.all
 }
 
 /// Paragraphs of plain text, for reports of no known layout: blank lines separate paragraphs.
