@@ -45,7 +45,12 @@ enum ReportCells {
         }
     }
 
-    static let bullets: Set<Character> = ["\u{F0B7}", "◼", "•", "▪", "●", "·", "-", "*", "–"]
+    static let bullets: Set<Character> = ["◼", "•", "▪", "●", "·", "-", "*", "–"]
+
+    /// PDF bullets drawn from symbol fonts come out of pdftotext as private-use characters (U+F0B7, U+F06E).
+    static func isPrivateUse(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { (0xE000...0xF8FF).contains($0.value) } ?? false
+    }
 
     /// The words of a line without Markdown and HTML decoration, and whether it was a heading or a bullet.
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
@@ -62,7 +67,7 @@ enum ReportCells {
         text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
         text = text.replacing(/(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|[.,;:]|$)/) { "\($0.1)\($0.2)" }
         var isBullet = false
-        if let first = text.first, bullets.contains(first), text.count > 1,
+        if let first = text.first, text.count > 1, bullets.contains(first) || isPrivateUse(first),
            text.dropFirst().first?.isWhitespace == true || first.unicodeScalars.first!.value > 0x7F {
             isBullet = true
             text = String(text.dropFirst())

@@ -35,6 +35,13 @@ struct GradedStructureReader {
         var judgement: Judgement
         /// The last line the judgement was read from (its grade's line).
         var lastLine: Int
+
+        /// A section opener or graded statement standing as a heading, as the prose should show it.
+        var heading: ReportProse.KnownHeading? {
+            guard judgement.basis == .headline else { return nil }
+            let text = judgement.wording.hasSuffix(judgement.grade) ? judgement.wording : "\(judgement.wording): \(judgement.grade)"
+            return ReportProse.KnownHeading(line: judgement.source.line, last: lastLine, text: text)
+        }
     }
 
     struct Result {
@@ -42,6 +49,8 @@ struct GradedStructureReader {
         var diagnostics: [Diagnostic]
         /// The last line of the front page's judgement rows, where the report's running text begins.
         var frontTableEnd: Int?
+        /// Section openers and graded statements that stand as headings, confirmations included.
+        var headings: [ReportProse.KnownHeading]
     }
 
     func read() -> Result {
@@ -73,7 +82,8 @@ struct GradedStructureReader {
             }
         }
         let firstRows = rows.prefix { $0.judgement.source.line <= (rows.first?.lastLine ?? 0) + 40 }
-        return Result(judgements: order.compactMap { chosen[$0] }, diagnostics: diagnostics, frontTableEnd: firstRows.last?.lastLine)
+        return Result(judgements: order.compactMap { chosen[$0] }, diagnostics: diagnostics, frontTableEnd: firstRows.last?.lastLine,
+            headings: findings.compactMap(\.heading))
     }
 
     /// The cells judgements are read from: every cell but page numbers and footnote digits alone on a line.
@@ -105,7 +115,7 @@ struct GradedStructureReader {
         var end = start
         while true {
             let wording = cells[start...end].map(\.text).joined(separator: " ")
-            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework),
+            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords),
                end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
                 let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
                 if let (grade, after) = grade(at: end + 1, in: cells) {
@@ -126,6 +136,10 @@ struct GradedStructureReader {
             end = next
         }
     }
+
+    /// Words a label may add to the vocabulary's wording: "The experiences and progress of" before
+    /// "children who need help and protection".
+    static let labelExtraWords = 3
 
     struct Grade {
         var written: String
@@ -250,7 +264,7 @@ struct GradedStructureReader {
         } else if !phrase.hasPrefix("require") {
             return nil
         }
-        let match = OutcomeMatch.best(for: subject, in: vocabulary, framework: framework, allowingExtraWords: true)
+        let match = OutcomeMatch.best(for: subject, in: vocabulary, framework: framework, extraWords: .max)
             ?? overallStatement(subject, at: start.line, frontTableLine: frontTableLine)
         guard let match else { return nil }
         let written = String(trimmed.suffix(phrase.count))
@@ -281,7 +295,7 @@ struct GradedStructureReader {
 
     private func judgement(_ match: OutcomeMatch, wording: String, grade: Grade, at cell: ReportCell, basis: Judgement.Basis) -> Judgement {
         Judgement(
-            outcome: match.outcome.id, wording: wording, grade: grade.written, level: grade.level,
+            outcome: match.outcome.id, wording: wording.trimmingCharacters(in: CharacterSet(charactersIn: ": ")), grade: grade.written, level: grade.level,
             basis: basis, source: SourcePosition(file: text.path, line: cell.line))
     }
 
@@ -303,9 +317,9 @@ struct OutcomeMatch {
     /// How many words of the wording matched, so that the longest wording wins.
     var size: Int
 
-    /// The outcome whose wording (for `framework`) is `label` word for word, or, with `allowingExtraWords`,
-    /// whose wording's words all occur in `label`; the longest wording wins.
-    static func best(for label: String, in vocabulary: OutcomeVocabulary, framework: Framework, allowingExtraWords: Bool = false) -> OutcomeMatch? {
+    /// The outcome whose wording (for `framework`) is `label` word for word, or whose wording's words all
+    /// occur in `label`, in order, with at most `extraWords` more; the longest wording wins.
+    static func best(for label: String, in vocabulary: OutcomeVocabulary, framework: Framework, extraWords: Int = 0) -> OutcomeMatch? {
         let words = significantWords(label)
         guard !words.isEmpty else { return nil }
         var best: OutcomeMatch?
@@ -314,7 +328,7 @@ struct OutcomeMatch {
                 let wanted = significantWords(wording)
                 guard !wanted.isEmpty else { continue }
                 let isExact = words == wanted
-                let contained = allowingExtraWords && isSubsequence(wanted, of: words)
+                let contained = words.count - wanted.count <= extraWords && isSubsequence(wanted, of: words)
                 guard isExact || contained else { continue }
                 if best == nil || wanted.count > best!.size || (isExact && !best!.isExact && wanted.count == best!.size) {
                     best = OutcomeMatch(outcome: outcome, isExact: isExact, size: wanted.count)

@@ -6,7 +6,9 @@ import Site
 /// Page furniture goes: page numbers and footnote digits alone on a line, running headers and footers
 /// (a line repeated at least three times, mostly beside page numbers), Markdown rules. Wrapped lines are
 /// joined, also across a page break that falls mid-sentence. A paragraph ends at a blank line that ends a
-/// sentence, at a bullet or a numbered item, or after a sentence that stops well short of the line width.
+/// sentence, at a bullet or a numbered item, or after a line that stops well short of the line width unless
+/// the next goes on in lower case. A heading is a short line without closing punctuation that starts a
+/// paragraph; a footnote digit stuck to its last word goes.
 struct ReportProse {
     struct Paragraph: Equatable {
         var text: String
@@ -18,10 +20,20 @@ struct ReportProse {
 
     var paragraphs: [Paragraph]
 
-    init(_ text: ReportText, from firstLine: Int = 1) {
+    /// A heading known from the report's structure, such as a graded section opener, over lines `line...last`.
+    struct KnownHeading: Equatable {
+        var line: Int
+        var last: Int
+        var text: String
+    }
+
+    init(_ text: ReportText, from firstLine: Int = 1, headings: [KnownHeading] = []) {
+        let known = Dictionary(headings.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        var skipThrough = 0
         let furniture = Self.furniture(in: text)
         let width = Self.typicalWidth(of: text)
         let isMarkdown = text.lines.contains { $0.text.hasPrefix("# ") || $0.text.hasPrefix("## ") }
+        let beforeBlank = Set(zip(text.lines, text.lines.dropFirst()).filter { $0.1.isBlank }.map(\.0.number))
         var paragraphs: [Paragraph] = []
         var current: Paragraph?
         var pendingBreak = false
@@ -29,6 +41,14 @@ struct ReportProse {
         var lastClosesParagraph = true
         for line in text.lines where line.number >= firstLine {
             let trimmed = line.trimmed
+            if line.number <= skipThrough { continue }
+            if let heading = known[line.number] {
+                if let paragraph = current { paragraphs.append(paragraph) }
+                current = Paragraph(text: heading.text, line: line.number, isItem: false, isHeading: true, headingDepth: 1)
+                skipThrough = heading.last
+                (pendingBreak, lastEndsSentence, lastClosesParagraph) = (false, true, true)
+                continue
+            }
             if line.isBlank { pendingBreak = true; continue }
             if furniture.contains(line.number) || trimmed.wholeMatch(of: /[-*_]{3,}/) != nil { continue }
             let cleaned = ReportCells.clean(trimmed.replacingOccurrences(of: "|", with: " "))
@@ -36,7 +56,7 @@ struct ReportProse {
             let startsItem = cleaned.isBullet || cleaned.text.firstMatch(of: /^\d{1,3}\.(\s|$)/) != nil
             let startsLower = cleaned.text.first?.isLowercase == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
-                && Self.looksLikeHeading(cleaned.text, width: width))
+                && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
             var continues = false
             if let paragraph = current {
                 if paragraph.isItem, paragraph.text.wholeMatch(of: /\d{1,3}\./) != nil {
@@ -48,7 +68,7 @@ struct ReportProse {
                 } else if pendingBreak {
                     continues = !lastEndsSentence && startsLower
                 } else {
-                    continues = !lastClosesParagraph
+                    continues = !lastClosesParagraph || startsLower
                 }
             }
             if continues {
@@ -57,12 +77,12 @@ struct ReportProse {
                 if let paragraph = current { paragraphs.append(paragraph) }
                 let depth = trimmed.prefix { $0 == "#" }.count
                 current = Paragraph(
-                    text: cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
+                    text: isHeading ? cleaned.text.replacing(/(\p{Ll})\d{1,2}$/) { String($0.1) } : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
                     headingDepth: isHeading ? max(1, depth - 1) : 0)
             }
             let endsSentence = ".?!:".contains(cleaned.text.last ?? ".")
             lastEndsSentence = current?.isHeading == true || endsSentence
-            lastClosesParagraph = current?.isHeading == true || (endsSentence && Self.isShort(trimmed, width: width))
+            lastClosesParagraph = current?.isHeading == true || Self.isShort(trimmed, width: width)
             pendingBreak = false
         }
         if let paragraph = current { paragraphs.append(paragraph) }
@@ -85,19 +105,26 @@ struct ReportProse {
         return max(40, lengths[lengths.count * 9 / 10])
     }
 
-    /// Lines of page furniture: bare numbers, and lines repeated three times or more of which at least two
-    /// stand within three lines of a bare number (running headers and footers with the page number).
+    /// Lines of page furniture: bare numbers, and lines repeated beside a bare number on at least a third
+    /// of the pages (running headers and footers), not headings that happen to open a few pages, nor the
+    /// entries of the contents list.
     static func furniture(in text: ReportText) -> Set<Int> {
         let lines = text.lines
         let bare = Set(lines.filter { line in !line.trimmed.isEmpty && line.trimmed.count <= 3 && line.trimmed.allSatisfy(\.isNumber) }.map(\.number))
+        var contents: Range<Int> = 0..<0
+        if let heading = lines.first(where: { ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents" }) {
+            let prose = lines.first { $0.number > heading.number && $0.trimmed.split(separator: " ").count > 14 }
+            contents = heading.number..<(prose?.number ?? heading.number)
+        }
         var byText: [String: [Int]] = [:]
-        for line in lines where !line.isBlank && !bare.contains(line.number) {
+        for line in lines where !line.isBlank && !bare.contains(line.number) && !contents.contains(line.number) {
             byText[line.trimmed, default: []].append(line.number)
         }
         var furniture = bare
         for (_, numbers) in byText where numbers.count >= 3 {
             let nearPageNumber = numbers.filter { number in (number - 3...number + 3).contains { bare.contains($0) } }
-            if nearPageNumber.count >= 2 { furniture.formUnion(numbers) }
+            let onMostPages = nearPageNumber.count >= max(3, bare.count / 3)
+            if onMostPages, nearPageNumber.count * 3 >= numbers.count * 2 { furniture.formUnion(numbers) }
         }
         return furniture
     }

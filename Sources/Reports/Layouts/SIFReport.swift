@@ -44,7 +44,7 @@ enum SIFAndILACSScore {
         ReportDates.read(text, into: &reading)
         reading.judgements = found.judgements
         reading.diagnostics = found.diagnostics
-        let prose = ReportProse(text, from: (found.frontTableEnd ?? 0) + 1)
+        let prose = ReportProse(text, from: (found.frontTableEnd ?? 0) + 1, headings: found.headings)
         reading.sections = prose.sections(opening: opening)
         reading.recommendations = prose.recommendations(file: text.path)
         if reading.authority == nil {
