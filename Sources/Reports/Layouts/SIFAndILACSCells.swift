@@ -38,10 +38,9 @@ enum ReportCells {
             let texts = parts.map { clean(String($0)).text }.filter { !$0.isEmpty }
             return texts.map { ReportCell(text: $0, line: line.number, inRow: texts.count > 1, isHeading: false, isBullet: false) }
         }
-        let cleaned = clean(trimmed)
-        let columns = cleaned.text.split(separator: /\t+| {3,}/).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let columns = trimmed.split(separator: /\t+| {3,}/).map { clean(String($0)) }.filter { !$0.text.isEmpty }
         return columns.map {
-            ReportCell(text: $0, line: line.number, inRow: columns.count > 1, isHeading: cleaned.isHeading, isBullet: cleaned.isBullet)
+            ReportCell(text: $0.text, line: line.number, inRow: columns.count > 1, isHeading: $0.isHeading, isBullet: $0.isBullet)
         }
     }
 

@@ -12,7 +12,7 @@ enum ReportDates {
 
     /// A date or a range of dates at the start of `text`; a single date gives the same start and end.
     static func range(in text: String) -> (start: PartialDate, end: PartialDate)? {
-        let parts = text.split(separator: /\s+(?:to|and|until)\s+|\s*[–—-]\s*/, maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.lowercased().split(separator: /\s+(?:to|and|until)\s+|\s*[–—-]\s*/, maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let first = parts.first, let startPieces = pieces(first) else { return nil }
         guard parts.count == 2, let endPieces = pieces(parts[1]), let endYear = endPieces.year else {
             guard let year = startPieces.year, let date = PartialDate(year: year, month: startPieces.month, day: startPieces.month == nil ? nil : startPieces.day) else { return nil }
@@ -33,7 +33,7 @@ enum ReportDates {
             let year = Int(match.3)!
             return (Int(match.1), Int(match.2), year < 100 ? 2000 + year : year)
         }
-        if let match = text.firstMatch(of: /^(?:[A-Z][a-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]{3,9})\.?)?(?:,?\s+(\d{4}))?\b/) {
+        if let match = text.firstMatch(of: /^(?:[A-Za-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]{3,9})\.?)?(?:,?\s+(\d{4}))?\b/) {
             let month = match.2.flatMap { PartialDate.month(named: $0) }
             if match.2 != nil, month == nil { return nil }
             return (Int(match.1), month, match.3.flatMap { Int($0) })

@@ -47,7 +47,7 @@ struct GradedStructureReader {
     struct Result {
         var judgements: [Judgement]
         var diagnostics: [Diagnostic]
-        /// The last line of the front page's judgement rows, where the report's running text begins.
+        /// The last line of the first run of judgement rows (the front page's table), where the running text begins.
         var frontTableEnd: Int?
         /// Section openers and graded statements that stand as headings, confirmations included.
         var headings: [ReportProse.KnownHeading]
@@ -81,8 +81,12 @@ struct GradedStructureReader {
                     at: judgement.source))
             }
         }
-        let firstRows = rows.prefix { $0.judgement.source.line <= (rows.first?.lastLine ?? 0) + 40 }
-        return Result(judgements: order.compactMap { chosen[$0] }, diagnostics: diagnostics, frontTableEnd: firstRows.last?.lastLine,
+        var frontTableEnd = rows.first?.lastLine
+        for row in rows.dropFirst() {
+            guard let end = frontTableEnd, row.judgement.source.line <= end + 6 else { break }
+            frontTableEnd = row.lastLine
+        }
+        return Result(judgements: order.compactMap { chosen[$0] }, diagnostics: diagnostics, frontTableEnd: frontTableEnd,
             headings: findings.compactMap(\.heading))
     }
 
@@ -112,6 +116,7 @@ struct GradedStructureReader {
         let first = cells[start]
         guard !first.isBullet, first.wordCount <= 16, grade(at: start, in: cells) == nil else { return nil }
         if start > 0, continuesSentence(cells[start - 1], into: first) { return nil }
+        if let found = rowWithLabelContinued(startingAt: start, in: cells) { return found }
         var end = start
         while true {
             let wording = cells[start...end].map(\.text).joined(separator: " ")
@@ -137,6 +142,22 @@ struct GradedStructureReader {
         }
     }
 
+    /// A row laid out in columns whose label goes on below its grade (`pdftotext -layout`):
+    /// "The impact of leaders on social work practice with children      Good" / "and families".
+    private func rowWithLabelContinued(startingAt start: Int, in cells: [ReportCell]) -> (Finding, Int)? {
+        let first = cells[start]
+        guard first.inRow, start + 2 < cells.count, cells[start + 1].line == first.line,
+              let (grade, after) = grade(at: start + 1, in: cells), after == start + 2 else { return nil }
+        let continuation = cells[start + 2]
+        guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercase == true else { return nil }
+        let wording = first.text + " " + continuation.text
+        let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords)
+        guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords),
+              match.size > alone?.size ?? 0 || match.isExact && alone?.isExact != true
+        else { return nil }
+        return (Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: .table), lastLine: continuation.line), start + 3)
+    }
+
     /// Words a label may add to the vocabulary's wording: "The experiences and progress of" before
     /// "children who need help and protection".
     static let labelExtraWords = 3
@@ -146,13 +167,13 @@ struct GradedStructureReader {
         var level: Level?
     }
 
-    /// The grade a cell states, joined with a following "to be good" cell; nil when the cell is no grade.
+    /// The grade a cell states, joined with the next line when the grade goes on there ("Requires
+    /// improvement" / "to be good", "Requires improvement to" / "be good"); nil when the cell is no grade.
     func grade(at index: Int, in cells: [ReportCell]) -> (Grade, Int)? {
         guard index < cells.count else { return nil }
         let cell = cells[index]
         let written = Self.trimmedGrade(cell.text)
-        if index + 1 < cells.count, cells[index + 1].line <= cell.line + 2, !cells[index + 1].inRow || cell.inRow,
-           ReportText.folded(cells[index + 1].text).hasPrefix("to be good") {
+        if index + 1 < cells.count, cells[index + 1].line <= cell.line + 2, !cells[index + 1].inRow || cell.inRow {
             let joined = written + " " + Self.trimmedGrade(cells[index + 1].text)
             if let level = GradeWords.level(of: joined, in: framework) {
                 return (Grade(written: joined, level: level), index + 2)
@@ -195,11 +216,13 @@ struct GradedStructureReader {
             var written = Self.trimmedGrade(String(cell.text[cell.text.index(after: colon)...]))
             guard !written.isEmpty, written.split(separator: " ").count <= 6 else { continue }
             var level = GradeWords.level(of: written, in: framework)
-            if level == nil, index + 1 < cells.count, cells[index + 1].line == cell.line + 1 {
+            var lastLine = cell.line
+            if index + 1 < cells.count, cells[index + 1].line == cell.line + 1 {
                 let joined = written + " " + Self.trimmedGrade(cells[index + 1].text)
                 if let joinedLevel = GradeWords.level(of: joined, in: framework) {
                     written = joined
                     level = joinedLevel
+                    lastLine = cells[index + 1].line
                 }
             }
             guard let level else { continue }
@@ -211,7 +234,7 @@ struct GradedStructureReader {
                     if start > 0, continuesSentence(cells[start - 1], into: cells[start]) { break }
                     findings.append(Finding(judgement: judgement(
                         match, wording: wording, grade: Grade(written: written, level: level), at: cells[start], basis: .headline),
-                        lastLine: cell.line))
+                        lastLine: lastLine))
                     break
                 }
                 guard index - start < 2, start > 0, cells[start - 1].line == cells[start].line - 1,
@@ -286,9 +309,10 @@ struct GradedStructureReader {
     /// Whether `cell` continues the sentence the previous cell left open, so cannot start a label.
     private func continuesSentence(_ previous: ReportCell, into cell: ReportCell) -> Bool {
         guard previous.line == cell.line - 1, !previous.inRow, !cell.inRow, !previous.isHeading else { return false }
-        guard let last = previous.text.last else { return false }
+        guard let last = previous.text.last, Self.number(of: cell.text) == nil else { return false }
         if ".:?!)".contains(last) { return false }
-        if GradeWords.level(of: previous.text, in: framework) != nil { return false }
+        let folded = ReportText.folded(previous.text)
+        if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
         let wraps = previous.text.count >= width * 3 / 5 && (last.isLetter || last == ",")
         return wraps || cell.text.first?.isLowercase == true
     }

@@ -6,7 +6,7 @@ import Site
 /// Page furniture goes: page numbers and footnote digits alone on a line, running headers and footers
 /// (a line repeated at least three times, mostly beside page numbers), Markdown rules. Wrapped lines are
 /// joined, also across a page break that falls mid-sentence. A paragraph ends at a blank line that ends a
-/// sentence, at a bullet or a numbered item, or after a line that stops well short of the line width unless
+/// sentence, at a bullet or a numbered item (a bullet a symbol font lost leaves a leading space), or after a line that stops well short of the line width unless
 /// the next goes on in lower case. A heading is a short line without closing punctuation that starts a
 /// paragraph; a footnote digit stuck to its last word goes.
 struct ReportProse {
@@ -16,6 +16,8 @@ struct ReportProse {
         var isItem: Bool
         var isHeading: Bool
         var headingDepth: Int
+        /// A heading that states a grade: kept as a section even when nothing but subheadings follows.
+        var isGraded = false
     }
 
     var paragraphs: [Paragraph]
@@ -33,6 +35,8 @@ struct ReportProse {
         let furniture = Self.furniture(in: text)
         let width = Self.typicalWidth(of: text)
         let isMarkdown = text.lines.contains { $0.text.hasPrefix("# ") || $0.text.hasPrefix("## ") }
+        let indented = text.lines.filter { $0.text.first == " " }.count
+        let bulletsLost = indented * 5 < text.lines.filter { !$0.isBlank }.count
         let beforeBlank = Set(zip(text.lines, text.lines.dropFirst()).filter { $0.1.isBlank }.map(\.0.number))
         var paragraphs: [Paragraph] = []
         var current: Paragraph?
@@ -44,7 +48,7 @@ struct ReportProse {
             if line.number <= skipThrough { continue }
             if let heading = known[line.number] {
                 if let paragraph = current { paragraphs.append(paragraph) }
-                current = Paragraph(text: heading.text, line: line.number, isItem: false, isHeading: true, headingDepth: 1)
+                current = Paragraph(text: heading.text, line: line.number, isItem: false, isHeading: true, headingDepth: 1, isGraded: true)
                 skipThrough = heading.last
                 (pendingBreak, lastEndsSentence, lastClosesParagraph) = (false, true, true)
                 continue
@@ -53,7 +57,8 @@ struct ReportProse {
             if furniture.contains(line.number) || trimmed.wholeMatch(of: /[-*_]{3,}/) != nil { continue }
             let cleaned = ReportCells.clean(trimmed.replacingOccurrences(of: "|", with: " "))
             guard !cleaned.text.isEmpty else { continue }
-            let startsItem = cleaned.isBullet || cleaned.text.firstMatch(of: /^\d{1,3}\.(\s|$)/) != nil
+            let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercase == true
+            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstMatch(of: /^\d{1,3}\.(\s|$)/) != nil
             let startsLower = cleaned.text.first?.isLowercase == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
                 && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
@@ -131,16 +136,17 @@ struct ReportProse {
 
     /// Sections under each heading; paragraphs before the first heading go under `opening`.
     func sections(opening: String) -> [ReportSection] {
-        var sections: [ReportSection] = []
+        var sections: [(section: ReportSection, isGraded: Bool)] = []
         for paragraph in paragraphs {
             if paragraph.isHeading {
-                sections.append(ReportSection(heading: paragraph.text, depth: paragraph.headingDepth, paragraphs: [], startLine: paragraph.line))
+                let section = ReportSection(heading: paragraph.text, depth: paragraph.headingDepth, paragraphs: [], startLine: paragraph.line)
+                sections.append((section, paragraph.isGraded))
             } else {
-                if sections.isEmpty { sections.append(ReportSection(heading: opening, paragraphs: [], startLine: paragraph.line)) }
-                sections[sections.count - 1].paragraphs.append(paragraph.text)
+                if sections.isEmpty { sections.append((ReportSection(heading: opening, paragraphs: [], startLine: paragraph.line), false)) }
+                sections[sections.count - 1].section.paragraphs.append(paragraph.text)
             }
         }
-        return sections.filter { !$0.paragraphs.isEmpty }
+        return sections.filter { !$0.section.paragraphs.isEmpty || $0.isGraded }.map(\.section)
     }
 
     /// The bulleted or numbered items under headings that introduce what must improve: "What needs to

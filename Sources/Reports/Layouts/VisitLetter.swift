@@ -102,7 +102,7 @@ struct VisitLetter: ReportLayout {
     /// The visit's dates as the opening paragraph gives them: "… on 19 and 20 February 2019", "between …".
     static func visitDates(in text: ReportText, after line: Int) -> (start: PartialDate, end: PartialDate, line: Int)? {
         let lines = text.lines.filter { $0.number > line }.prefix(25)
-        let pattern = /\b(?:on|between|from)\s+(\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:\s+\d{4})?\s+(?:and|to|–|-)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})/
+        let pattern = /\b(?:[Oo]n|[Bb]etween|[Ff]rom)\s+(\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:\s+\d{4})?\s+(?:and|to|–|-)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})/
         for (offset, current) in lines.enumerated() {
             let following = offset + 1 < lines.count ? lines[lines.startIndex + offset + 1].trimmed : ""
             let joined = current.trimmed + " " + following
