@@ -58,3 +58,17 @@ import Site
         #expect(inspection.judgements.count == 4)
     }
 }
+
+@Suite struct ILACSMissingJudgementTests {
+    /// From 2023 care leavers are judged apart; a report that names children in care alone but gives no
+    /// care leavers' grade is reported as incomplete.
+    @Test func missingCareLeaversJudgementIsReported() throws {
+        var text = try SIFFixtures.fixture("ilacs-labels-split-differently-with-page-furniture.txt")
+        text = text.replacingOccurrences(of: "The experiences and progress\nof care leavers\nInadequate\n", with: "")
+            .replacingOccurrences(of: "The experiences and progress of care leavers: inadequate\n", with: "")
+        let extraction = SIFFixtures.extract(text, path: "x.txt")
+        #expect(extraction.inspection?.judgements.contains { $0.outcome == "care-leavers" } == false)
+        #expect(extraction.diagnostics.contains { $0.message.contains("(care-leavers)") })
+        #expect(extraction.diagnostics.count == 1)
+    }
+}

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Reports
+@testable import Reports
 import Site
 
 /// Focused and monitoring visits and JTAIs are not graded: their letters yield no judgements, even where
@@ -44,5 +44,16 @@ import Site
             let inspection = try #require(SIFFixtures.extract(try SIFFixtures.content(file), path: file).inspection)
             #expect(inspection.framework != .visit, "\(file)")
         }
+    }
+}
+
+/// The SIF, ILACS and visit layouts claim none of the APA letters and joint area review bundled beside them.
+@Suite struct VisitAndGradedLayoutScopeTests {
+    @Test(arguments: ["stoke-on-trent-APA-2007.txt", "staffordshire-APA-2006.txt", "stockport-APA-2006.txt", "stoke-on-trent-JAR-2006.txt"])
+    func otherFrameworksScoreNothing(file: String) throws {
+        let text = ReportText(path: file, text: try SIFFixtures.content(file))
+        #expect(SIFReport().score(text) == 0)
+        #expect(ILACSReport().score(text) == 0)
+        #expect(VisitLetter().score(text) == 0)
     }
 }

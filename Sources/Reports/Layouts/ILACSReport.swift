@@ -12,10 +12,16 @@ struct ILACSReport: ReportLayout {
     let framework = Framework.ilacs
 
     func score(_ text: ReportText) -> Int {
-        SIFAndILACSScore.score(text, framework: framework) { reader, _ in reader.judgementTable != nil }
+        SIFAndILACSReading.score(text, framework: framework) { reader, _ in reader.judgementTable != nil }
     }
 
     func read(_ text: ReportText, vocabulary: OutcomeVocabulary) -> LayoutReading {
-        SIFAndILACSScore.read(text, framework: framework, vocabulary: vocabulary, opening: "Summary")
+        SIFAndILACSReading.read(text, framework: framework, vocabulary: vocabulary, opening: "Summary") { judgements in
+            // Until 2022 one judgement covers children in care and care leavers; from 2023 care leavers have their own.
+            let inCare = judgements.first { $0.outcome == "children-looked-after" }
+            let coversCareLeavers = inCare.map { OutcomeMatch.significantWords($0.wording).contains("leaver") } ?? true
+            return ["leadership-management-governance", "help-and-protection", "children-looked-after", "overall-effectiveness"]
+                + (coversCareLeavers ? [] : ["care-leavers"])
+        }
     }
 }

@@ -12,19 +12,27 @@ struct SIFReport: ReportLayout {
     let name = "SIF report"
     let framework = Framework.sif
 
+    /// What every SIF report grades, the LSCB review included.
+    static let judged = [
+        "overall-effectiveness", "help-and-protection", "children-looked-after", "adoption", "care-leavers",
+        "leadership-management-governance", "lscb",
+    ]
+
     func score(_ text: ReportText) -> Int {
-        SIFAndILACSScore.score(text, framework: framework) { _, rows in
+        SIFAndILACSReading.score(text, framework: framework) { _, rows in
             rows.contains { GradedStructureReader.number(of: $0.wording)?.contains(".") == true }
         }
     }
 
     func read(_ text: ReportText, vocabulary: OutcomeVocabulary) -> LayoutReading {
-        SIFAndILACSScore.read(text, framework: framework, vocabulary: vocabulary, opening: "Summary of judgements")
+        SIFAndILACSReading.read(text, framework: framework, vocabulary: vocabulary, opening: "Summary of judgements") { _ in
+            Self.judged
+        }
     }
 }
 
 /// What SIF and ILACS reports share: how they are scored and read.
-enum SIFAndILACSScore {
+enum SIFAndILACSReading {
     /// Ten points for each outcome graded in a row of the report's first pages, fifty more when
     /// `isDefining` sees the framework's own table structure (SIF's numbered sub-judgements, ILACS's header); nothing for fewer than two graded rows.
     static func score(_ text: ReportText, framework: Framework, isDefining: (GradedStructureReader, [Judgement]) -> Bool) -> Int {
@@ -37,7 +45,12 @@ enum SIFAndILACSScore {
         return outcomes.count * 10 + (isDefining(reader, rows) ? 50 : 0)
     }
 
-    static func read(_ text: ReportText, framework: Framework, vocabulary: OutcomeVocabulary, opening: String) -> LayoutReading {
+    /// Reads the report; `expected` names, given the judgements found, the outcomes the report must grade,
+    /// and each one missing is reported.
+    static func read(
+        _ text: ReportText, framework: Framework, vocabulary: OutcomeVocabulary, opening: String,
+        expected: ([Judgement]) -> [String]
+    ) -> LayoutReading {
         let found = GradedStructureReader(framework: framework, vocabulary: vocabulary, text: text).read()
         let titleBlock = ReportTitleBlock(text)
         var reading = LayoutReading(authority: titleBlock.authority, title: titleBlock.title)
@@ -53,8 +66,9 @@ enum SIFAndILACSScore {
         if reading.inspectionEnd == nil {
             reading.diagnostics.append(Diagnostic(.warning, file: text.path, "no \"Inspection date(s):\" line found"))
         }
-        if reading.judgements.isEmpty {
-            reading.diagnostics.append(Diagnostic(.warning, file: text.path, "no judgement could be read from this \(framework.shortName) report"))
+        for outcome in expected(found.judgements) where !found.judgements.contains(where: { $0.outcome == outcome }) {
+            let title = vocabulary.outcome(outcome)?.title ?? outcome
+            reading.diagnostics.append(Diagnostic(.warning, file: text.path, "no judgement found for \(title) (\(outcome)), which every \(framework.shortName) report grades"))
         }
         return reading
     }
