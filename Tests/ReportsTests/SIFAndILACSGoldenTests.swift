@@ -23,18 +23,29 @@ import Site
     }
 
     @Test func reportFactsMatchGolden() throws {
-        var lines = ["file,framework,authority,title,inspection_start,inspection_end,publication_date,recommendations,sections,warnings"]
+        var lines = ["file,framework,authority,title,inspection_start,inspection_end,publication_date,recommendations,sections,key_facts,warnings"]
         for file in SIFFixtures.reports {
             let extraction = SIFFixtures.extract(try SIFFixtures.content(file), path: file)
             let inspection = try #require(extraction.inspection)
             lines.append([
                 file, inspection.framework.rawValue, inspection.authority.name, inspection.title,
                 inspection.inspectionStart?.iso ?? "", inspection.inspectionEnd?.iso ?? "", inspection.publicationDate?.iso ?? "",
-                String(inspection.recommendations.count), String(inspection.sections.count), String(extraction.diagnostics.count),
+                String(inspection.recommendations.count), String(inspection.sections.count), String(inspection.keyFacts.count),
+                String(extraction.diagnostics.count),
             ].map(SIFFixtures.csvField).joined(separator: ","))
         }
         #expect(try SIFFixtures.matchesGolden(lines.joined(separator: "\n") + "\n", "reports-sif-ilacs.csv"),
                 "run with SITEGEN_UPDATE_GOLDEN=1 to refresh, then review the diff")
+    }
+
+    @Test func keyFactsOfTheAreaComeWithTheirLines() throws {
+        let file = "stoke-on-trent-SIF-2015.txt"
+        let inspection = try #require(SIFFixtures.extract(try SIFFixtures.content(file), path: file).inspection)
+        let plans = try #require(inspection.keyFacts.first { $0.value.contains("child protection plan") })
+        #expect(plans.label == "Child protection in this area")
+        #expect(plans.value.hasPrefix("At 31 March 2015, 261 children and young people were the subject of a child protection plan."))
+        #expect(plans.source.line == 87)
+        #expect(inspection.keyFacts.contains { $0.label == "Children looked after in this area" && $0.value.contains("609 children") })
     }
 
     /// The judgements each report's front page states, as the samples README lists them, independent of the golden.

@@ -36,9 +36,8 @@ struct GradedStructureReader {
         /// The last line the judgement was read from (its grade's line).
         var lastLine: Int
 
-        /// A section opener or graded statement standing as a heading, as the prose should show it.
-        var heading: ReportProse.KnownHeading? {
-            guard judgement.basis == .headline else { return nil }
+        /// The judgement as a heading of the prose: "Leadership, management and governance: Good".
+        var heading: ReportProse.KnownHeading {
             let text = judgement.wording.hasSuffix(judgement.grade) ? judgement.wording : "\(judgement.wording): \(judgement.grade)"
             return ReportProse.KnownHeading(line: judgement.source.line, last: lastLine, text: text)
         }
@@ -49,7 +48,7 @@ struct GradedStructureReader {
         var diagnostics: [Diagnostic]
         /// The last line of the first run of judgement rows (the front page's table), where the running text begins.
         var frontTableEnd: Int?
-        /// Section openers and graded statements that stand as headings, confirmations included.
+        /// Section openers, graded statements and graded rows after the front table, which stand as headings.
         var headings: [ReportProse.KnownHeading]
     }
 
@@ -87,7 +86,8 @@ struct GradedStructureReader {
             frontTableEnd = row.lastLine
         }
         return Result(judgements: order.compactMap { chosen[$0] }, diagnostics: diagnostics, frontTableEnd: frontTableEnd,
-            headings: findings.compactMap(\.heading))
+            headings: findings.filter { $0.judgement.basis == .headline || $0.judgement.basis == .table && $0.judgement.source.line > frontTableEnd ?? 0 }
+                .map(\.heading))
     }
 
     /// The cells judgements are read from: every cell but page numbers and footnote digits alone on a line.

@@ -54,7 +54,7 @@ struct ReportProse {
                 continue
             }
             if line.isBlank { pendingBreak = true; continue }
-            if furniture.contains(line.number) || trimmed.wholeMatch(of: /[-*_]{3,}/) != nil { continue }
+            if furniture.contains(line.number) || trimmed.wholeMatch(of: /[-*_]{3,}|\|[-:| ]*\|/) != nil { continue }
             let cleaned = ReportCells.clean(trimmed.replacingOccurrences(of: "|", with: " "))
             guard !cleaned.text.isEmpty else { continue }
             let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercase == true
@@ -134,7 +134,8 @@ struct ReportProse {
         return furniture
     }
 
-    /// Sections under each heading; paragraphs before the first heading go under `opening`.
+    /// Sections under each heading; paragraphs before the first heading go under `opening`. The contents
+    /// list is left out: the site makes its own.
     func sections(opening: String) -> [ReportSection] {
         var sections: [(section: ReportSection, isGraded: Bool)] = []
         for paragraph in paragraphs {
@@ -146,7 +147,9 @@ struct ReportProse {
                 sections[sections.count - 1].section.paragraphs.append(paragraph.text)
             }
         }
-        return sections.filter { !$0.section.paragraphs.isEmpty || $0.isGraded }.map(\.section)
+        return sections
+            .filter { (!$0.section.paragraphs.isEmpty || $0.isGraded) && ReportText.folded($0.section.heading) != "contents" }
+            .map(\.section)
     }
 
     /// The bulleted or numbered items under headings that introduce what must improve: "What needs to
@@ -167,6 +170,22 @@ struct ReportProse {
                 source: SourcePosition(file: file, line: paragraph.line)))
         }
         return recommendations
+    }
+
+    /// The numbers a SIF report lists about its area, under headings such as "Child protection in this
+    /// area" and "Children looked after in this area": each listed item that states a number.
+    func keyFacts(file: String) -> [KeyFact] {
+        var facts: [KeyFact] = []
+        var label: String?
+        for paragraph in paragraphs {
+            if paragraph.isHeading {
+                label = ReportText.folded(paragraph.text).hasSuffix("in this area") ? paragraph.text : nil
+                continue
+            }
+            guard let label, paragraph.isItem, paragraph.text.contains(where: \.isNumber) else { continue }
+            facts.append(KeyFact(label: label, value: paragraph.text, source: SourcePosition(file: file, line: paragraph.line)))
+        }
+        return facts
     }
 
     static func isRecommendationHeading(_ heading: String) -> Bool {

@@ -60,6 +60,7 @@ enum SIFAndILACSReading {
         let prose = ReportProse(text, from: (found.frontTableEnd ?? 0) + 1, headings: found.headings)
         reading.sections = prose.sections(opening: opening)
         reading.recommendations = prose.recommendations(file: text.path)
+        reading.keyFacts = prose.keyFacts(file: text.path)
         if reading.authority == nil {
             reading.diagnostics.append(Diagnostic(.warning, file: text.path, line: 1, "the authority is not named above the inspection dates"))
         }
