@@ -85,9 +85,12 @@ struct GradedStructureReader {
             guard let end = frontTableEnd, row.judgement.source.line <= end + 6 else { break }
             frontTableEnd = row.lastLine
         }
-        return Result(judgements: order.compactMap { chosen[$0] }, diagnostics: diagnostics, frontTableEnd: frontTableEnd,
-            headings: findings.filter { $0.judgement.basis == .headline || $0.judgement.basis == .table && $0.judgement.source.line > frontTableEnd ?? 0 }
-                .map(\.heading))
+        let headings = findings.filter {
+            $0.judgement.basis == .headline || $0.judgement.basis == .table && $0.judgement.source.line > frontTableEnd ?? 0
+        }
+        return Result(
+            judgements: order.compactMap { chosen[$0] }, diagnostics: diagnostics, frontTableEnd: frontTableEnd,
+            headings: headings.map(\.heading))
     }
 
     /// The cells judgements are read from: every cell but page numbers and footnote digits alone on a line.
@@ -125,14 +128,16 @@ struct GradedStructureReader {
                 let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
                 if let (grade, after) = grade(at: end + 1, in: cells) {
                     let basis: Judgement.Basis = isTable ? .table : .headline
-                    return (Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: basis), lastLine: cells[after - 1].line), after)
+                    let finding = Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: basis), lastLine: cells[after - 1].line)
+                    return (finding, after)
                 }
                 let candidate = cells[end + 1]
                 if isTable, match.isExact, candidate.wordCount <= 6, candidate.text.first?.isLetter == true,
                    candidate.line > cells[end].line || candidate.inRow,
                    OutcomeMatch.best(for: Self.withoutNumber(candidate.text), in: vocabulary, framework: framework) == nil {
                     let unread = Grade(written: candidate.text, level: nil)
-                    return (Finding(judgement: judgement(match, wording: wording, grade: unread, at: first, basis: .table), lastLine: candidate.line), end + 2)
+                    let finding = Finding(judgement: judgement(match, wording: wording, grade: unread, at: first, basis: .table), lastLine: candidate.line)
+                    return (finding, end + 2)
                 }
             }
             let next = end + 1
@@ -319,8 +324,8 @@ struct GradedStructureReader {
 
     private func judgement(_ match: OutcomeMatch, wording: String, grade: Grade, at cell: ReportCell, basis: Judgement.Basis) -> Judgement {
         Judgement(
-            outcome: match.outcome.id, wording: wording.trimmingCharacters(in: CharacterSet(charactersIn: ": ")), grade: grade.written, level: grade.level,
-            basis: basis, source: SourcePosition(file: text.path, line: cell.line))
+            outcome: match.outcome.id, wording: wording.trimmingCharacters(in: CharacterSet(charactersIn: ": ")),
+            grade: grade.written, level: grade.level, basis: basis, source: SourcePosition(file: text.path, line: cell.line))
     }
 
     /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".

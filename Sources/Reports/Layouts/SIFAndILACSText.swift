@@ -4,11 +4,12 @@ import Site
 /// The running text of a SIF, ILACS or visit report as headed sections of clean paragraphs.
 ///
 /// Page furniture goes: page numbers and footnote digits alone on a line, running headers and footers
-/// (a line repeated at least three times, mostly beside page numbers), Markdown rules. Wrapped lines are
-/// joined, also across a page break that falls mid-sentence. A paragraph ends at a blank line that ends a
-/// sentence, at a bullet or a numbered item (a bullet a symbol font lost leaves a leading space), or after a line that stops well short of the line width unless
-/// the next goes on in lower case. A heading is a short line without closing punctuation that starts a
-/// paragraph; a footnote digit stuck to its last word goes.
+/// (see `furniture(in:)`), Markdown rules and table rules. Wrapped lines are joined, also across a page
+/// break that falls mid-sentence. A paragraph ends at a blank line that ends a sentence, at a bullet or a
+/// numbered item (a bullet a symbol font lost leaves a leading space), or after a line that stops well
+/// short of the line width unless the next goes on in lower case. A heading is a short line without
+/// closing punctuation that starts a paragraph; a footnote digit stuck to its last word goes. Headings
+/// the judgement reader found (graded section openers) are given.
 struct ReportProse {
     struct Paragraph: Equatable {
         var text: String

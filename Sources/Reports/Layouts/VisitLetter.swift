@@ -14,7 +14,7 @@ struct VisitLetter: ReportLayout {
     /// Openings of the subject line of each kind of ungraded visit, folded.
     static let kinds = [
         "focused visit", "monitoring visit", "joint targeted area inspection", "assurance visit",
-        "unannounced inspection of contact, referral and assessment", "unannounced inspection of contact,",
+        "unannounced inspection of contact, referral and assessment",
     ]
 
     func score(_ text: ReportText) -> Int {
