@@ -63,7 +63,7 @@ import Site
             "overall-effectiveness=3", "help-and-protection=3", "children-looked-after=4", "adoption=4", "care-leavers=3",
             "leadership-management-governance=3", "lscb=3",
         ])
-        #expect(inspection.judgements[0].wording == "CHILDREN'S SERVICES IN ANYTOWN ARE GOOD")
+        #expect(inspection.judgements.first?.wording == "CHILDREN'S SERVICES IN ANYTOWN ARE GOOD")
         #expect(inspection.authority.name == "Anytown")
         #expect(inspection.inspectionEnd == PartialDate(year: 2016, month: 6, day: 24))
         #expect(diagnostics.isEmpty, "\(diagnostics)")

@@ -54,7 +54,7 @@ struct GradedStructureReader {
 
     func read() -> Result {
         let cells = Self.cells(of: text)
-        let rows = rows(in: cells)
+        let rows = tableRows(in: cells)
         var findings = rows + headings(in: cells) + statements(in: cells, frontTableLine: rows.first?.judgement.source.line)
         findings.sort { $0.judgement.source.line < $1.judgement.source.line }
         var chosen: [String: Judgement] = [:]
@@ -100,6 +100,13 @@ struct GradedStructureReader {
 
     // MARK: Graded rows
 
+    /// Graded rows, or the "Judgement" / "Grade" table read column by column when no row lies inside it.
+    func tableRows(in cells: [ReportCell]) -> [Finding] {
+        let rows = rows(in: cells)
+        guard let table = judgementTable, !rows.contains(where: { table.contains($0.judgement.source.line) }) else { return rows }
+        return (columns(of: table, in: cells) + rows).sorted { $0.judgement.source.line < $1.judgement.source.line }
+    }
+
     /// Labels followed by a grade cell.
     func rows(in cells: [ReportCell]) -> [Finding] {
         var findings: [Finding] = []
@@ -132,9 +139,10 @@ struct GradedStructureReader {
                     return (finding, after)
                 }
                 let candidate = cells[end + 1]
+                // A short cell where the grade belongs that is no grade, no label and no header is an unreadable grade.
                 if isTable, match.isExact, candidate.wordCount <= 6, candidate.text.first?.isLetter == true,
                    candidate.line > cells[end].line || candidate.inRow,
-                   OutcomeMatch.best(for: Self.withoutNumber(candidate.text), in: vocabulary, framework: framework) == nil {
+                   !isLabelPrefix([candidate]), !Self.isGradeHeader(candidate) {
                     let unread = Grade(written: candidate.text, level: nil)
                     let finding = Finding(judgement: judgement(match, wording: wording, grade: unread, at: first, basis: .table), lastLine: candidate.line)
                     return (finding, end + 2)
@@ -142,7 +150,8 @@ struct GradedStructureReader {
             }
             let next = end + 1
             guard end - start < 2, !first.inRow, next < cells.count, cells[next].line == cells[end].line + 1,
-                  !cells[next].inRow, !cells[next].isBullet, grade(at: next, in: cells) == nil else { return nil }
+                  !cells[next].inRow, !cells[next].isBullet, !Self.isGradeHeader(cells[next]), grade(at: next, in: cells) == nil
+            else { return nil }
             end = next
         }
     }
@@ -161,6 +170,51 @@ struct GradedStructureReader {
               match.size > alone?.size ?? 0 || match.isExact && alone?.isExact != true
         else { return nil }
         return (Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: .table), lastLine: continuation.line), start + 3)
+    }
+
+    /// A "Judgement" / "Grade" table read column by column, as some PDF-to-text tools give it: every label,
+    /// then every grade. Labels are paired with grades in order when their numbers agree.
+    private func columns(of table: Range<Int>, in cells: [ReportCell]) -> [Finding] {
+        var labels: [[ReportCell]] = []
+        var grades: [(Grade, line: Int)] = []
+        var index = cells.firstIndex { $0.line > table.lowerBound } ?? cells.endIndex
+        while index < cells.count, table.contains(cells[index].line) {
+            let cell = cells[index]
+            if let (grade, after) = grade(at: index, in: cells) {
+                grades.append((grade, cells[after - 1].line))
+                index = after
+                continue
+            }
+            if !Self.isGradeHeader(cell) {
+                if let last = labels.last, isLabelPrefix(last + [cell]) {
+                    labels[labels.count - 1].append(cell)
+                } else {
+                    labels.append([cell])
+                }
+            }
+            index += 1
+        }
+        guard labels.count >= 2, labels.count == grades.count else { return [] }
+        var findings: [Finding] = []
+        for (label, grade) in zip(labels, grades) {
+            let wording = label.map(\.text).joined(separator: " ")
+            guard let match = OutcomeMatch.best(for: wording, in: vocabulary, framework: framework) else { return [] }
+            findings.append(Finding(judgement: judgement(match, wording: wording, grade: grade.0, at: label[0], basis: .table), lastLine: grade.line))
+        }
+        return findings
+    }
+
+    /// The "Grade" header cell of a judgement table.
+    static func isGradeHeader(_ cell: ReportCell) -> Bool {
+        OutcomeMatch.significantWords(cell.text) == ["grade"]
+    }
+
+    /// Whether the words of `cells` begin some wording of the framework.
+    private func isLabelPrefix(_ cells: [ReportCell]) -> Bool {
+        let words = OutcomeMatch.significantWords(cells.map(\.text).joined(separator: " "))
+        return vocabulary.outcomes.contains { outcome in
+            outcome.wordings[framework, default: []].contains { OutcomeMatch.significantWords($0).starts(with: words) }
+        }
     }
 
     /// Words a label may add to the vocabulary's wording: "The experiences and progress of" before
@@ -201,8 +255,10 @@ struct GradedStructureReader {
             if cells.count == 2 {
                 isHeader = cells[0] == ["judgement"] && cells[1] == ["grade"]
             } else {
-                isHeader = cells == [["judgement"]] && offset + 1 < lines.count
-                    && ReportCells.cells(of: lines[offset + 1]).map({ OutcomeMatch.significantWords($0.text) }) == [["grade"]]
+                // The "Grade" cell follows on the next line, or after the labels when read column by column.
+                isHeader = cells == [["judgement"]] && lines[(offset + 1)...].prefix(12).contains {
+                    ReportCells.cells(of: $0).map({ OutcomeMatch.significantWords($0.text) }) == [["grade"]]
+                }
             }
             guard isHeader else { continue }
             let prose = text.lines.first { $0.number > line.number && $0.trimmed.split(separator: " ").count > 14 }

@@ -39,7 +39,7 @@ enum SIFAndILACSReading {
         var head = text
         head.lines = Array(text.lines.prefix(150))
         let reader = GradedStructureReader(framework: framework, vocabulary: .builtIn, text: head)
-        let rows = reader.rows(in: GradedStructureReader.cells(of: head)).map(\.judgement)
+        let rows = reader.tableRows(in: GradedStructureReader.cells(of: head)).map(\.judgement)
         let outcomes = Set(rows.map(\.outcome))
         guard outcomes.count >= 2 else { return 0 }
         return outcomes.count * 10 + (isDefining(reader, rows) ? 50 : 0)
