@@ -69,6 +69,21 @@ import Site
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
 
+    @Test func markdownInLowerCaseWithStraightApostrophes() throws {
+        let (inspection, diagnostics) = try SIFFixtures.extractFixture("sif-markdown-lower-case-straight-apostrophes.txt")
+        #expect(SIFFixtures.levels(inspection) == [
+            "overall-effectiveness=1", "help-and-protection=1", "children-looked-after=2", "adoption=3", "care-leavers=2",
+            "leadership-management-governance=1", "lscb=1",
+        ])
+        #expect(inspection.judgements.map(\.source.line) == [13, 17, 18, 19, 20, 21, 40])
+        #expect(inspection.judgements.map(\.basis) == [.headline, .table, .table, .table, .table, .table, .headline])
+        #expect(inspection.judgements.first { $0.outcome == "help-and-protection" }?.grade == "inadequate")
+        #expect(inspection.inspectionStart == PartialDate(year: 2014, month: 11, day: 3))
+        #expect(inspection.publicationDate == PartialDate(year: 2015, month: 1, day: 15))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(!inspection.sections.contains { $0.heading == "Contents" })
+    }
+
     @Test func labelAndGradeInColumnsWithNumericDates() throws {
         let (inspection, _) = try SIFFixtures.extractFixture("sif-label-and-grade-in-columns.txt")
         #expect(SIFFixtures.levels(inspection) == [
