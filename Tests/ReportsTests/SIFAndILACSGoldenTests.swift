@@ -68,3 +68,31 @@ import Site
         #expect(!extraction.diagnostics.contains { $0.message.contains("grade") }, "\(extraction.diagnostics)")
     }
 }
+
+/// The nine reports rewritten as other tools or editors might give them read to the same judgements.
+@Suite struct SIFAndILACSRewrittenReportTests {
+    /// Each rewrite, and whether it keeps every line where it was.
+    static let rewrites: [(name: String, keepsLines: Bool, rewrite: @Sendable (String) -> String)] = [
+        ("upper case", true, { $0.uppercased() }),
+        ("straight apostrophes and dashes", true, { $0.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "–", with: "-") }),
+        ("CRLF with a byte order mark", true, { "\u{FEFF}" + $0.replacingOccurrences(of: "\n", with: "\r\n") }),
+        ("form feeds removed", true, { $0.replacingOccurrences(of: "\u{0C}", with: "") }),
+        ("grades split over two lines", false, {
+            $0.replacingOccurrences(of: "\nRequires improvement to be good\n", with: "\nRequires improvement\nto be good\n")
+                .replacingOccurrences(of: "\nRequires improvement\n", with: "\nRequires\nimprovement\n")
+        }),
+    ]
+
+    @Test(arguments: SIFFixtures.reports)
+    func rewrittenReportsGiveTheSameLevels(file: String) throws {
+        let text = try SIFFixtures.content(file)
+        let original = try #require(SIFFixtures.extract(text, path: file).inspection)
+        for (name, keepsLines, rewrite) in Self.rewrites {
+            let rewritten = try #require(SIFFixtures.extract(rewrite(text), path: file).inspection)
+            #expect(SIFFixtures.levels(rewritten) == SIFFixtures.levels(original), "\(name)")
+            if keepsLines {
+                #expect(rewritten.judgements.map(\.source.line) == original.judgements.map(\.source.line), "\(name)")
+            }
+        }
+    }
+}
