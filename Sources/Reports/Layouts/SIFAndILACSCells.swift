@@ -17,7 +17,6 @@ struct ReportCell: Equatable {
     /// The line began with a bullet.
     var isBullet: Bool
 
-    var folded: String { ReportText.folded(text) }
     var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }
     /// A page number or a footnote digit standing alone.
     var isBareNumber: Bool { !text.isEmpty && text.count <= 3 && text.allSatisfy(\.isNumber) }
