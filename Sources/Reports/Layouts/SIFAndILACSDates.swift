@@ -1,0 +1,76 @@
+import Foundation
+import Site
+
+/// Dates as SIF, ILACS and visit letters write them: "1/06/2015" (day first), "4 September 2017", and
+/// ranges whose start borrows what it leaves out from the end: "24 to 28 April 2023",
+/// "21 February to 4 March 2022", "20 June – 13 July 2017", "2 July 2018 to 6 July 2018", "19 and 20 February 2019".
+enum ReportDates {
+    /// The first date in `text`, or nil.
+    static func date(in text: String) -> PartialDate? {
+        range(in: text)?.start
+    }
+
+    /// A date or a range of dates at the start of `text`; a single date gives the same start and end.
+    static func range(in text: String) -> (start: PartialDate, end: PartialDate)? {
+        let parts = text.lowercased().split(separator: /\s+(?:to|and|until)\s+|\s*[–—-]\s*/, maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = parts.first, let startPieces = pieces(first) else { return nil }
+        guard parts.count == 2, let endPieces = pieces(parts[1]), let endYear = endPieces.year else {
+            guard let year = startPieces.year, let date = PartialDate(year: year, month: startPieces.month, day: startPieces.month == nil ? nil : startPieces.day) else { return nil }
+            return (date, date)
+        }
+        let endMonth = endPieces.month
+        guard let end = PartialDate(year: endYear, month: endMonth, day: endMonth == nil ? nil : endPieces.day),
+              let start = PartialDate(
+                year: startPieces.year ?? endYear, month: startPieces.month ?? endMonth,
+                day: (startPieces.month ?? endMonth) == nil ? nil : startPieces.day)
+        else { return nil }
+        return (start, end)
+    }
+
+    /// Day, month and year as far as `text` gives them: `1/06/2015`, `4 September 2017`, `24`, `21 February`.
+    static func pieces(_ text: String) -> (day: Int?, month: Int?, year: Int?)? {
+        if let match = text.firstMatch(of: /^(\d{1,2})[\/.](\d{1,2})[\/.](\d{2}|\d{4})\b/) {
+            let year = Int(match.3)!
+            return (Int(match.1), Int(match.2), year < 100 ? 2000 + year : year)
+        }
+        if let match = text.firstMatch(of: /^(?:[A-Za-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]{3,9})\.?)?(?:,?\s+(\d{4}))?\b/) {
+            let month = match.2.flatMap { PartialDate.month(named: $0) }
+            if match.2 != nil, month == nil { return nil }
+            return (Int(match.1), month, match.3.flatMap { Int($0) })
+        }
+        if let match = text.firstMatch(of: /^([A-Za-z]{3,9})\s+(\d{4})\b/), let month = PartialDate.month(named: match.1) {
+            return (nil, month, Int(match.2))
+        }
+        return nil
+    }
+
+    /// The value of a labelled date line such as "Inspection dates: 24 to 28 April 2023" or
+    /// "Report published: 10/08/2015", looking on the next line when the label stands alone.
+    /// `isLabel` is given the folded label (the text before the colon).
+    static func labelled(in text: ReportText, within lines: Int = 120, isLabel: (String) -> Bool) -> (value: String, line: Int)? {
+        let candidates = Array(text.lines.prefix(lines))
+        for (index, line) in candidates.enumerated() {
+            let cleaned = ReportCells.clean(line.trimmed).text
+            guard let colon = cleaned.firstIndex(of: ":"), isLabel(ReportText.folded(cleaned[..<colon])) else { continue }
+            let value = cleaned[cleaned.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty { return (value, line.number) }
+            if let next = candidates[(index + 1)...].first(where: { !$0.isBlank }) {
+                return (ReportCells.clean(next.trimmed).text, next.number)
+            }
+        }
+        return nil
+    }
+
+    /// Fills the inspection and publication dates of a reading from the report's labelled date lines.
+    static func read(_ text: ReportText, into reading: inout LayoutReading) {
+        if let found = labelled(in: text, isLabel: { $0.hasPrefix("inspection date") || $0 == "dates of inspection" }),
+           let range = range(in: found.value) {
+            reading.inspectionStart = Located(range.start, line: found.line)
+            reading.inspectionEnd = Located(range.end, line: found.line)
+        }
+        if let found = labelled(in: text, isLabel: { $0.hasSuffix("published") || $0.hasPrefix("publication date") || $0 == "date of publication" }),
+           let date = date(in: found.value) {
+            reading.publicationDate = Located(date, line: found.line)
+        }
+    }
+}

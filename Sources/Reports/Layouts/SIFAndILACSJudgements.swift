@@ -1,0 +1,445 @@
+import Foundation
+import Site
+
+/// Finds the judgements of a SIF or ILACS report by their structure, which both frameworks share:
+///
+/// - **graded rows**: a judgement label (one to three cells, possibly numbered `2.1`) followed by a grade
+///   cell, as in the front-page judgement table, a Markdown table row, or a section opener whose grade
+///   stands on the next line; a grade may be split as "Requires improvement" / "to be good";
+/// - **graded headings**: "The experiences and progress of children in care: requires improvement to be good";
+/// - **graded statements**: a short statement that starts a line and ends with the grade, its subject naming
+///   an outcome: "The graded judgement for adoption performance is that it is good",
+///   "Children's services in Croydon are inadequate", "The Local Safeguarding Children Board is good".
+///
+/// A label is recognised by the vocabulary's wordings for the framework, compared word by word after
+/// folding, so numbering, case, apostrophes and plural endings do not matter. The first statement of an
+/// outcome is its judgement; later ones confirm it, and a later one that disagrees is reported.
+struct GradedStructureReader {
+    var framework: Framework
+    var vocabulary: OutcomeVocabulary
+    var text: ReportText
+    /// The lines of a table opened by "Judgement" / "Grade" header cells, up to where prose resumes.
+    let judgementTable: Range<Int>?
+    /// The width body lines wrap at, to tell a wrapped line from one that ends a heading or statement.
+    let width: Int
+
+    init(framework: Framework, vocabulary: OutcomeVocabulary, text: ReportText) {
+        self.framework = framework
+        self.vocabulary = vocabulary
+        self.text = text
+        self.judgementTable = Self.judgementTable(in: text)
+        self.width = ReportProse.typicalWidth(of: text)
+    }
+
+    struct Finding {
+        var judgement: Judgement
+        /// The last line the judgement was read from (its grade's line).
+        var lastLine: Int
+
+        /// The judgement as a heading of the prose: "Leadership, management and governance: Good".
+        var heading: ReportProse.KnownHeading {
+            let text = judgement.wording.hasSuffix(judgement.grade) ? judgement.wording : "\(judgement.wording): \(judgement.grade)"
+            return ReportProse.KnownHeading(line: judgement.source.line, last: lastLine, text: text)
+        }
+    }
+
+    struct Result {
+        var judgements: [Judgement]
+        var diagnostics: [Diagnostic]
+        /// The last line of the first run of judgement rows (the front page's table), where the running text begins.
+        var frontTableEnd: Int?
+        /// Section openers, graded statements and graded rows after the front table, which stand as headings.
+        var headings: [ReportProse.KnownHeading]
+    }
+
+    func read() -> Result {
+        let cells = Self.cells(of: text)
+        let rows = tableRows(in: cells)
+        var findings = rows + headings(in: cells) + statements(in: cells, frontTableLine: rows.first?.judgement.source.line)
+        findings.sort { $0.judgement.source.line < $1.judgement.source.line }
+        var chosen: [String: Judgement] = [:]
+        var order: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        for finding in findings {
+            let judgement = finding.judgement
+            guard seen.insert("\(judgement.outcome)@\(judgement.source.line)").inserted else { continue }
+            if judgement.level == nil {
+                diagnostics.append(.warning(
+                    "judgement \"\(judgement.wording)\" has a grade that cannot be read: \"\(judgement.grade)\"; kept without a level",
+                    at: judgement.source))
+            }
+            guard let first = chosen[judgement.outcome] else {
+                chosen[judgement.outcome] = judgement
+                order.append(judgement.outcome)
+                continue
+            }
+            if let level = judgement.level, let firstLevel = first.level, level != firstLevel {
+                diagnostics.append(.warning(
+                    "\(judgement.outcome) is graded \"\(judgement.grade)\" here but \"\(first.grade)\" at line \(first.source.line); the first is kept",
+                    at: judgement.source))
+            }
+        }
+        var frontTableEnd = rows.first?.lastLine
+        for row in rows.dropFirst() {
+            guard let end = frontTableEnd, row.judgement.source.line <= end + 6 else { break }
+            frontTableEnd = row.lastLine
+        }
+        let headings = findings.filter {
+            $0.judgement.basis == .headline || $0.judgement.basis == .table && $0.judgement.source.line > frontTableEnd ?? 0
+        }
+        return Result(
+            judgements: order.compactMap { chosen[$0] }, diagnostics: diagnostics, frontTableEnd: frontTableEnd,
+            headings: headings.map(\.heading))
+    }
+
+    /// The cells judgements are read from: every cell but page numbers and footnote digits alone on a line.
+    static func cells(of text: ReportText) -> [ReportCell] {
+        ReportCells.cells(of: text).filter { $0.inRow || !$0.isBareNumber }
+    }
+
+    // MARK: Graded rows
+
+    /// Graded rows, or the "Judgement" / "Grade" table read column by column when no row lies inside it.
+    func tableRows(in cells: [ReportCell]) -> [Finding] {
+        let rows = rows(in: cells)
+        guard let table = judgementTable, !rows.contains(where: { table.contains($0.judgement.source.line) }) else { return rows }
+        return (columns(of: table, in: cells) + rows).sorted { $0.judgement.source.line < $1.judgement.source.line }
+    }
+
+    /// Labels followed by a grade cell.
+    func rows(in cells: [ReportCell]) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 0
+        while index < cells.count {
+            if let (finding, next) = row(startingAt: index, in: cells) {
+                findings.append(finding)
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        return findings
+    }
+
+    private func row(startingAt start: Int, in cells: [ReportCell]) -> (Finding, Int)? {
+        let first = cells[start]
+        guard !first.isBullet, first.wordCount <= 16, grade(at: start, in: cells) == nil else { return nil }
+        if start > 0, continuesSentence(cells[start - 1], into: first) { return nil }
+        if let found = rowWithLabelContinued(startingAt: start, in: cells) { return found }
+        var end = start
+        while true {
+            let wording = cells[start...end].map(\.text).joined(separator: " ")
+            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords),
+               end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
+                let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
+                if let (grade, after) = grade(at: end + 1, in: cells) {
+                    let basis: Judgement.Basis = isTable ? .table : .headline
+                    let finding = Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: basis), lastLine: cells[after - 1].line)
+                    return (finding, after)
+                }
+                let candidate = cells[end + 1]
+                // A short cell where the grade belongs that is no grade, no label and no header is an unreadable grade.
+                if isTable, match.isExact, candidate.wordCount <= 6, candidate.text.first?.isLetter == true,
+                   candidate.line > cells[end].line || candidate.inRow,
+                   !isLabelPrefix([candidate]), !Self.isGradeHeader(candidate) {
+                    let unread = Grade(written: candidate.text, level: nil)
+                    let finding = Finding(judgement: judgement(match, wording: wording, grade: unread, at: first, basis: .table), lastLine: candidate.line)
+                    return (finding, end + 2)
+                }
+            }
+            let next = end + 1
+            guard end - start < 2, !first.inRow, next < cells.count, cells[next].line == cells[end].line + 1,
+                  !cells[next].inRow, !cells[next].isBullet, !Self.isGradeHeader(cells[next]), grade(at: next, in: cells) == nil
+            else { return nil }
+            end = next
+        }
+    }
+
+    /// A row laid out in columns whose label goes on below its grade (`pdftotext -layout`):
+    /// "The impact of leaders on social work practice with children      Good" / "and families".
+    private func rowWithLabelContinued(startingAt start: Int, in cells: [ReportCell]) -> (Finding, Int)? {
+        let first = cells[start]
+        guard first.inRow, start + 2 < cells.count, cells[start + 1].line == first.line,
+              let (grade, after) = grade(at: start + 1, in: cells), after == start + 2 else { return nil }
+        let continuation = cells[start + 2]
+        guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercase == true else { return nil }
+        let wording = first.text + " " + continuation.text
+        let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords)
+        guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords),
+              match.size > alone?.size ?? 0 || match.isExact && alone?.isExact != true
+        else { return nil }
+        return (Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: .table), lastLine: continuation.line), start + 3)
+    }
+
+    /// A "Judgement" / "Grade" table read column by column, as some PDF-to-text tools give it: every label,
+    /// then every grade. Labels are paired with grades in order when their numbers agree.
+    private func columns(of table: Range<Int>, in cells: [ReportCell]) -> [Finding] {
+        var labels: [[ReportCell]] = []
+        var grades: [(Grade, line: Int)] = []
+        var index = cells.firstIndex { $0.line > table.lowerBound } ?? cells.endIndex
+        while index < cells.count, table.contains(cells[index].line) {
+            let cell = cells[index]
+            if let (grade, after) = grade(at: index, in: cells) {
+                grades.append((grade, cells[after - 1].line))
+                index = after
+                continue
+            }
+            if !Self.isGradeHeader(cell) {
+                if let last = labels.last, isLabelPrefix(last + [cell]) {
+                    labels[labels.count - 1].append(cell)
+                } else {
+                    labels.append([cell])
+                }
+            }
+            index += 1
+        }
+        guard labels.count >= 2, labels.count == grades.count else { return [] }
+        var findings: [Finding] = []
+        for (label, grade) in zip(labels, grades) {
+            let wording = label.map(\.text).joined(separator: " ")
+            guard let match = OutcomeMatch.best(for: wording, in: vocabulary, framework: framework) else { return [] }
+            findings.append(Finding(judgement: judgement(match, wording: wording, grade: grade.0, at: label[0], basis: .table), lastLine: grade.line))
+        }
+        return findings
+    }
+
+    /// The "Grade" header cell of a judgement table.
+    static func isGradeHeader(_ cell: ReportCell) -> Bool {
+        OutcomeMatch.significantWords(cell.text) == ["grade"]
+    }
+
+    /// Whether the words of `cells` begin some wording of the framework.
+    private func isLabelPrefix(_ cells: [ReportCell]) -> Bool {
+        let words = OutcomeMatch.significantWords(cells.map(\.text).joined(separator: " "))
+        return vocabulary.outcomes.contains { outcome in
+            outcome.wordings[framework, default: []].contains { OutcomeMatch.significantWords($0).starts(with: words) }
+        }
+    }
+
+    /// Words a label may add to the vocabulary's wording: "The experiences and progress of" before
+    /// "children who need help and protection".
+    static let labelExtraWords = 3
+
+    struct Grade {
+        var written: String
+        var level: Level?
+    }
+
+    /// The grade a cell states, joined with the next line when the grade goes on there ("Requires
+    /// improvement" / "to be good", "Requires improvement to" / "be good"); nil when the cell is no grade.
+    func grade(at index: Int, in cells: [ReportCell]) -> (Grade, Int)? {
+        guard index < cells.count else { return nil }
+        let cell = cells[index]
+        let written = Self.trimmedGrade(cell.text)
+        if index + 1 < cells.count, cells[index + 1].line <= cell.line + 2, !cells[index + 1].inRow || cell.inRow {
+            let joined = written + " " + Self.trimmedGrade(cells[index + 1].text)
+            if let level = GradeWords.level(of: joined, in: framework) {
+                return (Grade(written: joined, level: level), index + 2)
+            }
+        }
+        guard let level = GradeWords.level(of: written, in: framework) else { return nil }
+        return (Grade(written: written, level: level), index + 1)
+    }
+
+    static func trimmedGrade(_ text: String) -> String {
+        text.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+    }
+
+    /// From the "Judgement" / "Grade" header cells that open an ILACS table to the first line of prose.
+    static func judgementTable(in text: ReportText) -> Range<Int>? {
+        let lines = text.lines.prefix(150).filter { !$0.isBlank }
+        for (offset, line) in lines.enumerated() {
+            let cells = ReportCells.cells(of: line).map { OutcomeMatch.significantWords($0.text) }
+            let isHeader: Bool
+            if cells.count == 2 {
+                isHeader = cells[0] == ["judgement"] && cells[1] == ["grade"]
+            } else {
+                // The "Grade" cell follows on the next line, or after the labels when read column by column.
+                isHeader = cells == [["judgement"]] && lines[(offset + 1)...].prefix(12).contains {
+                    ReportCells.cells(of: $0).map({ OutcomeMatch.significantWords($0.text) }) == [["grade"]]
+                }
+            }
+            guard isHeader else { continue }
+            let prose = text.lines.first { $0.number > line.number && $0.trimmed.split(separator: " ").count > 14 }
+            return line.number..<(prose?.number ?? text.lines.count + 1)
+        }
+        return nil
+    }
+
+    // MARK: Graded headings
+
+    /// "Label: grade" headings, the label on up to three lines, the grade possibly continued on the next.
+    func headings(in cells: [ReportCell]) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, cell) in cells.enumerated() {
+            guard let colon = cell.text.lastIndex(of: ":") else { continue }
+            var written = Self.trimmedGrade(String(cell.text[cell.text.index(after: colon)...]))
+            guard !written.isEmpty, written.split(separator: " ").count <= 6 else { continue }
+            var level = GradeWords.level(of: written, in: framework)
+            var lastLine = cell.line
+            if index + 1 < cells.count, cells[index + 1].line == cell.line + 1 {
+                let joined = written + " " + Self.trimmedGrade(cells[index + 1].text)
+                if let joinedLevel = GradeWords.level(of: joined, in: framework) {
+                    written = joined
+                    level = joinedLevel
+                    lastLine = cells[index + 1].line
+                }
+            }
+            guard let level else { continue }
+            let before = String(cell.text[..<colon])
+            var start = index
+            while true {
+                let wording = (cells[start..<index].map(\.text) + [before]).joined(separator: " ")
+                if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework), match.isExact {
+                    if start > 0, continuesSentence(cells[start - 1], into: cells[start]) { break }
+                    findings.append(Finding(judgement: judgement(
+                        match, wording: wording, grade: Grade(written: written, level: level), at: cells[start], basis: .headline),
+                        lastLine: lastLine))
+                    break
+                }
+                guard index - start < 2, start > 0, cells[start - 1].line == cells[start].line - 1,
+                      !cells[start - 1].isBullet, !cells[start - 1].text.hasSuffix(".") else { break }
+                start -= 1
+            }
+        }
+        return findings
+    }
+
+    // MARK: Graded statements
+
+    /// Short statements that start a line and end with the grade, joined over up to three lines.
+    func statements(in cells: [ReportCell], frontTableLine: Int?) -> [Finding] {
+        var findings: [Finding] = []
+        for start in cells.indices where !cells[start].inRow && !cells[start].isBullet {
+            if start > 0, continuesSentence(cells[start - 1], into: cells[start]) { continue }
+            for end in start..<min(start + 3, cells.count) {
+                if end > start, cells[end].line != cells[end - 1].line + 1 || cells[end].inRow { break }
+                let sentence = cells[start...end].map(\.text).joined(separator: " ")
+                guard sentence.split(separator: " ").count <= 28 else { break }
+                if let finding = statement(sentence, from: cells[start], to: cells[end], frontTableLine: frontTableLine) {
+                    findings.append(finding)
+                    break
+                }
+                if cells[end].text.hasSuffix(".") { break }
+            }
+        }
+        // Of statements ending on the same line, the one starting latest is the statement itself; the
+        // longer ones only add the line before it, such as a heading.
+        let latest = Dictionary(grouping: findings, by: \.lastLine).mapValues { $0.map(\.judgement.source.line).max()! }
+        return findings.filter { latest[$0.lastLine] == $0.judgement.source.line }
+    }
+
+    /// Grade phrases a statement may end with, longest first.
+    static let gradePhrases = [
+        "requires improvement to be good", "require improvement to be good", "requires improvement", "require improvement",
+        "outstanding", "good", "inadequate", "adequate",
+    ]
+
+    private func statement(_ sentence: String, from start: ReportCell, to end: ReportCell, frontTableLine: Int?) -> Finding? {
+        let trimmed = Self.trimmedGrade(sentence)
+        let folded = ReportText.folded(trimmed)
+        guard let phrase = Self.gradePhrases.first(where: { folded.hasSuffix(" " + $0) }),
+              let level = GradeWords.level(of: phrase, in: framework) else { return nil }
+        var subject = String(folded.dropLast(phrase.count + 1))
+        let verbs = phrase.hasPrefix("require") ? [" is that it", " is that they", " is"] : [" is that it is", " is that they are", " are", " is"]
+        if let verb = verbs.first(where: { subject.hasSuffix($0) }) {
+            subject = String(subject.dropLast(verb.count))
+        } else if !phrase.hasPrefix("require") {
+            return nil
+        }
+        let match = OutcomeMatch.best(for: subject, in: vocabulary, framework: framework, extraWords: .max)
+            ?? overallStatement(subject, at: start.line, frontTableLine: frontTableLine)
+        guard let match else { return nil }
+        let written = String(trimmed.suffix(phrase.count))
+        let basis: Judgement.Basis = start.isHeading || !end.text.hasSuffix(".") ? .headline : .prose
+        return Finding(
+            judgement: judgement(match, wording: trimmed, grade: Grade(written: written, level: level), at: start, basis: basis),
+            lastLine: end.line)
+    }
+
+    /// The SIF front page may state overall effectiveness above its judgement rows as "The overall judgement is …".
+    private func overallStatement(_ subject: String, at line: Int, frontTableLine: Int?) -> OutcomeMatch? {
+        guard let frontTableLine, line < frontTableLine, subject.split(separator: " ").contains("overall"),
+              let outcome = vocabulary.outcome("overall-effectiveness") else { return nil }
+        return OutcomeMatch(outcome: outcome, isExact: false, size: 1)
+    }
+
+    // MARK: Pieces
+
+    /// Whether `cell` continues the sentence the previous cell left open, so cannot start a label.
+    private func continuesSentence(_ previous: ReportCell, into cell: ReportCell) -> Bool {
+        guard previous.line == cell.line - 1, !previous.inRow, !cell.inRow, !previous.isHeading else { return false }
+        guard let last = previous.text.last, Self.number(of: cell.text) == nil else { return false }
+        if ".:?!)".contains(last) { return false }
+        let folded = ReportText.folded(previous.text)
+        if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
+        let wraps = previous.text.count >= width * 3 / 5 && (last.isLetter || last == ",")
+        return wraps || cell.text.first?.isLowercase == true
+    }
+
+    private func judgement(_ match: OutcomeMatch, wording: String, grade: Grade, at cell: ReportCell, basis: Judgement.Basis) -> Judgement {
+        Judgement(
+            outcome: match.outcome.id, wording: wording.trimmingCharacters(in: CharacterSet(charactersIn: ": ")),
+            grade: grade.written, level: grade.level, basis: basis, source: SourcePosition(file: text.path, line: cell.line))
+    }
+
+    /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
+    static func number(of wording: String) -> String? {
+        wording.firstMatch(of: /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\D/).map { String($0.1) }
+    }
+
+    static func withoutNumber(_ wording: String) -> String {
+        wording.replacing(/^\d{1,2}(?:\.\d{1,2})?\.?\s+/, with: "")
+    }
+}
+
+/// An outcome whose wording a label or subject names, compared word by word.
+struct OutcomeMatch {
+    var outcome: Outcome
+    /// The label is the wording, word for word; otherwise the subject only contains the wording's words.
+    var isExact: Bool
+    /// How many words of the wording matched, so that the longest wording wins.
+    var size: Int
+
+    /// The outcome whose wording (for `framework`) is `label` word for word, or whose wording's words all
+    /// occur in `label`, in order, with at most `extraWords` more; the longest wording wins.
+    static func best(for label: String, in vocabulary: OutcomeVocabulary, framework: Framework, extraWords: Int = 0) -> OutcomeMatch? {
+        let words = significantWords(label)
+        guard !words.isEmpty else { return nil }
+        var best: OutcomeMatch?
+        for outcome in vocabulary.outcomes {
+            for wording in outcome.wordings[framework, default: []] {
+                let wanted = significantWords(wording)
+                guard !wanted.isEmpty else { continue }
+                let isExact = words == wanted
+                let contained = words.count - wanted.count <= extraWords && isSubsequence(wanted, of: words)
+                guard isExact || contained else { continue }
+                if best == nil || wanted.count > best!.size || (isExact && !best!.isExact && wanted.count == best!.size) {
+                    best = OutcomeMatch(outcome: outcome, isExact: isExact, size: wanted.count)
+                }
+            }
+        }
+        return best
+    }
+
+    static let fillers: Set<String> = ["the", "of", "and", "in", "for", "about", "with", "to", "a", "an", "s", "on"]
+
+    /// Lower-cased words without punctuation, filler words or plural endings: "Experiences and progress of
+    /// Care Leavers" and "the experience and progress of care leavers" give the same words.
+    static func significantWords(_ text: String) -> [String] {
+        let folded = ReportText.folded(text).replacingOccurrences(of: "judgment", with: "judgement")
+        return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { !fillers.contains($0) }
+            .map { $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") ? String($0.dropLast()) : $0 }
+    }
+
+    static func isSubsequence(_ wanted: [String], of words: [String]) -> Bool {
+        var index = words.startIndex
+        for word in wanted {
+            guard let found = words[index...].firstIndex(of: word) else { return false }
+            index = found + 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import Site
+
+/// The running text of a SIF, ILACS or visit report as headed sections of clean paragraphs.
+///
+/// Page furniture goes: page numbers and footnote digits alone on a line, running headers and footers
+/// (see `furniture(in:)`), Markdown rules and table rules. Wrapped lines are joined, also across a page
+/// break that falls mid-sentence. A paragraph ends at a blank line that ends a sentence, at a bullet or a
+/// numbered item (a bullet a symbol font lost leaves a leading space), or after a line that stops well
+/// short of the line width unless the next goes on in lower case. A heading is a short line without
+/// closing punctuation that starts a paragraph; a footnote digit stuck to its last word goes. Headings
+/// the judgement reader found (graded section openers) are given.
+struct ReportProse {
+    struct Paragraph: Equatable {
+        var text: String
+        var line: Int
+        var isItem: Bool
+        var isHeading: Bool
+        var headingDepth: Int
+        /// A heading that states a grade: kept as a section even when nothing but subheadings follows.
+        var isGraded = false
+    }
+
+    var paragraphs: [Paragraph]
+
+    /// A heading known from the report's structure, such as a graded section opener, over lines `line...last`.
+    struct KnownHeading: Equatable {
+        var line: Int
+        var last: Int
+        var text: String
+    }
+
+    init(_ text: ReportText, from firstLine: Int = 1, headings: [KnownHeading] = []) {
+        let known = Dictionary(headings.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        var skipThrough = 0
+        let furniture = Self.furniture(in: text)
+        let width = Self.typicalWidth(of: text)
+        let isMarkdown = text.lines.contains { $0.text.hasPrefix("# ") || $0.text.hasPrefix("## ") }
+        let indented = text.lines.filter { $0.text.first == " " }.count
+        let bulletsLost = indented * 5 < text.lines.filter { !$0.isBlank }.count
+        let beforeBlank = Set(zip(text.lines, text.lines.dropFirst()).filter { $0.1.isBlank }.map(\.0.number))
+        var paragraphs: [Paragraph] = []
+        var current: Paragraph?
+        var pendingBreak = false
+        var lastEndsSentence = true
+        var lastClosesParagraph = true
+        for line in text.lines where line.number >= firstLine {
+            let trimmed = line.trimmed
+            if line.number <= skipThrough { continue }
+            if let heading = known[line.number] {
+                if let paragraph = current { paragraphs.append(paragraph) }
+                current = Paragraph(text: heading.text, line: line.number, isItem: false, isHeading: true, headingDepth: 1, isGraded: true)
+                skipThrough = heading.last
+                (pendingBreak, lastEndsSentence, lastClosesParagraph) = (false, true, true)
+                continue
+            }
+            if line.isBlank { pendingBreak = true; continue }
+            if furniture.contains(line.number) || trimmed.wholeMatch(of: /[-*_]{3,}|\|[-:| ]*\|/) != nil { continue }
+            let cleaned = ReportCells.clean(trimmed.replacingOccurrences(of: "|", with: " "))
+            guard !cleaned.text.isEmpty else { continue }
+            let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercase == true
+            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstMatch(of: /^\d{1,3}\.(\s|$)/) != nil
+            let startsLower = cleaned.text.first?.isLowercase == true
+            let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
+                && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
+            var continues = false
+            if let paragraph = current {
+                if paragraph.isItem, paragraph.text.wholeMatch(of: /\d{1,3}\./) != nil {
+                    continues = !startsItem && !isHeading
+                } else if paragraph.isHeading {
+                    continues = !isMarkdown && !pendingBreak && startsLower && !startsItem && Self.isShort(cleaned.text, width: width)
+                } else if startsItem || isHeading {
+                    continues = false
+                } else if pendingBreak {
+                    continues = !lastEndsSentence && startsLower
+                } else {
+                    continues = !lastClosesParagraph || startsLower
+                }
+            }
+            if continues {
+                current?.text += " " + cleaned.text
+            } else {
+                if let paragraph = current { paragraphs.append(paragraph) }
+                let depth = trimmed.prefix { $0 == "#" }.count
+                current = Paragraph(
+                    text: isHeading ? cleaned.text.replacing(/(\p{Ll})\d{1,2}$/) { String($0.1) } : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
+                    headingDepth: isHeading ? max(1, depth - 1) : 0)
+            }
+            let endsSentence = ".?!:".contains(cleaned.text.last ?? ".")
+            lastEndsSentence = current?.isHeading == true || endsSentence
+            lastClosesParagraph = current?.isHeading == true || Self.isShort(trimmed, width: width)
+            pendingBreak = false
+        }
+        if let paragraph = current { paragraphs.append(paragraph) }
+        self.paragraphs = paragraphs
+    }
+
+    static func isShort(_ line: String, width: Int) -> Bool { line.count < width * 4 / 5 }
+
+    /// A short line that starts with a capital and ends without sentence punctuation.
+    static func looksLikeHeading(_ text: String, width: Int) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber, let last = text.last else { return false }
+        let words = text.split(separator: " ").count
+        return words >= 1 && words <= 12 && text.count < width * 4 / 5 && !",;.".contains(last)
+    }
+
+    /// The width most body lines wrap at: the 90th percentile of line lengths.
+    static func typicalWidth(of text: ReportText) -> Int {
+        let lengths = text.lines.map(\.trimmed.count).filter { $0 > 0 }.sorted()
+        guard !lengths.isEmpty else { return 80 }
+        return max(40, lengths[lengths.count * 9 / 10])
+    }
+
+    /// Lines of page furniture: bare numbers, and lines repeated beside a bare number on at least a third
+    /// of the pages (running headers and footers), not headings that happen to open a few pages, nor the
+    /// entries of the contents list.
+    static func furniture(in text: ReportText) -> Set<Int> {
+        let lines = text.lines
+        let bare = Set(lines.filter { line in !line.trimmed.isEmpty && line.trimmed.count <= 3 && line.trimmed.allSatisfy(\.isNumber) }.map(\.number))
+        var contents: Range<Int> = 0..<0
+        if let heading = lines.first(where: { ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents" }) {
+            let prose = lines.first { $0.number > heading.number && $0.trimmed.split(separator: " ").count > 14 }
+            contents = heading.number..<(prose?.number ?? heading.number)
+        }
+        var byText: [String: [Int]] = [:]
+        for line in lines where !line.isBlank && !bare.contains(line.number) && !contents.contains(line.number) {
+            byText[line.trimmed, default: []].append(line.number)
+        }
+        var furniture = bare
+        for (_, numbers) in byText where numbers.count >= 3 {
+            let nearPageNumber = numbers.filter { number in (number - 3...number + 3).contains { bare.contains($0) } }
+            let onMostPages = nearPageNumber.count >= max(3, bare.count / 3)
+            if onMostPages, nearPageNumber.count * 3 >= numbers.count * 2 { furniture.formUnion(numbers) }
+        }
+        return furniture
+    }
+
+    /// Sections under each heading; paragraphs before the first heading go under `opening`. The contents
+    /// list is left out: the site makes its own.
+    func sections(opening: String) -> [ReportSection] {
+        var sections: [(section: ReportSection, isGraded: Bool)] = []
+        for paragraph in paragraphs {
+            if paragraph.isHeading {
+                let section = ReportSection(heading: paragraph.text, depth: paragraph.headingDepth, paragraphs: [], startLine: paragraph.line)
+                sections.append((section, paragraph.isGraded))
+            } else {
+                if sections.isEmpty { sections.append((ReportSection(heading: opening, paragraphs: [], startLine: paragraph.line), false)) }
+                sections[sections.count - 1].section.paragraphs.append(paragraph.text)
+            }
+        }
+        return sections
+            .filter { (!$0.section.paragraphs.isEmpty || $0.isGraded) && ReportText.folded($0.section.heading) != "contents" }
+            .map(\.section)
+    }
+
+    /// The bulleted or numbered items under headings that introduce what must improve: "What needs to
+    /// improve", "Recommendations", "Areas for improvement", "Areas for priority action".
+    func recommendations(file: String) -> [Recommendation] {
+        var recommendations: [Recommendation] = []
+        var context: String?
+        for paragraph in paragraphs {
+            if paragraph.isHeading {
+                context = Self.isRecommendationHeading(paragraph.text) ? paragraph.text : nil
+                continue
+            }
+            guard let context, paragraph.isItem else { continue }
+            let text = paragraph.text.replacing(/^\d{1,3}\.\s*/, with: "")
+            guard !text.isEmpty else { continue }
+            recommendations.append(Recommendation(
+                text: text, timescale: Self.timescale(of: context), context: context,
+                source: SourcePosition(file: file, line: paragraph.line)))
+        }
+        return recommendations
+    }
+
+    /// The numbers a SIF report lists about its area, under headings such as "Child protection in this
+    /// area" and "Children looked after in this area": each listed item that states a number.
+    func keyFacts(file: String) -> [KeyFact] {
+        var facts: [KeyFact] = []
+        var label: String?
+        for paragraph in paragraphs {
+            if paragraph.isHeading {
+                label = ReportText.folded(paragraph.text).hasSuffix("in this area") ? paragraph.text : nil
+                continue
+            }
+            guard let label, paragraph.isItem, paragraph.text.contains(where: \.isNumber) else { continue }
+            facts.append(KeyFact(label: label, value: paragraph.text, source: SourcePosition(file: file, line: paragraph.line)))
+        }
+        return facts
+    }
+
+    static func isRecommendationHeading(_ heading: String) -> Bool {
+        let folded = ReportText.folded(heading).trimmingCharacters(in: CharacterSet(charactersIn: "?:. "))
+        return folded.hasPrefix("what needs to improve") || folded.hasPrefix("recommendation")
+            || folded.hasPrefix("areas for improvement") || folded.hasPrefix("areas for development")
+            || folded.hasPrefix("areas for priority action") || folded.hasPrefix("priority action")
+            || (folded.hasPrefix("what does") && folded.hasSuffix("need to improve"))
+    }
+
+    static func timescale(of heading: String) -> Recommendation.Timescale {
+        let folded = ReportText.folded(heading)
+        if folded.contains("immediate") || folded.contains("priority action") { return .immediate }
+        if folded.contains("within six months") || folded.contains("within 6 months") { return .withinSixMonths }
+        if folded.contains("longer term") { return .longerTerm }
+        return .unspecified
+    }
+}
+
+/// The block at the top of a SIF or ILACS report that names the authority and the inspection, above the
+/// dates: "Derbyshire County Council" / "Inspection of services for children in need of help and" / …, or
+/// "Inspection of Sefton local authority" / "children's services".
+struct ReportTitleBlock {
+    var authority: Located<String>?
+    var title: String?
+
+    init(_ text: ReportText) {
+        var lines: [(text: String, number: Int)] = []
+        for line in text.lines.prefix(40) where !line.isBlank {
+            var cleaned = ReportCells.clean(line.trimmed).text
+            let folded = ReportText.folded(cleaned)
+            if folded.hasPrefix("inspection date") || folded.hasPrefix("dates of inspection") || folded.hasPrefix("judgement") { break }
+            cleaned = cleaned.replacing(/(\p{L})\d{1,2}$/) { String($0.1) }
+            lines.append((cleaned, line.number))
+            if lines.count >= 10 { break }
+        }
+        guard !lines.isEmpty else { return }
+        let titleStart = lines.firstIndex { ReportText.folded($0.text).hasPrefix("inspection of") }
+        guard let titleStart else {
+            authority = Located(lines[0].text, line: lines[0].number)
+            return
+        }
+        let title = lines[titleStart...].map(\.text).joined(separator: " ")
+        self.title = title
+        if titleStart > 0 {
+            authority = Located(lines[..<titleStart].map(\.text).joined(separator: " "), line: lines[0].number)
+        } else if let match = title.firstMatch(of: /^Inspection of (.+?)(?:'s|’s)? (?:local authority|children(?:'s|’s) services|council)/.ignoresCase()) {
+            authority = Located(String(match.1), line: lines[titleStart].number)
+        }
+    }
+}

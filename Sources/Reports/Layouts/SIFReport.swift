@@ -1,0 +1,76 @@
+import Foundation
+import Site
+
+/// A single inspection framework report (2013–2017), with its review of the Local Safeguarding Children
+/// Board: in Markdown or as PDF text.
+///
+/// Recognised by its judgement rows (overall effectiveness; 1 help and protection; 2 children looked after,
+/// with the graded sub-judgements 2.1 adoption performance and 2.2 care leavers; 3 leadership), which no
+/// other framework grades. Judgements are read from the front page and confirmed by the section openers
+/// and graded statements in the body; the LSCB judgement from the statement of its review.
+struct SIFReport: ReportLayout {
+    let name = "SIF report"
+    let framework = Framework.sif
+
+    /// What every SIF report grades, the LSCB review included.
+    static let judged = [
+        "overall-effectiveness", "help-and-protection", "children-looked-after", "adoption", "care-leavers",
+        "leadership-management-governance", "lscb",
+    ]
+
+    func score(_ text: ReportText) -> Int {
+        SIFAndILACSReading.score(text, framework: framework) { _, rows in
+            rows.contains { GradedStructureReader.number(of: $0.wording)?.contains(".") == true }
+        }
+    }
+
+    func read(_ text: ReportText, vocabulary: OutcomeVocabulary) -> LayoutReading {
+        SIFAndILACSReading.read(text, framework: framework, vocabulary: vocabulary, opening: "Summary of judgements") { _ in
+            Self.judged
+        }
+    }
+}
+
+/// What SIF and ILACS reports share: how they are scored and read.
+enum SIFAndILACSReading {
+    /// Ten points for each outcome graded in a row of the report's first pages, fifty more when
+    /// `isDefining` sees the framework's own table structure (SIF's numbered sub-judgements, ILACS's header); nothing for fewer than two graded rows.
+    static func score(_ text: ReportText, framework: Framework, isDefining: (GradedStructureReader, [Judgement]) -> Bool) -> Int {
+        var head = text
+        head.lines = Array(text.lines.prefix(150))
+        let reader = GradedStructureReader(framework: framework, vocabulary: .builtIn, text: head)
+        let rows = reader.tableRows(in: GradedStructureReader.cells(of: head)).map(\.judgement)
+        let outcomes = Set(rows.map(\.outcome))
+        guard outcomes.count >= 2 else { return 0 }
+        return outcomes.count * 10 + (isDefining(reader, rows) ? 50 : 0)
+    }
+
+    /// Reads the report; `expected` names, given the judgements found, the outcomes the report must grade,
+    /// and each one missing is reported.
+    static func read(
+        _ text: ReportText, framework: Framework, vocabulary: OutcomeVocabulary, opening: String,
+        expected: ([Judgement]) -> [String]
+    ) -> LayoutReading {
+        let found = GradedStructureReader(framework: framework, vocabulary: vocabulary, text: text).read()
+        let titleBlock = ReportTitleBlock(text)
+        var reading = LayoutReading(authority: titleBlock.authority, title: titleBlock.title)
+        ReportDates.read(text, into: &reading)
+        reading.judgements = found.judgements
+        reading.diagnostics = found.diagnostics
+        let prose = ReportProse(text, from: (found.frontTableEnd ?? 0) + 1, headings: found.headings)
+        reading.sections = prose.sections(opening: opening)
+        reading.recommendations = prose.recommendations(file: text.path)
+        reading.keyFacts = prose.keyFacts(file: text.path)
+        if reading.authority == nil {
+            reading.diagnostics.append(Diagnostic(.warning, file: text.path, line: 1, "the authority is not named above the inspection dates"))
+        }
+        if reading.inspectionEnd == nil {
+            reading.diagnostics.append(Diagnostic(.warning, file: text.path, "no \"Inspection date(s):\" line found"))
+        }
+        for outcome in expected(found.judgements) where !found.judgements.contains(where: { $0.outcome == outcome }) {
+            let title = vocabulary.outcome(outcome)?.title ?? outcome
+            reading.diagnostics.append(Diagnostic(.warning, file: text.path, "no judgement found for \(title) (\(outcome)), which every \(framework.shortName) report grades"))
+        }
+        return reading
+    }
+}
