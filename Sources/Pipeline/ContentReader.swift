@@ -22,24 +22,35 @@ public struct ContentReader: Sendable {
         var sources: [ReportSource] = []
         var diagnostics: [Diagnostic] = []
         for relative in reportPaths() {
-            let url = folder.appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(.error, file: relative, "cannot read the file; skipped"))
-                continue
-            }
-            let text = String(decoding: data, as: UTF8.self)
-            var sidecar: Sidecar?
-            let sidecarPath = (relative as NSString).deletingPathExtension + ".json"
-            if let sidecarData = FileManager.default.contents(atPath: folder.appendingPathComponent(sidecarPath).path) {
-                do {
-                    sidecar = try Sidecar.parse(sidecarData)
-                } catch {
-                    diagnostics.append(Diagnostic(.error, file: sidecarPath, "\(error); the report is read without it"))
-                }
-            }
-            sources.append(ReportSource(path: relative, text: text, sidecar: sidecar))
+            let report = read(relative)
+            diagnostics += report.diagnostics
+            if let source = report.source { sources.append(source) }
         }
         return Result(sources: sources, diagnostics: diagnostics)
+    }
+
+    /// Reads one report, `relative` to the folder, with its sidecar.
+    func read(_ relative: String) -> (source: ReportSource?, diagnostics: [Diagnostic]) {
+        let url = folder.appendingPathComponent(relative)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [Diagnostic(.error, file: relative, "cannot read the file; skipped")])
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        var sidecar: Sidecar?
+        var diagnostics: [Diagnostic] = []
+        let sidecarPath = Self.sidecarPath(of: relative)
+        if let sidecarData = FileManager.default.contents(atPath: folder.appendingPathComponent(sidecarPath).path) {
+            do {
+                sidecar = try Sidecar.parse(sidecarData)
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: sidecarPath, "\(error); the report is read without it"))
+            }
+        }
+        return (ReportSource(path: relative, text: text, sidecar: sidecar), diagnostics)
+    }
+
+    static func sidecarPath(of report: String) -> String {
+        (report as NSString).deletingPathExtension + ".json"
     }
 
     /// Report files below the folder, relative to it, sorted.

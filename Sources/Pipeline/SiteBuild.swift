@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Publish
 import Render
 import Reports
@@ -6,25 +7,42 @@ import Site
 
 /// One whole build: read the content folder, extract every report, assemble the site, render it and
 /// publish it into the output folder.
+///
+/// Reports are read and extracted, and pages rendered, in parallel tasks; results are put back in a
+/// fixed order, so the output is the same whatever the scheduling. With a cache folder, a build reuses
+/// what the previous one extracted and wrote: it re-extracts only reports whose files changed, renders
+/// only pages whose inputs changed, and writes nothing when nothing changed.
+///
+/// Every page except an inspection's own is rendered from a site model of inspection summaries
+/// (inspections without their `sections`); an inspection's own page also gets its full inspection.
+/// Cold and incremental builds take the same path, so they give the same bytes.
 public struct SiteBuild: Sendable {
     public struct Options: Sendable {
         public var content: URL
         public var templates: URL
         public var output: URL
         public var baseURL: String?
+        /// Where incremental builds keep what they need between builds; nil for a build without cache.
+        public var cache: URL?
 
-        public init(content: URL, templates: URL, output: URL, baseURL: String? = nil) {
+        public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, cache: URL? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
             self.baseURL = baseURL
+            self.cache = cache
         }
     }
 
     public struct Summary: Sendable {
         public var reportsRead: Int
         public var inspections: Int
+        /// Files written into the output: all of them in a cold build, only new and changed ones with a cache.
         public var filesWritten: Int
+        /// Files of the previous output kept as they were.
+        public var filesKept: Int
+        /// Reports extracted in this build (the others came from the cache).
+        public var reportsExtracted: Int
         public var diagnostics: [Diagnostic]
 
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -44,38 +62,199 @@ public struct SiteBuild: Sendable {
         self.options = options
     }
 
-    public func run() throws(Failure) -> Summary {
+    /// How far a file's last change must lie before a build's start for its `stat` to be trusted by the
+    /// next build: above the time resolution of any file system sitegen is likely to read from.
+    static let statMargin: Int64 = 2_000_000_000
+
+    public func run() async throws(Failure) -> Summary {
+        MarkdownConverter.registerExtensions()
+        let startNanoseconds = Int64(Date().timeIntervalSince1970 * 1e9)
         let templates: TemplateSet
         do {
             templates = try TemplateSet(folder: options.templates, displayFolder: options.templates.relativePathForDisplay)
         } catch {
             throw Failure(message: error.description, diagnostics: [])
         }
-        let content = ContentReader(folder: options.content).read()
-        var diagnostics = content.diagnostics
         let extractor = ReportExtractor()
-        var inspections: [Inspection] = []
-        for source in content.sources {
-            let extraction = extractor.extract(source)
-            diagnostics += extraction.diagnostics
-            if let inspection = extraction.inspection { inspections.append(inspection) }
-        }
-        let site = SiteModel(inspections: Self.uniqueIDs(inspections), vocabulary: extractor.vocabulary)
-        let files: [OutputFile]
+        let fingerprint: BuildFingerprint
         do {
-            files = try SiteRenderer(templates: templates, vocabulary: extractor.vocabulary).render(site)
-                + JudgementExport.files(site)
+            fingerprint = try BuildFingerprint(templates: options.templates, vocabulary: extractor.vocabulary, baseURL: options.baseURL)
         } catch {
-            throw Failure(message: error.description, diagnostics: diagnostics)
+            throw Failure(message: "\(options.templates.relativePathForDisplay): error: cannot read the templates (\(error.localizedDescription))", diagnostics: [])
         }
-        do {
-            try SiteWriter(output: options.output).write(files)
-        } catch {
-            throw Failure(message: error.description, diagnostics: diagnostics)
+        let cache = try options.cache.map { url throws(Failure) in try checkedCache(url) }
+        let previous = cache?.load(extraction: fingerprint.extraction) ?? BuildCache.Manifest(extraction: fingerprint.extraction)
+
+        // Reports: from the cache when their files are unchanged, else read and extracted.
+        let reader = ContentReader(folder: options.content)
+        let previousReports = previous.reports
+        let trustedBefore = startNanoseconds - Self.statMargin
+        let reports = await Parallel.map(reader.reportPaths()) { path in
+            Self.report(path, reader: reader, extractor: extractor, previous: previousReports[path], cache: cache, trustedBefore: trustedBefore)
+        }
+        var diagnostics = reports.flatMap(\.summary.diagnostics)
+        let site = SiteModel(inspections: Self.uniqueIDs(reports.compactMap(\.summary.inspection)), vocabulary: extractor.vocabulary)
+
+        // Units of output, each keyed by the digest of its inputs.
+        let renderer = SiteRenderer(templates: templates, vocabulary: extractor.vocabulary)
+        let reportsByPath = Dictionary(uniqueKeysWithValues: reports.map { ($0.path, $0) })
+        let sourceByID = Dictionary(uniqueKeysWithValues: site.inspections.map { ($0.id, $0.sourceFile) })
+        let pages = renderer.plan(site)
+        let pageKeys = await Parallel.map(pages) { page in
+            var key = StableHash()
+            key.add(fingerprint.rendering)
+            key.add(page.identity)
+            if let id = page.inspectionID, let source = sourceByID[id] { key.add(reportsByPath[source]?.entry.digest ?? "") }
+            return StableHash.hex(key.digest)
+        }
+        var dataKey = StableHash()
+        dataKey.add(fingerprint.rendering)
+        for inspection in site.inspections {
+            dataKey.add(inspection.id)
+            dataKey.add(reportsByPath[inspection.sourceFile]?.entry.digest ?? "")
+        }
+        var units = Dictionary(uniqueKeysWithValues: zip(pages.map { "page:" + $0.path }, pageKeys))
+        units["data"] = StableHash.hex(dataKey.digest)
+        units["assets"] = fingerprint.rendering
+
+        // A unit is clean when its key is the one it was written under and its files are still in the
+        // output as they were written.
+        let output = options.output.standardizedFileURL
+        let recorded = Dictionary(grouping: previous.outputs, by: \.value.unit)
+        let unitNames = units.keys.sorted()
+        let keys = units
+        let clean = await Parallel.map(unitNames) { unit in
+            guard previous.units[unit] == keys[unit], let files = recorded[unit], !files.isEmpty else { return false }
+            return files.allSatisfy { path, entry in
+                FileStatus(of: output.appendingPathComponent(path)).map { $0.sameContent(as: entry.status) } ?? false
+            }
+        }
+        let cleanUnits = Set(zip(unitNames, clean).filter(\.1).map(\.0))
+        let kept = previous.outputs.filter { cleanUnits.contains($0.value.unit) }
+        var manifest = BuildCache.Manifest(
+            extraction: fingerprint.extraction, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept)
+        let changed = cleanUnits.count < units.count || kept.count < previous.outputs.count
+
+        var written = 0
+        if changed {
+            let dirtyPages = pages.filter { !cleanUnits.contains("page:" + $0.path) }
+            var files: [(unit: String, file: OutputFile)] = []
+            if !cleanUnits.contains("data") { files += JudgementExport.files(site).map { ("data", $0) } }
+            if !cleanUnits.contains("assets") { files += templates.assets.map { ("assets", $0) } }
+            let staging: SiteStaging
+            do {
+                staging = try SiteStaging(output: output, keeping: kept.keys.sorted(), writing: dirtyPages.map(\.path) + files.map(\.file.path))
+            } catch {
+                throw Failure(message: error.description, diagnostics: diagnostics.sorted())
+            }
+            let rendered = await Parallel.map(dirtyPages) { page -> Swift.Result<OutputFile, Failure> in
+                var inspection: Inspection?
+                if let id = page.inspectionID, let source = sourceByID[id], let report = reportsByPath[source] {
+                    guard let full = report.full ?? Self.reextract(source, reader: reader, extractor: extractor) else {
+                        return .failure(Failure(message: "\(source): error: the report changed or vanished during the build; build again", diagnostics: []))
+                    }
+                    inspection = full
+                    inspection?.id = id
+                }
+                do {
+                    let file = try renderer.render(page, site: site, inspection: inspection)
+                    try staging.write(file)
+                    return .success(OutputFile(path: file.path, contents: Data()))
+                } catch {
+                    return .failure(Failure(message: "\(error)", diagnostics: []))
+                }
+            }
+            do {
+                for case let .failure(failure) in rendered { throw failure }
+                for (_, file) in files { try staging.write(file) }
+            } catch let failure as Failure {
+                staging.discard()
+                throw Failure(message: failure.message, diagnostics: diagnostics.sorted())
+            } catch {
+                staging.discard()
+                throw Failure(message: "\(error)", diagnostics: diagnostics.sorted())
+            }
+            let writtenUnits = dirtyPages.map { ("page:" + $0.path, $0.path) } + files.map { ($0.unit, $0.file.path) }
+            for (unit, path) in writtenUnits {
+                if let status = staging.status(of: path) { manifest.outputs[path] = BuildCache.OutputEntry(unit: unit, status: status) }
+            }
+            do {
+                try staging.commit()
+            } catch {
+                throw Failure(message: error.description, diagnostics: diagnostics.sorted())
+            }
+            written = writtenUnits.count
+        }
+        if let cache, changed || manifest.reports != previous.reports {
+            do {
+                try cache.save(manifest)
+            } catch {
+                diagnostics.append(Diagnostic(.warning, file: cache.folder.relativePathForDisplay, "cannot save the build cache (\(error.localizedDescription)); the next build starts cold"))
+            }
         }
         return Summary(
-            reportsRead: content.sources.count, inspections: inspections.count,
-            filesWritten: files.count, diagnostics: diagnostics.sorted())
+            reportsRead: reports.filter { !$0.entry.digest.isEmpty }.count, inspections: site.inspections.count,
+            filesWritten: written, filesKept: kept.count, reportsExtracted: reports.filter(\.extracted).count,
+            diagnostics: diagnostics.sorted())
+    }
+
+    /// The cache folder, refused when it lies inside the output folder (it would be published and
+    /// replaced by every build).
+    func checkedCache(_ url: URL) throws(Failure) -> BuildCache {
+        let cache = url.standardizedFileURL.path
+        let output = options.output.standardizedFileURL.path
+        guard cache != output, !cache.hasPrefix(output + "/") else {
+            throw Failure(message: "\(url.relativePathForDisplay): error: the cache folder must not lie inside the output folder", diagnostics: [])
+        }
+        return BuildCache(folder: url.standardizedFileURL)
+    }
+
+    /// One report after the first stage: its cache entry, its summary and, when it was extracted in
+    /// this build, the full inspection.
+    struct ReportState: Sendable {
+        var path: String
+        var entry: BuildCache.ReportEntry
+        var summary: BuildCache.Summary
+        var full: Inspection?
+        var extracted: Bool
+    }
+
+    static func report(
+        _ path: String, reader: ContentReader, extractor: ReportExtractor, previous: BuildCache.ReportEntry?,
+        cache: BuildCache?, trustedBefore: Int64
+    ) -> ReportState {
+        let sidecarPath = ContentReader.sidecarPath(of: path)
+        let source = FileStatus(of: reader.folder.appendingPathComponent(path))
+        let sidecar = FileStatus(of: reader.folder.appendingPathComponent(sidecarPath))
+        if let previous, previous.trusted, source != nil, previous.source == source, previous.sidecar == sidecar,
+           let summary = cache?.summary(previous.digest) {
+            return ReportState(path: path, entry: previous, summary: summary, full: nil, extracted: false)
+        }
+        let trusted = (source?.changed ?? .max) < trustedBefore && (sidecar?.changed ?? .min) < trustedBefore
+        let read = reader.read(path)
+        guard let text = read.source else {
+            return ReportState(
+                path: path, entry: .init(source: source, sidecar: sidecar, trusted: false, digest: ""),
+                summary: .init(inspection: nil, diagnostics: read.diagnostics), full: nil, extracted: false)
+        }
+        var digest = StableHash()
+        digest.add(path)
+        digest.add(text.text)
+        digest.add(FileManager.default.contents(atPath: reader.folder.appendingPathComponent(sidecarPath).path).map { StableHash.xxh64([UInt8]($0)) } ?? 0)
+        let entry = BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: StableHash.hex(digest.digest))
+        if entry.digest == previous?.digest, let summary = cache?.summary(entry.digest) {
+            return ReportState(path: path, entry: entry, summary: summary, full: nil, extracted: false)
+        }
+        let extraction = extractor.extract(text)
+        var inspection = extraction.inspection
+        inspection?.sections = []
+        let summary = BuildCache.Summary(inspection: inspection, diagnostics: read.diagnostics + extraction.diagnostics)
+        try? cache?.store(summary, digest: entry.digest)
+        return ReportState(path: path, entry: entry, summary: summary, full: extraction.inspection, extracted: true)
+    }
+
+    static func reextract(_ path: String, reader: ContentReader, extractor: ReportExtractor) -> Inspection? {
+        reader.read(path).source.flatMap { extractor.extract($0).inspection }
     }
 
     /// Ids must be unique to be page paths; a repeated id gets `-2`, `-3`… in source-file order.

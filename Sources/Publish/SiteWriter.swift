@@ -46,6 +46,13 @@ public struct SiteWriter: Sendable {
             try? manager.removeItem(at: staging)
             throw Failure(path: output.path, message: "cannot write the site (\(error.localizedDescription))")
         }
+        try moveStagingIntoPlace()
+    }
+
+    /// Swaps the staging folder in for the output: the old output is moved aside, the staging folder
+    /// renamed into its place, and the old output removed; on failure the old output is put back.
+    func moveStagingIntoPlace() throws(Failure) {
+        let manager = FileManager.default
         do {
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)

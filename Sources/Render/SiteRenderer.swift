@@ -23,23 +23,26 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of the site, in a fixed order.
     public func render(_ site: SiteModel) throws(Failure) -> [OutputFile] {
-        let converter = MarkdownConverter(allowsTemplateHTML: true)
         let views = SiteViews(site: site, vocabulary: vocabulary)
         var files: [OutputFile] = []
         for page in views.pages() {
-            let markdown = templates.render(page.view, with: page.template)
-            let body: String
-            do {
-                body = try converter.html(from: markdown)
-            } catch {
-                throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
-            }
-            let layout = LayoutView(
-                title: page.title, siteTitle: siteTitle, root: page.root, body: body,
-                breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: page.root + $0.path) })
-            files.append(OutputFile(path: page.path, text: templates.render(layout, with: "layout.html")))
+            files.append(try render(page))
         }
         return files + templates.assets
+    }
+
+    func render(_ page: PagePlan) throws(Failure) -> OutputFile {
+        let markdown = templates.render(page.view, with: page.template)
+        let body: String
+        do {
+            body = try MarkdownConverter(allowsTemplateHTML: true).html(from: markdown)
+        } catch {
+            throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
+        }
+        let layout = LayoutView(
+            title: page.title, siteTitle: siteTitle, root: page.root, body: body,
+            breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: page.root + $0.path) })
+        return OutputFile(path: page.path, text: templates.render(layout, with: "layout.html"))
     }
 
     /// The Markdown of one page, before conversion, for tests and golden files.

@@ -3,7 +3,7 @@ import Foundation
 import Pipeline
 
 @main
-struct Sitegen: ParsableCommand {
+struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Build a static website from Ofsted children's services inspection reports.",
@@ -12,7 +12,7 @@ struct Sitegen: ParsableCommand {
         defaultSubcommand: Build.self)
 }
 
-struct Build: ParsableCommand {
+struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site from the content folder into the output folder.")
 
@@ -28,14 +28,21 @@ struct Build: ParsableCommand {
     @Option(help: "Absolute URL the site is served from (for sitemap.xml and feed.xml), e.g. https://example.org/reports/.")
     var baseURL: String?
 
-    func run() throws {
+    @Option(help: "Folder for the incremental build cache (never inside the output; delete it any time).")
+    var cacheDir = ".sitegen-cache"
+
+    @Flag(help: "Build without reading or writing the cache.")
+    var noCache = false
+
+    func run() async throws {
         let options = SiteBuild.Options(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output), baseURL: baseURL)
+            output: URL(fileURLWithPath: output), baseURL: baseURL,
+            cache: noCache ? nil : URL(fileURLWithPath: cacheDir))
         do {
-            let summary = try SiteBuild(options: options).run()
+            let summary = try await SiteBuild(options: options).run()
             for diagnostic in summary.diagnostics { printError(diagnostic.description) }
-            print("Read \(summary.reportsRead) reports, published \(summary.inspections) inspections, wrote \(summary.filesWritten) files to \(output) (\(summary.warningCount) warnings, \(summary.errorCount) errors).")
+            print("Read \(summary.reportsRead) reports, published \(summary.inspections) inspections, wrote \(summary.filesWritten) files to \(output), kept \(summary.filesKept) (\(summary.warningCount) warnings, \(summary.errorCount) errors).")
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError("error: \(error.message)")

@@ -1,0 +1,105 @@
+import Foundation
+import Site
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A site update written file by file into `SiteWriter`'s staging folder and swapped in whole, for
+/// builds that render pages in parallel and rewrite only the pages that changed.
+///
+/// The staging folder starts with hard links to the output files that stay as they are (no bytes are
+/// copied) and receives the new and changed files, each written as a new file so that a link into the
+/// live output is never written through. `commit()` swaps it in exactly as `SiteWriter.write` does, so
+/// the output is always either the old site or the new one, never a mixture.
+public struct SiteStaging: Sendable {
+    public let writer: SiteWriter
+
+    /// Creates the staging folder, with `kept` (paths relative to the output) linked from the output and
+    /// the folders of `written` made ready, so that `write(_:)` may then be called from parallel tasks.
+    public init(output: URL, keeping kept: [String], writing written: [String]) throws(SiteWriter.Failure) {
+        writer = SiteWriter(output: output)
+        let manager = FileManager.default
+        let staging = writer.staging
+        try? manager.removeItem(at: staging)
+        try? manager.removeItem(at: writer.retired)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var folders = Set<String>()
+            for path in kept + written {
+                try SiteWriter.checkRelative(path)
+                folders.insert((path as NSString).deletingLastPathComponent)
+            }
+            for folder in folders.sorted() where !folder.isEmpty {
+                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+        } catch let failure as SiteWriter.Failure {
+            discard()
+            throw failure
+        } catch {
+            discard()
+            throw SiteWriter.Failure(path: staging.path, message: "cannot create the staging folder (\(error.localizedDescription))")
+        }
+        for path in kept {
+            let from = writer.output.appendingPathComponent(path).path
+            guard link(from, staging.appendingPathComponent(path).path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw SiteWriter.Failure(path: from, message: "cannot link the unchanged file into the staging folder (\(reason))")
+            }
+        }
+    }
+
+    /// Writes one file into the staging folder. Files of different paths may be written concurrently.
+    public func write(_ file: OutputFile) throws(SiteWriter.Failure) {
+        let target = writer.staging.appendingPathComponent(file.path)
+        do {
+            try file.contents.write(to: target)
+        } catch {
+            throw SiteWriter.Failure(path: target.path, message: "cannot write the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// The written file's identity on disk, as it will be in the output after `commit()`.
+    public func status(of path: String) -> FileStatus? {
+        FileStatus(of: writer.staging.appendingPathComponent(path))
+    }
+
+    public func commit() throws(SiteWriter.Failure) {
+        try writer.moveStagingIntoPlace()
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(at: writer.staging)
+    }
+}
+
+/// What `stat` says about a file, enough to notice that it changed without reading it: size, inode,
+/// and the modification and status-change times to the nanosecond.
+public struct FileStatus: Sendable, Hashable, Codable {
+    public var size: Int64
+    public var inode: UInt64
+    public var modified: Int64
+    public var changed: Int64
+
+    public init?(of url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        inode = UInt64(info.st_ino)
+        #if canImport(Darwin)
+        modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+        #else
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        #endif
+    }
+
+    /// The same file, unchanged in content as far as `stat` can tell. The status-change time is left out:
+    /// linking a file into a new staging folder changes it without changing the file.
+    public func sameContent(as other: FileStatus) -> Bool {
+        size == other.size && inode == other.inode && modified == other.modified
+    }
+}
