@@ -26,6 +26,12 @@ struct BuildCache: Sendable {
         var reports: [String: ReportEntry] = [:]
         var units: [String: String] = [:]
         var outputs: [String: OutputEntry] = [:]
+        /// The files of the previous output, kept beside the output for the next build to start from.
+        var standby: [String: FileStatus] = [:]
+        /// The inodes of the output folder and of the kept previous output as this build left them: a
+        /// folder with another inode was written by someone else, so its contents are not known.
+        var outputFolder: UInt64?
+        var standbyFolder: UInt64?
     }
 
     struct ReportEntry: Codable, Sendable, Equatable {
@@ -49,6 +55,13 @@ struct BuildCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
+    /// The summary's canonical encoding: what the cache stores and what its digest is taken of.
+    static func encode(_ summary: Summary) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(summary)) ?? Data()
+    }
+
     var manifestURL: URL { folder.appendingPathComponent("manifest.json") }
 
     func summaryURL(_ digest: String) -> URL {
@@ -65,16 +78,17 @@ struct BuildCache: Sendable {
         return manifest
     }
 
-    func summary(_ digest: String) -> Summary? {
-        guard let data = FileManager.default.contents(atPath: summaryURL(digest).path) else { return nil }
-        return try? JSONDecoder().decode(Summary.self, from: data)
+    /// A stored summary and the digest of its encoding.
+    func summary(_ digest: String) -> (summary: Summary, digest: String)? {
+        guard let data = FileManager.default.contents(atPath: summaryURL(digest).path),
+              let summary = try? JSONDecoder().decode(Summary.self, from: data)
+        else { return nil }
+        return (summary, StableHash.hex(StableHash.xxh64([UInt8](data))))
     }
 
-    func store(_ summary: Summary, digest: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+    func store(_ encoded: Data, digest: String) throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
-        try encoder.encode(summary).write(to: summaryURL(digest), options: .atomic)
+        try encoded.write(to: summaryURL(digest), options: .atomic)
     }
 
     /// Writes the manifest and removes report summaries it no longer names.

@@ -111,7 +111,7 @@ public struct SiteBuild: Sendable {
         dataKey.add(fingerprint.rendering)
         for inspection in site.inspections {
             dataKey.add(inspection.id)
-            dataKey.add(reportsByPath[inspection.sourceFile]?.entry.digest ?? "")
+            dataKey.add(reportsByPath[inspection.sourceFile]?.summaryDigest ?? "")
         }
         var units = Dictionary(uniqueKeysWithValues: zip(pages.map { "page:" + $0.path }, pageKeys))
         units["data"] = StableHash.hex(dataKey.digest)
@@ -120,19 +120,22 @@ public struct SiteBuild: Sendable {
         // A unit is clean when its key is the one it was written under and its files are still in the
         // output as they were written.
         let output = options.output.standardizedFileURL
+        let recordedPaths = previous.outputs.keys.sorted()
+        let statuses = await Parallel.map(recordedPaths) { FileStatus(of: output.appendingPathComponent($0)) }
+        let current = Dictionary(uniqueKeysWithValues: zip(recordedPaths, statuses).compactMap { path, status in status.map { (path, $0) } })
         let recorded = Dictionary(grouping: previous.outputs, by: \.value.unit)
-        let unitNames = units.keys.sorted()
-        let keys = units
-        let clean = await Parallel.map(unitNames) { unit in
-            guard previous.units[unit] == keys[unit], let files = recorded[unit], !files.isEmpty else { return false }
-            return files.allSatisfy { path, entry in
-                FileStatus(of: output.appendingPathComponent(path)).map { $0.sameContent(as: entry.status) } ?? false
-            }
-        }
-        let cleanUnits = Set(zip(unitNames, clean).filter(\.1).map(\.0))
+        let cleanUnits = Set(units.keys.filter { unit in
+            guard previous.units[unit] == units[unit], let files = recorded[unit], !files.isEmpty else { return false }
+            return files.allSatisfy { path, entry in current[path]?.sameContent(as: entry.status) ?? false }
+        })
         let kept = previous.outputs.filter { cleanUnits.contains($0.value.unit) }
         var manifest = BuildCache.Manifest(
-            extraction: fingerprint.extraction, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept)
+            extraction: fingerprint.extraction, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept,
+            standby: previous.standby, outputFolder: previous.outputFolder, standbyFolder: previous.standbyFolder)
+        let writer = SiteWriter(output: output)
+        // The output is the one the previous build wrote, so the manifest knows every file in it.
+        let outputKnown = cache != nil && previous.outputFolder != nil && FileStatus(of: output)?.inode == previous.outputFolder
+        let standbyKnown = cache != nil && previous.standbyFolder != nil && FileStatus(of: writer.previousOutput)?.inode == previous.standbyFolder
         let changed = cleanUnits.count < units.count || kept.count < previous.outputs.count
 
         var written = 0
@@ -141,9 +144,12 @@ public struct SiteBuild: Sendable {
             var files: [(unit: String, file: OutputFile)] = []
             if !cleanUnits.contains("data") { files += JudgementExport.files(site).map { ("data", $0) } }
             if !cleanUnits.contains("assets") { files += templates.assets.map { ("assets", $0) } }
+            let keptStatuses = kept.mapValues(\.status)
+            let writing = dirtyPages.map(\.path) + files.map(\.file.path)
             let staging: SiteStaging
             do {
-                staging = try SiteStaging(output: output, keeping: kept.keys.sorted(), writing: dirtyPages.map(\.path) + files.map(\.file.path))
+                staging = try SiteStaging(
+                    output: output, keeping: keptStatuses, writing: writing, standby: standbyKnown ? previous.standby : nil)
             } catch {
                 throw Failure(message: error.description, diagnostics: diagnostics.sorted())
             }
@@ -179,10 +185,13 @@ public struct SiteBuild: Sendable {
                 if let status = staging.status(of: path) { manifest.outputs[path] = BuildCache.OutputEntry(unit: unit, status: status) }
             }
             do {
-                try staging.commit()
+                try staging.commit(keepingPrevious: outputKnown)
             } catch {
                 throw Failure(message: error.description, diagnostics: diagnostics.sorted())
             }
+            manifest.outputFolder = FileStatus(of: output)?.inode
+            manifest.standby = outputKnown ? current : [:]
+            manifest.standbyFolder = outputKnown ? FileStatus(of: writer.previousOutput)?.inode : nil
             written = writtenUnits.count
         }
         if let cache, changed || manifest.reports != previous.reports {
@@ -215,6 +224,8 @@ public struct SiteBuild: Sendable {
         var path: String
         var entry: BuildCache.ReportEntry
         var summary: BuildCache.Summary
+        /// Digest of the summary's encoding: what every page but the inspection's own depends on.
+        var summaryDigest: String
         var full: Inspection?
         var extracted: Bool
     }
@@ -227,30 +238,33 @@ public struct SiteBuild: Sendable {
         let source = FileStatus(of: reader.folder.appendingPathComponent(path))
         let sidecar = FileStatus(of: reader.folder.appendingPathComponent(sidecarPath))
         if let previous, previous.trusted, source != nil, previous.source == source, previous.sidecar == sidecar,
-           let summary = cache?.summary(previous.digest) {
-            return ReportState(path: path, entry: previous, summary: summary, full: nil, extracted: false)
+           let stored = cache?.summary(previous.digest) {
+            return ReportState(path: path, entry: previous, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)
         }
         let trusted = (source?.changed ?? .max) < trustedBefore && (sidecar?.changed ?? .min) < trustedBefore
         let read = reader.read(path)
         guard let text = read.source else {
             return ReportState(
                 path: path, entry: .init(source: source, sidecar: sidecar, trusted: false, digest: ""),
-                summary: .init(inspection: nil, diagnostics: read.diagnostics), full: nil, extracted: false)
+                summary: .init(inspection: nil, diagnostics: read.diagnostics), summaryDigest: "", full: nil, extracted: false)
         }
         var digest = StableHash()
         digest.add(path)
         digest.add(text.text)
         digest.add(FileManager.default.contents(atPath: reader.folder.appendingPathComponent(sidecarPath).path).map { StableHash.xxh64([UInt8]($0)) } ?? 0)
         let entry = BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: StableHash.hex(digest.digest))
-        if entry.digest == previous?.digest, let summary = cache?.summary(entry.digest) {
-            return ReportState(path: path, entry: entry, summary: summary, full: nil, extracted: false)
+        if entry.digest == previous?.digest, let stored = cache?.summary(entry.digest) {
+            return ReportState(path: path, entry: entry, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)
         }
         let extraction = extractor.extract(text)
         var inspection = extraction.inspection
         inspection?.sections = []
         let summary = BuildCache.Summary(inspection: inspection, diagnostics: read.diagnostics + extraction.diagnostics)
-        try? cache?.store(summary, digest: entry.digest)
-        return ReportState(path: path, entry: entry, summary: summary, full: extraction.inspection, extracted: true)
+        let encoded = BuildCache.encode(summary)
+        try? cache?.store(encoded, digest: entry.digest)
+        return ReportState(
+            path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64([UInt8](encoded))),
+            full: extraction.inspection, extracted: true)
     }
 
     static func reextract(_ path: String, reader: ContentReader, extractor: ReportExtractor) -> Inspection? {

@@ -9,28 +9,49 @@ import Darwin
 /// A site update written file by file into `SiteWriter`'s staging folder and swapped in whole, for
 /// builds that render pages in parallel and rewrite only the pages that changed.
 ///
-/// The staging folder starts with hard links to the output files that stay as they are (no bytes are
-/// copied) and receives the new and changed files, each written as a new file so that a link into the
-/// live output is never written through. `commit()` swaps it in exactly as `SiteWriter.write` does, so
-/// the output is always either the old site or the new one, never a mixture.
+/// The staging folder holds hard links to the output files that stay as they are (no bytes are copied)
+/// and receives the new and changed files, each written as a new file so that a link into the live
+/// output is never written through. `commit()` swaps it in as `SiteWriter.write` does, so the output is
+/// always either the old site or the new one, never a mixture.
+///
+/// Creating and removing a folder per page costs more than anything else in a small rebuild, so the
+/// previous output is kept beside the output (`SiteWriter.retired`) after the swap, and the next update
+/// starts from it: given what it holds (`standby`), only the files that differ are unlinked, linked or
+/// written. Deleting that folder is always safe; the next update then links every kept file afresh.
 public struct SiteStaging: Sendable {
     public let writer: SiteWriter
 
-    /// Creates the staging folder, with `kept` (paths relative to the output) linked from the output and
-    /// the folders of `written` made ready, so that `write(_:)` may then be called from parallel tasks.
-    public init(output: URL, keeping kept: [String], writing written: [String]) throws(SiteWriter.Failure) {
+    /// Prepares the staging folder: `kept` (paths relative to the output, with their status there)
+    /// linked from the output, stale files gone, and the folders of `written` ready, so that
+    /// `write(_:)` may then be called from parallel tasks. `standby` is what the retired output holds,
+    /// when the caller knows; nil to start from an empty folder.
+    public init(
+        output: URL, keeping kept: [String: FileStatus], writing written: [String],
+        standby: [String: FileStatus]?
+    ) throws(SiteWriter.Failure) {
         writer = SiteWriter(output: output)
         let manager = FileManager.default
         let staging = writer.staging
         try? manager.removeItem(at: staging)
-        try? manager.removeItem(at: writer.retired)
+        var present: [String: FileStatus] = [:]
         do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders = Set<String>()
-            for path in kept + written {
-                try SiteWriter.checkRelative(path)
-                folders.insert((path as NSString).deletingLastPathComponent)
+            if let standby, manager.fileExists(atPath: writer.retired.path) {
+                try manager.moveItem(at: writer.retired, to: staging)
+                present = standby
+            } else {
+                try? manager.removeItem(at: writer.retired)
+                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             }
+            for path in kept.keys.sorted() + written { try SiteWriter.checkRelative(path) }
+            for (path, status) in present where kept[path].map({ $0.inode != status.inode }) ?? true {
+                let stale = staging.appendingPathComponent(path)
+                unlink(stale.path)
+                rmdir(stale.deletingLastPathComponent().path)  // only when the stale file left it empty
+                present[path] = nil
+            }
+            var folders = Set<String>()
+            for path in written { folders.insert((path as NSString).deletingLastPathComponent) }
+            for (path, _) in kept where present[path] == nil { folders.insert((path as NSString).deletingLastPathComponent) }
             for folder in folders.sorted() where !folder.isEmpty {
                 try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
@@ -39,11 +60,13 @@ public struct SiteStaging: Sendable {
             throw failure
         } catch {
             discard()
-            throw SiteWriter.Failure(path: staging.path, message: "cannot create the staging folder (\(error.localizedDescription))")
+            throw SiteWriter.Failure(path: staging.path, message: "cannot prepare the staging folder (\(error.localizedDescription))")
         }
-        for path in kept {
+        for path in kept.keys.sorted() where present[path] == nil {
             let from = writer.output.appendingPathComponent(path).path
-            guard link(from, staging.appendingPathComponent(path).path) == 0 else {
+            let to = staging.appendingPathComponent(path).path
+            if link(from, to) != 0, errno == EEXIST { unlink(to) }
+            guard FileManager.default.fileExists(atPath: to) || link(from, to) == 0 else {
                 let reason = String(cString: strerror(errno))
                 discard()
                 throw SiteWriter.Failure(path: from, message: "cannot link the unchanged file into the staging folder (\(reason))")
@@ -66,8 +89,10 @@ public struct SiteStaging: Sendable {
         FileStatus(of: writer.staging.appendingPathComponent(path))
     }
 
-    public func commit() throws(SiteWriter.Failure) {
-        try writer.moveStagingIntoPlace()
+    /// Swaps the staging folder in. With `keepingPrevious`, the old output stays beside the new one
+    /// (`SiteWriter.retired`) for the next update to start from.
+    public func commit(keepingPrevious: Bool) throws(SiteWriter.Failure) {
+        try writer.moveStagingIntoPlace(keepingRetired: keepingPrevious)
     }
 
     public func discard() {
@@ -102,4 +127,9 @@ public struct FileStatus: Sendable, Hashable, Codable {
     public func sameContent(as other: FileStatus) -> Bool {
         size == other.size && inode == other.inode && modified == other.modified
     }
+}
+
+extension SiteWriter {
+    /// Where the previous output is kept after a `SiteStaging` commit that keeps it.
+    public var previousOutput: URL { retired }
 }

@@ -50,15 +50,16 @@ public struct SiteWriter: Sendable {
     }
 
     /// Swaps the staging folder in for the output: the old output is moved aside, the staging folder
-    /// renamed into its place, and the old output removed; on failure the old output is put back.
-    func moveStagingIntoPlace() throws(Failure) {
+    /// renamed into its place, and the old output removed (or kept as `retired`, for an incremental
+    /// build to reuse); on failure the old output is put back.
+    func moveStagingIntoPlace(keepingRetired: Bool = false) throws(Failure) {
         let manager = FileManager.default
         do {
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)
             }
             try manager.moveItem(at: staging, to: output)
-            try? manager.removeItem(at: retired)
+            if !keepingRetired { try? manager.removeItem(at: retired) }
         } catch {
             if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
                 try? manager.moveItem(at: retired, to: output)
