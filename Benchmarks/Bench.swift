@@ -44,7 +44,7 @@ struct Run: ParsableCommand {
         let sitegen = try sitegen ?? URL(fileURLWithPath: FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             .deletingLastPathComponent().appendingPathComponent("sitegen").path
         let templates = URL(fileURLWithPath: templates).standardizedFileURL.path
-        var fullTimes: [Int: Double] = [:]
+        var fullTimes: [Int: (wall: Double, cpu: Double)] = [:]
         for count in counts.split(separator: ",").compactMap({ Int($0) }) {
             let folder = URL(fileURLWithPath: work).appendingPathComponent(String(count))
             try? FileManager.default.removeItem(at: folder)
@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
                 try Data(HugoSite.page(report).utf8).write(to: hugoPages.appendingPathComponent(report.fileName.replacingOccurrences(of: ".txt", with: ".md")))
                 if index == count / 2 { changed = (path, report.text) }
             }
-            print("\n== \(count) reports, \(mib(bytes)) MiB of text (seed \(seed))")
+            say("\n== \(count) reports, \(mib(bytes)) MiB of text (seed \(seed))")
             // sitegen trusts a cached file's size and times only when they are older than its build's
             // start by a margin; wait it out so the incremental figures measure the normal case.
             Thread.sleep(forTimeInterval: 2.5)
@@ -75,31 +75,34 @@ struct Run: ParsableCommand {
             let log = folder.appendingPathComponent("sitegen.log")
             let cold = try checked(ChildProcess.run(sitegen, arguments, log: log), "sitegen")
             let site = Self.size(of: output)
-            fullTimes[count] = cold.seconds
-            print(String(format: "sitegen cold build  %8.2f s  %7.3f ms/report  peak RSS %7.1f MiB  output %7.1f MiB in %d files",
-                         cold.seconds, cold.seconds * 1000 / Double(count), Double(cold.peakKiB) / 1024, Double(site.bytes) / 1_048_576, site.files))
+            fullTimes[count] = (cold.seconds, cold.cpuSeconds)
+            say(String(format: "sitegen cold build  %8.2f s  %7.3f ms/report  cpu %8.2f s  peak RSS %7.1f MiB  output %7.1f MiB in %d files",
+                         cold.seconds, cold.seconds * 1000 / Double(count), cold.cpuSeconds, Double(cold.peakKiB) / 1024, Double(site.bytes) / 1_048_576, site.files))
             if !noHugo {
                 let hugoOutput = folder.appendingPathComponent("hugo-public")
                 let run = try checked(ChildProcess.run(hugo, ["--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path],
                                                        log: folder.appendingPathComponent("hugo.log")), "hugo")
                 let hugoSize = Self.size(of: hugoOutput)
-                print(String(format: "hugo cold build     %8.2f s  %7.3f ms/report  peak RSS %7.1f MiB  output %7.1f MiB in %d files",
-                             run.seconds, run.seconds * 1000 / Double(count), Double(run.peakKiB) / 1024, Double(hugoSize.bytes) / 1_048_576, hugoSize.files))
-                print(String(format: "sitegen / hugo      %8.3f", cold.seconds / run.seconds))
+                say(String(format: "hugo cold build     %8.2f s  %7.3f ms/report  cpu %8.2f s  peak RSS %7.1f MiB  output %7.1f MiB in %d files",
+                             run.seconds, run.seconds * 1000 / Double(count), run.cpuSeconds, Double(run.peakKiB) / 1024, Double(hugoSize.bytes) / 1_048_576, hugoSize.files))
+                say(String(format: "sitegen / hugo      %8.3f wall time, %.3f cpu time", cold.seconds / run.seconds, cold.cpuSeconds / run.cpuSeconds))
             }
             let unchanged = try checked(ChildProcess.run(sitegen, arguments, log: log), "sitegen")
-            print(String(format: "no change rebuild   %8.3f s  %6.2f %% of cold  peak RSS %7.1f MiB  %@",
-                         unchanged.seconds, 100 * unchanged.seconds / cold.seconds, Double(unchanged.peakKiB) / 1024, Self.written(unchanged.output)))
+            say(String(format: "no change rebuild   %8.3f s  %6.2f %% of cold  cpu %6.2f %%  peak RSS %7.1f MiB  %@",
+                         unchanged.seconds, 100 * unchanged.seconds / cold.seconds, 100 * unchanged.cpuSeconds / cold.cpuSeconds,
+                         Double(unchanged.peakKiB) / 1024, Self.written(unchanged.output)))
             if let changed {
                 try Data((changed.text + "\nThe council has since published an action plan in response to this report.\n").utf8).write(to: changed.path)
                 let one = try checked(ChildProcess.run(sitegen, arguments, log: log), "sitegen")
-                print(String(format: "one report changed  %8.3f s  %6.2f %% of cold  peak RSS %7.1f MiB  %@",
-                             one.seconds, 100 * one.seconds / cold.seconds, Double(one.peakKiB) / 1024, Self.written(one.output)))
+                say(String(format: "one report changed  %8.3f s  %6.2f %% of cold  cpu %6.2f %%  peak RSS %7.1f MiB  %@",
+                             one.seconds, 100 * one.seconds / cold.seconds, 100 * one.cpuSeconds / cold.cpuSeconds,
+                             Double(one.peakKiB) / 1024, Self.written(one.output)))
             }
         }
         let measured = fullTimes.keys.sorted()
         if let small = measured.first, let large = measured.last, small != large, let a = fullTimes[small], let b = fullTimes[large] {
-            print(String(format: "\ntime(%d) / time(%d) = %.2f (linear would be %.1f)", large, small, b / a, Double(large) / Double(small)))
+            say(String(format: "\ntime(%d) / time(%d) = %.2f wall, %.2f cpu (linear would be %.1f)",
+                       large, small, b.wall / a.wall, b.cpu / a.cpu, Double(large) / Double(small)))
         }
     }
 
@@ -129,4 +132,9 @@ struct Run: ParsableCommand {
         }
         return (bytes, files)
     }
+}
+
+/// Writes a line at once, unbuffered, so that each figure shows as it is measured, also into a file.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

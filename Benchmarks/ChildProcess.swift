@@ -6,6 +6,8 @@ import Glibc
 /// A finished child process: how long it ran, its peak resident memory, what it printed.
 struct ChildRun {
     var seconds: Double
+    /// User and system CPU time: less disturbed than wall time by other work on the machine.
+    var cpuSeconds: Double
     /// Peak resident set size (`ru_maxrss` from `wait4`), the child's own, in KiB.
     var peakKiB: Int
     var status: Int32
@@ -37,7 +39,8 @@ enum ChildProcess {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ChildRun(seconds: seconds, peakKiB: Int(usage.ru_maxrss), status: exit, output: output)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return ChildRun(seconds: seconds, cpuSeconds: cpu, peakKiB: Int(usage.ru_maxrss), status: exit, output: output)
     }
 }
 

@@ -98,7 +98,7 @@ public struct SiteBuild: Sendable {
         // Units of output, each keyed by the digest of its inputs.
         let renderer = SiteRenderer(templates: templates, vocabulary: extractor.vocabulary)
         let reportsByPath = Dictionary(uniqueKeysWithValues: reports.map { ($0.path, $0) })
-        let sourceByID = Dictionary(uniqueKeysWithValues: site.inspections.map { ($0.id, $0.sourceFile) })
+        let sourceByID = Dictionary(site.inspections.map { ($0.id, $0.sourceFile) }, uniquingKeysWith: { first, _ in first })
         let pages = renderer.plan(site)
         let pageKeys = await Parallel.map(pages) { page in
             var key = StableHash()
@@ -113,7 +113,7 @@ public struct SiteBuild: Sendable {
             dataKey.add(inspection.id)
             dataKey.add(reportsByPath[inspection.sourceFile]?.summaryDigest ?? "")
         }
-        var units = Dictionary(uniqueKeysWithValues: zip(pages.map { "page:" + $0.path }, pageKeys))
+        var units = Dictionary(zip(pages.map { "page:" + $0.path }, pageKeys), uniquingKeysWith: { first, _ in first })
         units["data"] = StableHash.hex(dataKey.digest)
         units["assets"] = fingerprint.rendering
 

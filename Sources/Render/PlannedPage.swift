@@ -58,7 +58,7 @@ extension SiteRenderer {
     /// Every page of `site`, in the order `render(_:)` writes them: views only, nothing rendered yet.
     public func plan(_ site: SiteModel) -> [PlannedPage] {
         let views = SiteViews(site: site, vocabulary: vocabulary)
-        let inspectionPaths = Dictionary(uniqueKeysWithValues: site.inspections.map { (Paths.inspection($0.id), $0.id) })
+        let inspectionPaths = Dictionary(site.inspections.map { (Paths.inspection($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
         return views.pages().map { PlannedPage(plan: $0, inspectionID: inspectionPaths[$0.path]) }
     }
 
