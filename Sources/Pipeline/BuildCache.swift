@@ -23,6 +23,8 @@ struct BuildCache: Sendable {
         var format = Manifest.currentFormat
         /// The fingerprint extractions were made under; reports made under another are not reused.
         var extraction = ""
+        /// The fingerprint pages were rendered under.
+        var rendering = ""
         var reports: [String: ReportEntry] = [:]
         var units: [String: String] = [:]
         var outputs: [String: OutputEntry] = [:]
@@ -32,6 +34,14 @@ struct BuildCache: Sendable {
         /// folder with another inode was written by someone else, so its contents are not known.
         var outputFolder: UInt64?
         var standbyFolder: UInt64?
+        /// What the build reported (counts and diagnostics), for a next build that finds nothing to do.
+        var outcome: Outcome?
+    }
+
+    struct Outcome: Codable, Sendable {
+        var reportsRead: Int
+        var inspections: Int
+        var diagnostics: [Diagnostic]
     }
 
     struct ReportEntry: Codable, Sendable, Equatable {

@@ -85,14 +85,20 @@ public struct SiteBuild: Sendable {
         let cache = try options.cache.map { url throws(Failure) in try checkedCache(url) }
         let previous = cache?.load(extraction: fingerprint.extraction) ?? BuildCache.Manifest(extraction: fingerprint.extraction)
 
-        // Reports: from the cache when their files are unchanged, else read and extracted.
         let reader = ContentReader(folder: options.content)
+        let paths = reader.reportPaths()
+        let output = options.output.standardizedFileURL
+        if let cache, let unchanged = await Self.unchangedBuild(paths, reader: reader, previous: previous, rendering: fingerprint.rendering, output: output, cache: cache) {
+            return unchanged
+        }
+
+        // Reports: from the cache when their files are unchanged, else read and extracted.
         let previousReports = previous.reports
         let trustedBefore = startNanoseconds - Self.statMargin
-        let reports = await Parallel.map(reader.reportPaths()) { path in
+        let reports = await Parallel.map(paths) { path in
             Self.report(path, reader: reader, extractor: extractor, previous: previousReports[path], cache: cache, trustedBefore: trustedBefore)
         }
-        var diagnostics = reports.flatMap(\.summary.diagnostics)
+        let diagnostics = reports.flatMap(\.summary.diagnostics)
         let site = SiteModel(inspections: Self.uniqueIDs(reports.compactMap(\.summary.inspection)), vocabulary: extractor.vocabulary)
 
         // Units of output, each keyed by the digest of its inputs.
@@ -119,7 +125,6 @@ public struct SiteBuild: Sendable {
 
         // A unit is clean when its key is the one it was written under and its files are still in the
         // output as they were written.
-        let output = options.output.standardizedFileURL
         let recordedPaths = previous.outputs.keys.sorted()
         let statuses = await Parallel.map(recordedPaths) { FileStatus(of: output.appendingPathComponent($0)) }
         let current = Dictionary(uniqueKeysWithValues: zip(recordedPaths, statuses).compactMap { path, status in status.map { (path, $0) } })
@@ -130,7 +135,7 @@ public struct SiteBuild: Sendable {
         })
         let kept = previous.outputs.filter { cleanUnits.contains($0.value.unit) }
         var manifest = BuildCache.Manifest(
-            extraction: fingerprint.extraction, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept,
+            extraction: fingerprint.extraction, rendering: fingerprint.rendering, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept,
             standby: previous.standby, outputFolder: previous.outputFolder, standbyFolder: previous.standbyFolder)
         let writer = SiteWriter(output: output)
         // The output is the one the previous build wrote, so the manifest knows every file in it.
@@ -194,17 +199,46 @@ public struct SiteBuild: Sendable {
             manifest.standbyFolder = outputKnown ? FileStatus(of: writer.previousOutput)?.inode : nil
             written = writtenUnits.count
         }
-        if let cache, changed || manifest.reports != previous.reports {
-            do {
-                try cache.save(manifest)
-            } catch {
-                diagnostics.append(Diagnostic(.warning, file: cache.folder.relativePathForDisplay, "cannot save the build cache (\(error.localizedDescription)); the next build starts cold"))
-            }
-        }
-        return Summary(
+        let summary = Summary(
             reportsRead: reports.filter { !$0.entry.digest.isEmpty }.count, inspections: site.inspections.count,
             filesWritten: written, filesKept: kept.count, reportsExtracted: reports.filter(\.extracted).count,
             diagnostics: diagnostics.sorted())
+        manifest.outcome = .init(reportsRead: summary.reportsRead, inspections: summary.inspections, diagnostics: summary.diagnostics)
+        if let cache, changed || manifest.reports != previous.reports || previous.outcome == nil {
+            do {
+                try cache.save(manifest)
+            } catch {
+                var warned = summary
+                warned.diagnostics.append(Diagnostic(.warning, file: cache.folder.relativePathForDisplay, "cannot save the build cache (\(error.localizedDescription)); the next build starts cold"))
+                return warned
+            }
+        }
+        return summary
+    }
+
+    /// The summary of a build that has nothing to do, or nil when it has: every report's files are as
+    /// the previous build left them (by `stat`, when it could be trusted), the templates, vocabulary,
+    /// options and executable are too, and so is every file of the output. Then every page's key is
+    /// the one it was written under, so neither the site model nor a page needs to be made.
+    static func unchangedBuild(
+        _ paths: [String], reader: ContentReader, previous: BuildCache.Manifest, rendering: String, output: URL, cache: BuildCache
+    ) async -> Summary? {
+        guard let outcome = previous.outcome, previous.rendering == rendering, paths.count == previous.reports.count,
+              !previous.outputs.isEmpty else { return nil }
+        let reports = await Parallel.map(paths) { path in
+            guard let entry = previous.reports[path], entry.trusted else { return false }
+            return entry.source == FileStatus(of: reader.folder.appendingPathComponent(path))
+                && entry.sidecar == FileStatus(of: reader.folder.appendingPathComponent(ContentReader.sidecarPath(of: path)))
+        }
+        guard !reports.contains(false) else { return nil }
+        let recorded = Array(previous.outputs)
+        let outputs = await Parallel.map(recorded) { path, entry in
+            FileStatus(of: output.appendingPathComponent(path))?.sameContent(as: entry.status) ?? false
+        }
+        guard !outputs.contains(false) else { return nil }
+        return Summary(
+            reportsRead: outcome.reportsRead, inspections: outcome.inspections, filesWritten: 0,
+            filesKept: previous.outputs.count, reportsExtracted: 0, diagnostics: outcome.diagnostics)
     }
 
     /// The cache folder, refused when it lies inside the output folder (it would be published and

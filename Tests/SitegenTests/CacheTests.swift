@@ -92,6 +92,25 @@ import Site
         try await workspace.expectSameAsColdBuild()
     }
 
+    @Test func filesOlderThanTheStatMarginAreCheckedByStatAlone() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let cold = try await workspace.build()
+        try await Task.sleep(for: .nanoseconds(SiteBuild.statMargin + 100_000_000))
+        _ = try await workspace.build()  // the files' times are now old enough to be trusted
+        let quick = try await workspace.build()
+        #expect(quick.filesWritten == 0)
+        #expect(quick.reportsRead == cold.reportsRead)
+        #expect(quick.inspections == cold.inspections)
+        #expect(quick.diagnostics == cold.diagnostics)
+        try Data("edited by hand".utf8).write(to: workspace.output.appendingPathComponent("index.html"))
+        #expect(try await workspace.build().filesWritten == 1)
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nA later note.\n" }
+        let edited = try await workspace.build()
+        #expect(edited.reportsExtracted == 1)
+        try await workspace.expectSameAsColdBuild()
+    }
+
     @Test func aChangedParagraphRewritesOnlyThatInspectionsPage() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
