@@ -96,9 +96,11 @@ struct BuildCache: Sendable {
         return (summary, StableHash.hex(StableHash.xxh64([UInt8](data))))
     }
 
+    /// Stores a summary, unsynced: a file cut short by a crash fails to decode and is extracted again.
     func store(_ encoded: Data, digest: String) throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
-        try encoded.write(to: summaryURL(digest), options: .atomic)
+        let error = writeUnsynced(encoded, to: summaryURL(digest))
+        guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
     }
 
     /// Writes the manifest and removes report summaries it no longer names.

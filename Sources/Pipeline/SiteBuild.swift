@@ -88,7 +88,7 @@ public struct SiteBuild: Sendable {
         let reader = ContentReader(folder: options.content)
         let paths = reader.reportPaths()
         let output = options.output.standardizedFileURL
-        if let cache, let unchanged = await Self.unchangedBuild(paths, reader: reader, previous: previous, rendering: fingerprint.rendering, output: output, cache: cache) {
+        if cache != nil, let unchanged = await Self.unchangedBuild(paths, reader: reader, previous: previous, rendering: fingerprint.rendering, output: output) {
             return unchanged
         }
 
@@ -158,25 +158,24 @@ public struct SiteBuild: Sendable {
             } catch {
                 throw Failure(message: error.description, diagnostics: diagnostics.sorted())
             }
-            let rendered = await Parallel.map(dirtyPages) { page -> Swift.Result<OutputFile, Failure> in
+            let failures = await Parallel.map(dirtyPages) { page -> Failure? in
                 var inspection: Inspection?
                 if let id = page.inspectionID, let source = sourceByID[id], let report = reportsByPath[source] {
                     guard let full = report.full ?? Self.reextract(source, reader: reader, extractor: extractor) else {
-                        return .failure(Failure(message: "\(source): error: the report changed or vanished during the build; build again", diagnostics: []))
+                        return Failure(message: "\(source): error: the report changed or vanished during the build; build again", diagnostics: [])
                     }
                     inspection = full
                     inspection?.id = id
                 }
                 do {
-                    let file = try renderer.render(page, site: site, inspection: inspection)
-                    try staging.write(file)
-                    return .success(OutputFile(path: file.path, contents: Data()))
+                    try staging.write(renderer.render(page, site: site, inspection: inspection))
+                    return nil
                 } catch {
-                    return .failure(Failure(message: "\(error)", diagnostics: []))
+                    return Failure(message: "\(error)", diagnostics: [])
                 }
             }
             do {
-                for case let .failure(failure) in rendered { throw failure }
+                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
                 for (_, file) in files { try staging.write(file) }
             } catch let failure as Failure {
                 staging.discard()
@@ -221,7 +220,7 @@ public struct SiteBuild: Sendable {
     /// options and executable are too, and so is every file of the output. Then every page's key is
     /// the one it was written under, so neither the site model nor a page needs to be made.
     static func unchangedBuild(
-        _ paths: [String], reader: ContentReader, previous: BuildCache.Manifest, rendering: String, output: URL, cache: BuildCache
+        _ paths: [String], reader: ContentReader, previous: BuildCache.Manifest, rendering: String, output: URL
     ) async -> Summary? {
         guard let outcome = previous.outcome, previous.rendering == rendering, paths.count == previous.reports.count,
               !previous.outputs.isEmpty else { return nil }

@@ -77,10 +77,9 @@ public struct SiteStaging: Sendable {
     /// Writes one file into the staging folder. Files of different paths may be written concurrently.
     public func write(_ file: OutputFile) throws(SiteWriter.Failure) {
         let target = writer.staging.appendingPathComponent(file.path)
-        do {
-            try file.contents.write(to: target)
-        } catch {
-            throw SiteWriter.Failure(path: target.path, message: "cannot write the file (\(error.localizedDescription))")
+        let error = writeUnsynced(file.contents, to: target)
+        guard error == 0 else {
+            throw SiteWriter.Failure(path: target.path, message: "cannot write the file (\(String(cString: strerror(error))))")
         }
     }
 
@@ -132,4 +131,27 @@ public struct FileStatus: Sendable, Hashable, Codable {
 extension SiteWriter {
     /// Where the previous output is kept after a `SiteStaging` commit that keeps it.
     public var previousOutput: URL { retired }
+}
+
+/// Writes `data` into a new or truncated file with plain POSIX calls and returns 0 or the `errno`.
+///
+/// `Data.write(to:)` calls `fsync` for every file, which costs more than rendering the page on a busy
+/// disk. A site update needs no per-file sync: the staging folder only becomes the output by a rename,
+/// and a file cut short by a power cut is caught by the next build's size check.
+public func writeUnsynced(_ data: Data, to url: URL) -> Int32 {
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { return errno }
+    defer { close(descriptor) }
+    return data.withUnsafeBytes { buffer -> Int32 in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
+    }
 }
