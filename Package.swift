@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
+        .executable(name: "sitegen-bench", targets: ["sitegen-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,12 +28,18 @@ let package = Package(
         ]),
         .target(name: "Publish", dependencies: ["Site"]),
         .target(name: "SiteCheck", dependencies: ["Site", "Render"]),
-        .target(name: "Pipeline", dependencies: ["Site", "Reports", "Render", "Publish"]),
+        .target(name: "Pipeline", dependencies: ["Site", "Reports", "Markdown", "Render", "Publish"]),
         .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "sitegen", dependencies: [
             "Pipeline", "Serve",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "Corpus", dependencies: ["Site"]),
+        .executableTarget(name: "sitegen-bench", dependencies: [
+            "Corpus",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Benchmarks"),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Site"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Site"]),

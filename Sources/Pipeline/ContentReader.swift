@@ -22,31 +22,62 @@ public struct ContentReader: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    public func read() -> Result {
-        var listing = list()
-        var diagnostics = listing.diagnostics
-        var sources: [ReportSource] = []
-        let reports = listing.files.filter { $0.lowercased().hasSuffix(".txt") }.sorted()
-        for relative in reports {
-            let sidecarPath = (relative as NSString).deletingPathExtension + ".json"
-            var sidecar: Sidecar?
-            if listing.files.remove(sidecarPath) != nil, let data = contents(of: sidecarPath, into: &diagnostics) {
-                do {
-                    sidecar = try Sidecar.parse(data)
-                } catch {
-                    diagnostics.append(Diagnostic(.error, file: sidecarPath, "\(error); the report is read without it"))
-                }
-            }
-            guard let data = contents(of: relative, into: &diagnostics) else { continue }
-            let decoded = decoder.decode(data, file: relative)
-            diagnostics += decoded.diagnostics
-            guard let text = decoded.text else { continue }
-            sources.append(ReportSource(path: relative, text: text, sidecar: sidecar))
-        }
-        for orphan in listing.files.sorted() where orphan.lowercased().hasSuffix(".json") {
+    /// The reports and sidecars below the folder, found without following links out of it, with what
+    /// was wrong on the way: links not followed, files that are no regular files, sidecars with no report.
+    public struct Listing: Sendable {
+        /// Report files, relative to the folder, sorted.
+        public var reports: [String]
+        /// Sidecar files that stand beside a report.
+        public var sidecars: Set<String>
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func listing() -> Listing {
+        let found = list()
+        let reports = found.files.filter { $0.lowercased().hasSuffix(".txt") }.sorted()
+        let sidecars = Set(reports.map(Self.sidecarPath(of:))).intersection(found.files)
+        var diagnostics = found.diagnostics
+        let orphans = found.files.subtracting(sidecars).filter { $0.lowercased().hasSuffix(".json") && $0 != ContentVocabulary.fileName }
+        for orphan in orphans.sorted() {
             diagnostics.append(Diagnostic(.warning, file: orphan, "sidecar without a report (no \((orphan as NSString).deletingPathExtension).txt beside it); ignored"))
         }
+        return Listing(reports: reports, sidecars: sidecars, diagnostics: diagnostics)
+    }
+
+    /// Every report of the folder, read and decoded, in the listing's order.
+    public func read() -> Result {
+        let listing = listing()
+        var diagnostics = listing.diagnostics
+        var sources: [ReportSource] = []
+        for relative in listing.reports {
+            let report = read(relative, sidecarListed: listing.sidecars.contains(Self.sidecarPath(of: relative)))
+            diagnostics += report.diagnostics
+            if let source = report.source { sources.append(source) }
+        }
         return Result(sources: sources, diagnostics: diagnostics)
+    }
+
+    /// Reads one report, `relative` to the folder, with its sidecar when the listing found one.
+    public func read(_ relative: String, sidecarListed: Bool) -> (source: ReportSource?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sidecar: Sidecar?
+        let sidecarPath = Self.sidecarPath(of: relative)
+        if sidecarListed, let data = contents(of: sidecarPath, into: &diagnostics) {
+            do {
+                sidecar = try Sidecar.parse(data)
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: sidecarPath, "\(error); the report is read without it"))
+            }
+        }
+        guard let data = contents(of: relative, into: &diagnostics) else { return (nil, diagnostics) }
+        let decoded = decoder.decode(data, file: relative)
+        diagnostics += decoded.diagnostics
+        guard let text = decoded.text else { return (nil, diagnostics) }
+        return (ReportSource(path: relative, text: text, sidecar: sidecar), diagnostics)
+    }
+
+    public static func sidecarPath(of report: String) -> String {
+        (report as NSString).deletingPathExtension + ".json"
     }
 
     /// The bytes of a file, or nil with an error diagnostic. A file over the decoder's limit is refused unread.
@@ -65,21 +96,21 @@ public struct ContentReader: Sendable {
         return nil
     }
 
-    struct Listing {
+    struct Walk {
         /// Regular files below the folder (or links to files inside it), relative to it.
         var files: Set<String>
         var diagnostics: [Diagnostic]
     }
 
     /// Every file below the folder, walked without following links out of it.
-    func list() -> Listing {
-        var listing = Listing(files: [], diagnostics: [])
+    func list() -> Walk {
+        var listing = Walk(files: [], diagnostics: [])
         let root = Self.resolved(folder)
         walk("", root: root, into: &listing)
         return listing
     }
 
-    private func walk(_ relative: String, root: String, into listing: inout Listing) {
+    private func walk(_ relative: String, root: String, into listing: inout Walk) {
         let manager = FileManager.default
         let directory = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
         let names: [String]

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Publish
 import Render
 import Reports
@@ -6,6 +7,15 @@ import Site
 
 /// One whole build: read the content folder, extract every report, assemble the site, render it and
 /// publish it into the output folder.
+///
+/// Reports are read and extracted, and pages rendered, in parallel tasks; results are put back in a
+/// fixed order, so the output is the same whatever the scheduling. With a cache folder, a build reuses
+/// what the previous one extracted and wrote: it re-extracts only reports whose files changed, renders
+/// only pages whose inputs changed, and writes nothing when nothing changed.
+///
+/// Every page except an inspection's own is rendered from a site model of inspection summaries
+/// (inspections without their `sections`); an inspection's own page also gets its full inspection.
+/// Cold and incremental builds take the same path, so they give the same bytes.
 public struct SiteBuild: Sendable {
     public struct Options: Sendable {
         public var content: URL
@@ -14,20 +24,28 @@ public struct SiteBuild: Sendable {
         public var baseURL: String?
         /// Fail the build, publishing nothing, when the input gives any warning or error.
         public var strict: Bool
+        /// Where incremental builds keep what they need between builds; nil for a build without cache.
+        public var cache: URL?
 
-        public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, strict: Bool = false) {
+        public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, strict: Bool = false, cache: URL? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
             self.baseURL = baseURL
             self.strict = strict
+            self.cache = cache
         }
     }
 
     public struct Summary: Sendable {
         public var reportsRead: Int
         public var inspections: Int
+        /// Files written into the output: all of them in a cold build, only new and changed ones with a cache.
         public var filesWritten: Int
+        /// Files of the previous output kept as they were.
+        public var filesKept: Int
+        /// Reports extracted in this build (the others came from the cache).
+        public var reportsExtracted: Int
         public var diagnostics: [Diagnostic]
 
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -48,48 +66,278 @@ public struct SiteBuild: Sendable {
         self.options = options
     }
 
-    public func run() throws(Failure) -> Summary {
+    /// How far a file's last change must lie before a build's start for its `stat` to be trusted by the
+    /// next build: above the time resolution of any file system sitegen is likely to read from.
+    static let statMargin: Int64 = 2_000_000_000
+
+    public func run() async throws(Failure) -> Summary {
         do {
             try FolderGuard(output: options.output, inputs: [("content", options.content), ("templates", options.templates)]).check()
         } catch {
             throw Failure(message: error.message, diagnostics: [], kind: .refusedFolder)
         }
+        MarkdownConverter.registerExtensions()
+        let startNanoseconds = Int64(Date().timeIntervalSince1970 * 1e9)
         let templates: TemplateSet
         do {
             templates = try TemplateSet(folder: options.templates, displayFolder: options.templates.relativePathForDisplay)
         } catch {
             throw Failure(message: error.description, diagnostics: [])
         }
-        let content = ContentReader(folder: options.content).read()
         let outcomes = ContentVocabulary.read(folder: options.content)
-        var diagnostics = content.diagnostics + outcomes.diagnostics
         let extractor = ReportExtractor(vocabulary: outcomes.vocabulary)
-        var inspections: [Inspection] = []
-        for source in content.sources {
-            let extraction = extractor.extract(source)
-            diagnostics += extraction.diagnostics
-            if let inspection = extraction.inspection { inspections.append(inspection) }
-        }
-        let checked = GradeScaleCheck.review(inspections)
-        let unique = DuplicateInspections.resolve(checked.inspections)
-        diagnostics += checked.diagnostics + unique.diagnostics
-        let site = SiteModel(inspections: unique.inspections, vocabulary: extractor.vocabulary)
-        let files: [OutputFile]
+        let fingerprint: BuildFingerprint
         do {
-            files = try SiteRenderer(templates: templates, vocabulary: extractor.vocabulary, baseURL: options.baseURL).render(site)
-                + JudgementExport.files(site)
+            fingerprint = try BuildFingerprint(templates: options.templates, vocabulary: extractor.vocabulary, baseURL: options.baseURL)
         } catch {
-            throw Failure(message: error.description, diagnostics: diagnostics)
+            throw Failure(message: "\(options.templates.relativePathForDisplay): error: cannot read the templates (\(error.localizedDescription))", diagnostics: [])
         }
+        let cache = try options.cache.map { url throws(Failure) in try checkedCache(url) }
+        let previous = cache?.load(extraction: fingerprint.extraction) ?? BuildCache.Manifest(extraction: fingerprint.extraction)
+
+        let reader = ContentReader(folder: options.content)
+        let listing = reader.listing()
+        let paths = listing.reports
+        let output = options.output.standardizedFileURL
+        if cache != nil, let unchanged = await Self.unchangedBuild(paths, reader: reader, previous: previous, rendering: fingerprint.rendering, output: output) {
+            if options.strict, let failure = Self.strictFailure(unchanged.diagnostics) { throw failure }
+            return unchanged
+        }
+
+        // Reports: from the cache when their files are unchanged, else read and extracted.
+        let previousReports = previous.reports
+        let trustedBefore = startNanoseconds - Self.statMargin
+        let reports = await Parallel.map(paths) { path in
+            Self.report(
+                path, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: path)),
+                extractor: extractor, previous: previousReports[path], cache: cache, trustedBefore: trustedBefore)
+        }
+        let unique = DuplicateInspections.resolve(reports.compactMap(\.summary.inspection))
+        let diagnostics = listing.diagnostics + outcomes.diagnostics + reports.flatMap(\.summary.diagnostics) + unique.diagnostics
         if options.strict, let failure = Self.strictFailure(diagnostics) { throw failure }
-        do {
-            try SiteWriter(output: options.output).write(files)
-        } catch {
-            throw Failure(message: error.description, diagnostics: diagnostics)
+        let site = SiteModel(inspections: unique.inspections, vocabulary: extractor.vocabulary)
+
+        // Units of output, each keyed by the digest of its inputs.
+        let renderer = SiteRenderer(templates: templates, vocabulary: extractor.vocabulary, baseURL: options.baseURL)
+        let reportsByPath = Dictionary(uniqueKeysWithValues: reports.map { ($0.path, $0) })
+        let sourceByID = Dictionary(site.inspections.map { ($0.id, $0.sourceFile) }, uniquingKeysWith: { first, _ in first })
+        let pages = renderer.plan(site)
+        let pageKeys = await Parallel.map(pages) { page in
+            var key = StableHash()
+            key.add(fingerprint.rendering)
+            key.add(page.identity)
+            if let id = page.inspectionID, let source = sourceByID[id] { key.add(reportsByPath[source]?.entry.digest ?? "") }
+            return StableHash.hex(key.digest)
         }
+        var dataKey = StableHash()
+        dataKey.add(fingerprint.rendering)
+        for inspection in site.inspections {
+            dataKey.add(inspection.id)
+            dataKey.add(reportsByPath[inspection.sourceFile]?.summaryDigest ?? "")
+        }
+        var units = Dictionary(zip(pages.map { "page:" + $0.path }, pageKeys), uniquingKeysWith: { first, _ in first })
+        units["data"] = StableHash.hex(dataKey.digest)
+        units["assets"] = fingerprint.rendering
+
+        // A unit is clean when its key is the one it was written under and its files are still in the
+        // output as they were written.
+        let recordedPaths = previous.outputs.keys.sorted()
+        let statuses = await Parallel.map(recordedPaths) { FileStatus(of: output.appendingPathComponent($0)) }
+        let current = Dictionary(uniqueKeysWithValues: zip(recordedPaths, statuses).compactMap { path, status in status.map { (path, $0) } })
+        let recorded = Dictionary(grouping: previous.outputs, by: \.value.unit)
+        let cleanUnits = Set(units.keys.filter { unit in
+            guard previous.units[unit] == units[unit], let files = recorded[unit], !files.isEmpty else { return false }
+            return files.allSatisfy { path, entry in current[path]?.sameContent(as: entry.status) ?? false }
+        })
+        let kept = previous.outputs.filter { cleanUnits.contains($0.value.unit) }
+        var manifest = BuildCache.Manifest(
+            extraction: fingerprint.extraction, rendering: fingerprint.rendering, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept,
+            standby: previous.standby, outputFolder: previous.outputFolder, standbyFolder: previous.standbyFolder)
+        let writer = SiteWriter(output: output)
+        // The output is the one the previous build wrote, so the manifest knows every file in it.
+        let outputKnown = cache != nil && previous.outputFolder != nil && FileStatus(of: output)?.inode == previous.outputFolder
+        let standbyKnown = cache != nil && previous.standbyFolder != nil && FileStatus(of: writer.previousOutput)?.inode == previous.standbyFolder
+        let changed = cleanUnits.count < units.count || kept.count < previous.outputs.count
+
+        var written = 0
+        if changed {
+            let dirtyPages = pages.filter { !cleanUnits.contains("page:" + $0.path) }
+            var files: [(unit: String, file: OutputFile)] = []
+            if !cleanUnits.contains("data") {
+                // The data files, the 404 page, the sitemap and the feed depend on the site as a whole.
+                let siteWide: [OutputFile]
+                do {
+                    siteWide = try renderer.siteWideFiles(site, pagePaths: pages.map(\.path))
+                } catch {
+                    throw Failure(message: error.description, diagnostics: diagnostics.sorted())
+                }
+                files += (JudgementExport.files(site) + siteWide).map { ("data", $0) }
+            }
+            if !cleanUnits.contains("assets") { files += templates.assets.map { ("assets", $0) } }
+            let keptStatuses = kept.mapValues(\.status)
+            let writing = dirtyPages.map(\.path) + files.map(\.file.path)
+            let staging: SiteStaging
+            do {
+                staging = try SiteStaging(
+                    output: output, keeping: keptStatuses, writing: writing, standby: standbyKnown ? previous.standby : nil)
+            } catch {
+                throw Failure(message: error.description, diagnostics: diagnostics.sorted())
+            }
+            let failures = await Parallel.map(dirtyPages) { page -> Failure? in
+                var inspection: Inspection?
+                if let id = page.inspectionID, let source = sourceByID[id], let report = reportsByPath[source] {
+                    guard let full = report.full ?? Self.reextract(source, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: source)), extractor: extractor) else {
+                        return Failure(message: "\(source): error: the report changed or vanished during the build; build again", diagnostics: [])
+                    }
+                    inspection = full
+                    inspection?.id = id
+                }
+                do {
+                    try staging.write(renderer.render(page, site: site, inspection: inspection))
+                    return nil
+                } catch {
+                    return Failure(message: "\(error)", diagnostics: [])
+                }
+            }
+            do {
+                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+                for (_, file) in files { try staging.write(file) }
+            } catch let failure as Failure {
+                staging.discard()
+                throw Failure(message: failure.message, diagnostics: diagnostics.sorted())
+            } catch {
+                staging.discard()
+                throw Failure(message: "\(error)", diagnostics: diagnostics.sorted())
+            }
+            let writtenUnits = dirtyPages.map { ("page:" + $0.path, $0.path) } + files.map { ($0.unit, $0.file.path) }
+            for (unit, path) in writtenUnits {
+                if let status = staging.status(of: path) { manifest.outputs[path] = BuildCache.OutputEntry(unit: unit, status: status) }
+            }
+            do {
+                try staging.commit(keepingPrevious: outputKnown)
+            } catch {
+                throw Failure(message: error.description, diagnostics: diagnostics.sorted())
+            }
+            manifest.outputFolder = FileStatus(of: output)?.inode
+            manifest.standby = outputKnown ? current : [:]
+            manifest.standbyFolder = outputKnown ? FileStatus(of: writer.previousOutput)?.inode : nil
+            written = writtenUnits.count
+        }
+        let summary = Summary(
+            reportsRead: reports.filter { !$0.entry.digest.isEmpty }.count, inspections: site.inspections.count,
+            filesWritten: written, filesKept: kept.count, reportsExtracted: reports.filter(\.extracted).count,
+            diagnostics: diagnostics.sorted())
+        manifest.outcome = .init(reportsRead: summary.reportsRead, inspections: summary.inspections, diagnostics: summary.diagnostics)
+        if let cache, changed || manifest.reports != previous.reports || previous.outcome == nil {
+            do {
+                try cache.save(manifest)
+            } catch {
+                var warned = summary
+                warned.diagnostics.append(Diagnostic(.warning, file: cache.folder.relativePathForDisplay, "cannot save the build cache (\(error.localizedDescription)); the next build starts cold"))
+                return warned
+            }
+        }
+        return summary
+    }
+
+    /// The summary of a build that has nothing to do, or nil when it has: every report's files are as
+    /// the previous build left them (by `stat`, when it could be trusted), the templates, vocabulary,
+    /// options and executable are too, and so is every file of the output. Then every page's key is
+    /// the one it was written under, so neither the site model nor a page needs to be made.
+    static func unchangedBuild(
+        _ paths: [String], reader: ContentReader, previous: BuildCache.Manifest, rendering: String, output: URL
+    ) async -> Summary? {
+        guard let outcome = previous.outcome, previous.rendering == rendering, paths.count == previous.reports.count,
+              !previous.outputs.isEmpty else { return nil }
+        let reports = await Parallel.map(paths) { path in
+            guard let entry = previous.reports[path], entry.trusted else { return false }
+            return entry.source == FileStatus(of: reader.folder.appendingPathComponent(path))
+                && entry.sidecar == FileStatus(of: reader.folder.appendingPathComponent(ContentReader.sidecarPath(of: path)))
+        }
+        guard !reports.contains(false) else { return nil }
+        let recorded = Array(previous.outputs)
+        let outputs = await Parallel.map(recorded) { path, entry in
+            FileStatus(of: output.appendingPathComponent(path))?.sameContent(as: entry.status) ?? false
+        }
+        guard !outputs.contains(false) else { return nil }
         return Summary(
-            reportsRead: content.sources.count, inspections: unique.inspections.count,
-            filesWritten: files.count, diagnostics: diagnostics.sorted())
+            reportsRead: outcome.reportsRead, inspections: outcome.inspections, filesWritten: 0,
+            filesKept: previous.outputs.count, reportsExtracted: 0, diagnostics: outcome.diagnostics)
+    }
+
+    /// The cache folder, refused when it lies inside the output folder (it would be published and
+    /// replaced by every build).
+    func checkedCache(_ url: URL) throws(Failure) -> BuildCache {
+        let cache = url.standardizedFileURL.path
+        let output = options.output.standardizedFileURL.path
+        guard cache != output, !cache.hasPrefix(output + "/") else {
+            throw Failure(message: "\(url.relativePathForDisplay): error: the cache folder must not lie inside the output folder", diagnostics: [])
+        }
+        return BuildCache(folder: url.standardizedFileURL)
+    }
+
+    /// One report after the first stage: its cache entry, its summary and, when it was extracted in
+    /// this build, the full inspection.
+    struct ReportState: Sendable {
+        var path: String
+        var entry: BuildCache.ReportEntry
+        var summary: BuildCache.Summary
+        /// Digest of the summary's encoding: what every page but the inspection's own depends on.
+        var summaryDigest: String
+        var full: Inspection?
+        var extracted: Bool
+    }
+
+    static func report(
+        _ path: String, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor, previous: BuildCache.ReportEntry?,
+        cache: BuildCache?, trustedBefore: Int64
+    ) -> ReportState {
+        let sidecarPath = ContentReader.sidecarPath(of: path)
+        let source = FileStatus(of: reader.folder.appendingPathComponent(path))
+        let sidecar = FileStatus(of: reader.folder.appendingPathComponent(sidecarPath))
+        if let previous, previous.trusted, source != nil, previous.source == source, previous.sidecar == sidecar,
+           let stored = cache?.summary(previous.digest) {
+            return ReportState(path: path, entry: previous, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)
+        }
+        let trusted = (source?.changed ?? .max) < trustedBefore && (sidecar?.changed ?? .min) < trustedBefore
+        let read = reader.read(path, sidecarListed: sidecarListed)
+        guard let text = read.source else {
+            return ReportState(
+                path: path, entry: .init(source: source, sidecar: sidecar, trusted: false, digest: ""),
+                summary: .init(inspection: nil, diagnostics: read.diagnostics), summaryDigest: "", full: nil, extracted: false)
+        }
+        var digest = StableHash()
+        digest.add(path)
+        digest.add(text.text)
+        digest.add(FileManager.default.contents(atPath: reader.folder.appendingPathComponent(sidecarPath).path).map { StableHash.xxh64([UInt8]($0)) } ?? 0)
+        let entry = BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: StableHash.hex(digest.digest))
+        if entry.digest == previous?.digest, let stored = cache?.summary(entry.digest) {
+            return ReportState(path: path, entry: entry, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)
+        }
+        let extraction = checkedExtraction(text, extractor: extractor)
+        var inspection = extraction.inspection
+        inspection?.sections = []
+        let summary = BuildCache.Summary(inspection: inspection, diagnostics: read.diagnostics + extraction.diagnostics)
+        let encoded = BuildCache.encode(summary)
+        try? cache?.store(encoded, digest: entry.digest)
+        return ReportState(
+            path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64([UInt8](encoded))),
+            full: extraction.inspection, extracted: true)
+    }
+
+    static func reextract(_ path: String, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor) -> Inspection? {
+        reader.read(path, sidecarListed: sidecarListed).source.flatMap { checkedExtraction($0, extractor: extractor).inspection }
+    }
+
+    /// Extraction followed by the check that every grade is on its framework's scale.
+    static func checkedExtraction(_ source: ReportSource, extractor: ReportExtractor) -> Extraction {
+        var extraction = extractor.extract(source)
+        if let inspection = extraction.inspection {
+            let checked = GradeScaleCheck.review([inspection])
+            extraction.inspection = checked.inspections.first
+            extraction.diagnostics += checked.diagnostics
+        }
+        return extraction
     }
 }
 

@@ -79,6 +79,14 @@ public struct SiteWriter: Sendable {
             try? manager.removeItem(at: staging)
             throw Failure(path: output.path, message: "cannot write the site (\(FileErrorReason.text(error))); the previous site is untouched")
         }
+        try moveStagingIntoPlace()
+    }
+
+    /// Swaps the staging folder in for the output: the old output is moved aside, the staging folder
+    /// renamed into its place, and the old output removed (or kept as `retired`, for an incremental
+    /// build to reuse); on failure the old output is put back.
+    func moveStagingIntoPlace(keepingRetired: Bool = false) throws(Failure) {
+        let manager = FileManager.default
         do {
             if manager.fileExists(atPath: output.path) {
                 if Self.exchange(staging, output) {
@@ -88,7 +96,7 @@ public struct SiteWriter: Sendable {
                 try manager.moveItem(at: output, to: retired)
             }
             try manager.moveItem(at: staging, to: output)
-            try? manager.removeItem(at: retired)
+            if !keepingRetired { try? manager.removeItem(at: retired) }
         } catch {
             recoverInterruptedSwap()
             try? manager.removeItem(at: staging)

@@ -34,14 +34,20 @@ public struct SiteRenderer: Sendable {
     /// links start from `baseURL` (or from `/` without one) and its stylesheet is inlined. `sitemap.xml`
     /// and `feed.xml` need absolute URLs, so they are written only when `baseURL` is known.
     public func render(_ site: SiteModel) throws(Failure) -> [OutputFile] {
-        let converter = MarkdownConverter(allowsTemplateHTML: true)
         var files: [OutputFile] = []
-        for page in SiteViews(site: site, vocabulary: vocabulary).pages() + [notFoundPage()] {
-            files.append(try self.page(page, converter: converter))
+        let pages = SiteViews(site: site, vocabulary: vocabulary).pages()
+        for page in pages {
+            files.append(try render(page))
         }
-        files += templates.assets
+        return files + (try siteWideFiles(site, pagePaths: pages.map(\.path)))
+    }
+
+    /// The files that depend on the site as a whole rather than on one page: the assets, the 404 page and,
+    /// with a base URL, the sitemap (of `pagePaths`) and the feed.
+    public func siteWideFiles(_ site: SiteModel, pagePaths: [String]) throws(Failure) -> [OutputFile] {
+        var files = templates.assets + [try render(notFoundPage())]
         if let baseURL {
-            files.append(OutputFile(path: Permalinks.sitemap, text: Sitemap.xml(pages: files.map(\.path), baseURL: baseURL)))
+            files.append(OutputFile(path: Permalinks.sitemap, text: Sitemap.xml(pages: pagePaths + files.map(\.path), baseURL: baseURL)))
             files.append(OutputFile(path: Permalinks.feed, text: AtomFeed.xml(site, title: siteTitle, baseURL: baseURL)))
         }
         return files
@@ -54,11 +60,11 @@ public struct SiteRenderer: Sendable {
         return templates.render(page.view, with: page.template)
     }
 
-    func page(_ page: PagePlan, converter: MarkdownConverter) throws(Failure) -> OutputFile {
+    func render(_ page: PagePlan) throws(Failure) -> OutputFile {
         let markdown = templates.render(page.view, with: page.template)
         let body: String
         do {
-            body = try converter.html(from: markdown)
+            body = try MarkdownConverter(allowsTemplateHTML: true).html(from: markdown)
         } catch {
             throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
         }

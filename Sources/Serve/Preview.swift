@@ -7,11 +7,11 @@ public struct Preview: Sendable {
     public var sources: [URL]
     public var pollInterval: Duration
     /// Builds the site into the server's folder; returns whether the build succeeded. A failed build
-    /// keeps the previous site, so pages are not reloaded. It runs on a Dispatch thread, so a long
-    /// build never holds up the threads that answer requests.
-    public var rebuild: @Sendable () -> Bool
+    /// keeps the previous site, so pages are not reloaded. The build suspends at every stage, so the
+    /// server goes on answering requests while it runs.
+    public var rebuild: @Sendable () async -> Bool
 
-    public init(server: PreviewServer, sources: [URL], pollInterval: Duration = .milliseconds(500), rebuild: @escaping @Sendable () -> Bool) {
+    public init(server: PreviewServer, sources: [URL], pollInterval: Duration = .milliseconds(500), rebuild: @escaping @Sendable () async -> Bool) {
         self.server = server
         self.sources = sources
         self.pollInterval = pollInterval
@@ -32,11 +32,7 @@ public struct Preview: Sendable {
             let now = SourceSnapshot(folders: sources)
             guard now != seen else { continue }
             seen = now
-            let rebuild = rebuild
-            let built = await withCheckedContinuation { done in
-                DispatchQueue.global().async { done.resume(returning: rebuild()) }
-            }
-            if built { await server.builds.advance() }
+            if await rebuild() { await server.builds.advance() }
         }
     }
 }

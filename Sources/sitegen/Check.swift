@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Serve
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a built site: internal links and anchors, pages that should exist, and HTML.",
         discussion: """
@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var terminal: TerminalOptions
 
-    func run() throws {
+    func run() async throws {
         let terminal = Terminal(options: terminal)
         let folder = URL(fileURLWithPath: output)
         var isFolder: ObjCBool = false
@@ -34,7 +34,7 @@ struct Check: ParsableCommand {
             terminal.say("HTML not checked (--no-html).", at: .verbose)
         } else if let checker = NuHTMLCheck() {
             do {
-                problems += try terminal.withProgress("Checking HTML") { () throws(NuHTMLCheck.Failure) in try checker.problems(in: folder) }
+                problems += try await terminal.withProgress("Checking HTML") { () throws(NuHTMLCheck.Failure) in try checker.problems(in: folder) }
             } catch {
                 terminal.failure(error.description)
                 throw ExitCode(2)

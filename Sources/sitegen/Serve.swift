@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
             output: URL(fileURLWithPath: output))
         do {
-            _ = try terminal.build(options)
+            _ = try await terminal.build(options)
         } catch {
             throw ExitCode(1)
         }
@@ -51,7 +51,7 @@ struct Serve: AsyncParsableCommand {
             sources: [options.content, options.templates],
             rebuild: {
                 terminal.say("Rebuilding after a change…")
-                return (try? terminal.build(options)) != nil
+                return (try? await terminal.build(options)) != nil
             })
         do {
             try await preview.run { port in

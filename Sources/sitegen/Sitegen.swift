@@ -12,7 +12,7 @@ struct Sitegen: AsyncParsableCommand {
         defaultSubcommand: Build.self)
 }
 
-struct Build: ParsableCommand {
+struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site from the content folder into the output folder.")
 
@@ -28,17 +28,24 @@ struct Build: ParsableCommand {
     @Option(help: "Absolute URL the site is served from (for sitemap.xml and feed.xml), e.g. https://example.org/reports/.")
     var baseURL: String?
 
-    @OptionGroup var terminal: TerminalOptions
-
     @Flag(help: "Fail the build, publishing nothing, if the input gives any warning or error (exit code 2).")
     var strict = false
 
-    func run() throws {
+    @Option(help: "Folder for the incremental build cache (never inside the output; delete it any time).")
+    var cacheDir = ".sitegen-cache"
+
+    @Flag(help: "Build without reading or writing the cache.")
+    var noCache = false
+
+    @OptionGroup var terminal: TerminalOptions
+
+    func run() async throws {
         let options = SiteBuild.Options(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output), baseURL: baseURL, strict: strict)
+            output: URL(fileURLWithPath: output), baseURL: baseURL, strict: strict,
+            cache: noCache ? nil : URL(fileURLWithPath: cacheDir))
         do {
-            _ = try Terminal(options: terminal).build(options)
+            _ = try await Terminal(options: terminal).build(options)
         } catch {
             throw BuildExit.code(for: error.kind)
         }

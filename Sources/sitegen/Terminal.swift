@@ -54,7 +54,7 @@ struct Terminal: Sendable {
     func summary(of build: SiteBuild.Summary, output: String, took duration: Duration) -> String {
         let counts = [
             "\(build.reportsRead) reports read", "\(build.inspections) inspections published",
-            "\(build.filesWritten) files written",
+            "\(build.filesWritten) files written", "\(build.filesKept) kept",
             paint(Self.count(build.warningCount, "warning"), build.warningCount > 0 ? .yellow : .plain),
             paint(Self.count(build.errorCount, "error"), build.errorCount > 0 ? .red : .plain),
         ]
@@ -81,8 +81,8 @@ struct Terminal: Sendable {
 
     /// Runs `work`, showing a line with the elapsed time on standard error while it takes longer than
     /// half a second; the line is erased when the work ends.
-    func withProgress<T, E: Error>(_ label: String, _ work: () throws(E) -> T) throws(E) -> T {
-        guard isInteractive, detail >= .normal else { return try work() }
+    func withProgress<T, E: Error>(_ label: String, _ work: () async throws(E) -> T) async throws(E) -> T {
+        guard isInteractive, detail >= .normal else { return try await work() }
         let start = ContinuousClock.now
         let queue = DispatchQueue(label: "sitegen.progress")
         let timer = DispatchSource.makeTimerSource(queue: queue)
@@ -97,7 +97,7 @@ struct Terminal: Sendable {
                 printError("\r\u{1B}[2K", newline: false)
             }
         }
-        return try work()
+        return try await work()
     }
 
     enum Colour: String { case red = "31", yellow = "33", cyan = "36", plain = "" }
@@ -121,12 +121,12 @@ func printError(_ line: String, newline: Bool = true) {
 
 extension Terminal {
     /// Runs one build and prints its diagnostics and summary, or why it failed.
-    func build(_ options: SiteBuild.Options) throws(SiteBuild.Failure) -> SiteBuild.Summary {
+    func build(_ options: SiteBuild.Options) async throws(SiteBuild.Failure) -> SiteBuild.Summary {
         let output = options.output.relativePath
         say("Building \(output) from \(options.content.relativePath) with \(options.templates.relativePath)", at: .verbose)
         let start = ContinuousClock.now
         do {
-            let summary = try withProgress("Building \(output)") { () throws(SiteBuild.Failure) in try SiteBuild(options: options).run() }
+            let summary = try await withProgress("Building \(output)") { () async throws(SiteBuild.Failure) in try await SiteBuild(options: options).run() }
             report(summary.diagnostics)
             say(self.summary(of: summary, output: output, took: .now - start))
             return summary

@@ -46,11 +46,11 @@ import Testing
         ])
     }
 
-    @Test func theBundledSiteHasNoBrokenLinks() throws {
+    @Test func theBundledSiteHasNoBrokenLinks() async throws {
         let folder = try PreviewServerTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("Public")
-        try PreviewServerTests.build(content: PreviewServerTests.root.appendingPathComponent("Content"), output: output)
+        try await PreviewServerTests.build(content: PreviewServerTests.root.appendingPathComponent("Content"), output: output)
         #expect(LinkCheck(folder: output).problems().map(\.description) == [])
     }
 

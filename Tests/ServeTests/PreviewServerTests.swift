@@ -14,8 +14,8 @@ import Testing
         return folder
     }
 
-    static func build(content: URL, output: URL) throws {
-        _ = try SiteBuild(options: .init(content: content, templates: root.appendingPathComponent("Templates"), output: output)).run()
+    static func build(content: URL, output: URL) async throws {
+        _ = try await SiteBuild(options: .init(content: content, templates: root.appendingPathComponent("Templates"), output: output)).run()
     }
 
     /// Runs the preview until `body` returns, then stops it.
@@ -42,7 +42,7 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("Public")
-        try Self.build(content: Self.root.appendingPathComponent("Content"), output: output)
+        try await Self.build(content: Self.root.appendingPathComponent("Content"), output: output)
         try await Self.withPreview(Self.serving(output)) { port in
             for path in ["/", "/index.html", "/authorities/stoke-on-trent/", "/outcomes/staying-safe/index.html", "/inspections/stockport-apa-2006/"] {
                 let response = try await RawHTTP.request(path, port: port)
@@ -124,10 +124,10 @@ import Testing
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         let report = content.appendingPathComponent("stockport-APA-2006.txt")
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Content/stockport-APA-2006.txt"), to: report)
-        try Self.build(content: content, output: output)
+        try await Self.build(content: content, output: output)
         let preview = Preview(
             server: PreviewServer(folder: output, port: 0), sources: [content], pollInterval: .milliseconds(100),
-            rebuild: { (try? Self.build(content: content, output: output)) != nil })
+            rebuild: { (try? await Self.build(content: content, output: output)) != nil })
         try await Self.withPreview(preview) { port in
             let page = "/inspections/stockport-apa-2006/"
             #expect(try await RawHTTP.request(LiveReload.versionPath, port: port).body == "1")

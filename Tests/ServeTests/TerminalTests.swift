@@ -28,9 +28,9 @@ import Testing
     }
 
     @Test func summaryCountsEverythingAndTheTime() throws {
-        let summary = SiteBuild.Summary(reportsRead: 13, inspections: 12, filesWritten: 50, diagnostics: [Self.warning])
+        let summary = SiteBuild.Summary(reportsRead: 13, inspections: 12, filesWritten: 50, filesKept: 7, reportsExtracted: 13, diagnostics: [Self.warning])
         #expect(try Self.terminal(isInteractive: false).summary(of: summary, output: "Public", took: .milliseconds(1_234))
-            == "Built Public: 13 reports read, 12 inspections published, 50 files written, 1 warning, 0 errors in 1.23 s.")
+            == "Built Public: 13 reports read, 12 inspections published, 50 files written, 7 kept, 1 warning, 0 errors in 1.23 s.")
         #expect(Terminal.seconds(.seconds(61) + .milliseconds(5)) == "61.01 s")
     }
 }

@@ -7,9 +7,9 @@ import Site
 @Suite struct EndToEndTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func build() throws -> (URL, SiteBuild.Summary) {
+    static func build() async throws -> (URL, SiteBuild.Summary) {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-e2e-\(UUID().uuidString)/Public")
-        let summary = try SiteBuild(options: .init(
+        let summary = try await SiteBuild(options: .init(
             content: root.appendingPathComponent("Content"), templates: root.appendingPathComponent("Templates"),
             output: output)).run()
         return (output, summary)
@@ -19,8 +19,8 @@ import Site
         html.matches(of: /href="([^"#]+)/).map { String($0.1) }
     }
 
-    @Test func homePageLinksToEveryAuthorityInspectionAndOutcome() throws {
-        let (output, summary) = try Self.build()
+    @Test func homePageLinksToEveryAuthorityInspectionAndOutcome() async throws {
+        let (output, summary) = try await Self.build()
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
         #expect(summary.reportsRead >= 5)
         let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
@@ -39,8 +39,8 @@ import Site
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("data/judgements.csv").path))
     }
 
-    @Test func stokeOnTrentPageGathersItsThreeReports() throws {
-        let (output, _) = try Self.build()
+    @Test func stokeOnTrentPageGathersItsThreeReports() async throws {
+        let (output, _) = try await Self.build()
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
         let page = try String(contentsOf: output.appendingPathComponent("authorities/stoke-on-trent/index.html"), encoding: .utf8)
         let inspections = Set(Self.links(in: page).filter { $0.contains("inspections/") })

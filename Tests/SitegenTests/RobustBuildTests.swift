@@ -5,11 +5,11 @@ import Publish
 import Site
 
 @Suite struct RobustBuildTests {
-    @Test func twoFilesOfOneInspectionPublishOneAndNameBoth() throws {
+    @Test func twoFilesOfOneInspectionPublishOneAndNameBoth() async throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }
         try FileManager.default.copyItem(at: RobustScratch.bundled("stockport-APA-2006.txt"), to: scratch.content.appendingPathComponent("copy-of-stockport.txt"))
-        let summary = try scratch.build()
+        let summary = try await scratch.build()
         #expect(summary.inspections == 1)
         let warnings = summary.diagnostics.filter { $0.message.contains("the same inspection as") }
         #expect(warnings.map(\.description) == [
@@ -64,13 +64,13 @@ import Site
         if flagged { #expect(diagnostics[0].description.hasPrefix("r.txt:9: warning: grade \"\(grade)\" for \"Staying safe\"")) }
     }
 
-    @Test func truncatedAndUnknownReportsArePublishedWithAWarning() throws {
+    @Test func truncatedAndUnknownReportsArePublishedWithAWarning() async throws {
         let scratch = try RobustScratch(reports: [])
         defer { scratch.remove() }
         let full = try String(contentsOf: RobustScratch.bundled("stoke-on-trent-APA-2007.txt"), encoding: .utf8)
         try scratch.write(String(full.prefix(full.count / 3)), to: "Content/stoke-on-trent-APA-2007.txt")
         try scratch.write("Minutes of a meeting\n\nNothing here is an inspection report.\n", to: "Content/minutes.txt")
-        let summary = try scratch.build()
+        let summary = try await scratch.build()
         #expect(summary.inspections == 2)
         #expect(summary.diagnostics.contains { $0.file == "minutes.txt" && $0.severity == .warning && $0.message.hasPrefix("layout not known") })
         #expect(FileManager.default.fileExists(atPath: scratch.output.appendingPathComponent("inspections/minutes-unknown-undated/index.html").path))
@@ -86,18 +86,18 @@ import Site
         for name in names {
             try FileManager.default.copyItem(at: regressions.appendingPathComponent(name), to: scratch.content.appendingPathComponent(name))
         }
-        #expect(try scratch.build().inspections == names.count)
+        #expect(try await scratch.build().inspections == names.count)
     }
 
-    @Test func strictModeFailsOnAWarningAndPublishesNothing() throws {
+    @Test func strictModeFailsOnAWarningAndPublishesNothing() async throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }
-        _ = try scratch.build()
+        _ = try await scratch.build()
         let before = RobustScratch.tree(scratch.output)
         try scratch.write(Data([0x00, 0x01]), to: "Content/broken.txt")
-        #expect(throws: Never.self) { try scratch.build(output: scratch.folder.appendingPathComponent("Lenient")) }
+        await #expect(throws: Never.self) { try await scratch.build(output: scratch.folder.appendingPathComponent("Lenient")) }
         do {
-            _ = try scratch.build(strict: true)
+            _ = try await scratch.build(strict: true)
             Issue.record("a strict build with an error published")
         } catch {
             #expect(error.kind == .strict)
@@ -107,7 +107,7 @@ import Site
         #expect(SiteBuild.strictFailure([Diagnostic(.note, file: "a.txt", "CRLF")]) == nil)
     }
 
-    @Test func outputFoldersThatMustNotBeReplacedAreRefused() throws {
+    @Test func outputFoldersThatMustNotBeReplacedAreRefused() async throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }
         try scratch.write("mine", to: "Documents/letter.txt")
@@ -122,7 +122,7 @@ import Site
         ]
         for (output, reason) in refused {
             do {
-                _ = try scratch.build(output: output)
+                _ = try await scratch.build(output: output)
                 Issue.record("built into \(output.path)")
             } catch {
                 #expect(error.kind == .refusedFolder)
@@ -130,34 +130,34 @@ import Site
             }
         }
         let missing = SiteBuild.Options(content: scratch.folder.appendingPathComponent("Contnet"), templates: scratch.templates, output: scratch.output)
-        #expect(throws: SiteBuild.Failure.self) { try SiteBuild(options: missing).run() }
+        await #expect(throws: SiteBuild.Failure.self) { try await SiteBuild(options: missing).run() }
         let home = FolderGuard(output: scratch.folder.appendingPathComponent("Documents/.."), inputs: [], home: scratch.folder)
         #expect(throws: FolderGuard.Refusal(message: "refusing to use the home folder \(scratch.folder.path)/Documents/.. as the output folder")) { try home.check() }
         #expect(RobustScratch.tree(scratch.content).count == 1)
         #expect(RobustScratch.tree(scratch.folder.appendingPathComponent("Documents")) == ["letter.txt": Data("mine".utf8)])
     }
 
-    @Test func templateErrorsNameTheFileAndLineAndKeepThePreviousSite() throws {
+    @Test func templateErrorsNameTheFileAndLineAndKeepThePreviousSite() async throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }
-        _ = try scratch.build()
+        _ = try await scratch.build()
         let before = RobustScratch.tree(scratch.output)
         try scratch.write("# {{title}}\n\n{{#sections}}\n### {{heading}}\n", to: "Templates/inspection.md.mustache")
-        let syntax = #expect(throws: SiteBuild.Failure.self) { try scratch.build() }
+        let syntax = await #expect(throws: SiteBuild.Failure.self) { try await scratch.build() }
         #expect(syntax?.message.contains("Templates/inspection.md.mustache:") == true, "\(syntax?.message ?? "")")
         #expect(syntax?.kind == .failed)
         try FileManager.default.removeItem(at: scratch.templates.appendingPathComponent("inspection.md.mustache"))
-        let missing = #expect(throws: SiteBuild.Failure.self) { try scratch.build() }
+        let missing = await #expect(throws: SiteBuild.Failure.self) { try await scratch.build() }
         #expect(missing?.message.hasSuffix("Templates/inspection.md.mustache: error: required template is missing") == true, "\(missing?.message ?? "")")
         #expect(RobustScratch.tree(scratch.output) == before)
     }
 
-    @Test func anOutputFolderThatCannotBeWrittenFailsCleanly() throws {
+    @Test func anOutputFolderThatCannotBeWrittenFailsCleanly() async throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }
         try scratch.write("a file", to: "not-a-folder")
         do {
-            _ = try scratch.build(output: scratch.folder.appendingPathComponent("not-a-folder/Public"))
+            _ = try await scratch.build(output: scratch.folder.appendingPathComponent("not-a-folder/Public"))
             Issue.record("built below a file")
         } catch {
             #expect(error.kind == .failed)
@@ -165,18 +165,18 @@ import Site
         }
     }
 
-    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() async throws {
         let scratch = try RobustScratch(reports: try FileManager.default.contentsOfDirectory(atPath: RobustScratch.repository.appendingPathComponent("Content").path).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".json") })
         defer { scratch.remove() }
         let second = scratch.folder.appendingPathComponent("Second")
-        _ = try scratch.build()
-        _ = try scratch.build(output: second)
+        _ = try await scratch.build()
+        _ = try await scratch.build(output: second)
         let first = RobustScratch.tree(scratch.output)
         #expect(first.count > 20)
         #expect(first == RobustScratch.tree(second))
     }
 
-    @Test func reportTextReachesThePageOnlyAsTextOrAllowedFormatting() throws {
+    @Test func reportTextReachesThePageOnlyAsTextOrAllowedFormatting() async throws {
         let scratch = try RobustScratch(reports: [])
         defer { scratch.remove() }
         try scratch.write("""
@@ -187,7 +187,7 @@ import Site
             [click](javascript:alert(1)) <a href="data:text/html,hi">data</a> <javascript:alert(2)>
             """, to: "Content/hostile.txt")
         try scratch.write("{\"authority\": \"<script>x</script>\", \"title\": \"<img src=x onerror=y>\"}", to: "Content/hostile.json")
-        _ = try scratch.build()
+        _ = try await scratch.build()
         let pages = RobustScratch.tree(scratch.output).filter { $0.key.hasSuffix(".html") }
         let page = try #require(pages.first { $0.key.hasPrefix("inspections/") }.flatMap { String(data: $0.value, encoding: .utf8) })
         #expect(page.contains("<b>bold</b> H<sub>2</sub>O"))

@@ -39,8 +39,8 @@ struct RobustScratch {
         SiteBuild.Options(content: content, templates: templates, output: output ?? self.output, strict: strict)
     }
 
-    func build(output: URL? = nil, strict: Bool = false) throws(SiteBuild.Failure) -> SiteBuild.Summary {
-        try SiteBuild(options: options(output: output, strict: strict)).run()
+    func build(output: URL? = nil, strict: Bool = false) async throws(SiteBuild.Failure) -> SiteBuild.Summary {
+        try await SiteBuild(options: options(output: output, strict: strict)).run()
     }
 
     /// Every file below `folder`, relative path to bytes.

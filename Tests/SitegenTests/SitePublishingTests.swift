@@ -14,9 +14,9 @@ import SiteCheck
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let baseURL = "https://example.org/reports/"
 
-    static func build(baseURL: String? = Self.baseURL) throws -> URL {
+    static func build(baseURL: String? = Self.baseURL) async throws -> URL {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-site-\(UUID().uuidString)/Public")
-        _ = try SiteBuild(options: .init(
+        _ = try await SiteBuild(options: .init(
             content: root.appendingPathComponent("Content"), templates: root.appendingPathComponent("Templates"),
             output: output, baseURL: baseURL)).run()
         return output
@@ -36,8 +36,8 @@ import SiteCheck
     }
 
     @Test(arguments: [Self.baseURL, nil])
-    func everyLinkAnchorAndRequiredPageResolves(baseURL: String?) throws {
-        let output = try Self.build(baseURL: baseURL)
+    func everyLinkAnchorAndRequiredPageResolves(baseURL: String?) async throws {
+        let output = try await Self.build(baseURL: baseURL)
         defer { Self.remove(output) }
         let site = Self.model()
         let expectations = SiteChecker.Expectations(site: site)
@@ -48,8 +48,8 @@ import SiteCheck
         #expect(report.linksChecked > 500)
     }
 
-    @Test func everyChartStatesTheNumbersOfTheTableNextToIt() throws {
-        let output = try Self.build()
+    @Test func everyChartStatesTheNumbersOfTheTableNextToIt() async throws {
+        let output = try await Self.build()
         defer { Self.remove(output) }
         let site = Self.model()
         var charts = 0
@@ -78,9 +78,9 @@ import SiteCheck
         #expect(charts > 1)
     }
 
-    @Test func twoBuildsAreByteIdentical() throws {
-        let first = try Self.build()
-        let second = try Self.build()
+    @Test func twoBuildsAreByteIdentical() async throws {
+        let first = try await Self.build()
+        let second = try await Self.build()
         defer { Self.remove(first); Self.remove(second) }
         let files = try Self.files(in: first)
         #expect(files == (try Self.files(in: second)))
@@ -98,8 +98,8 @@ import SiteCheck
             .filter { !$0.hasSuffix("/") && FileManager.default.contents(atPath: base + "/" + $0) != nil }.sorted()
     }
 
-    @Test func feedListsDatedInspectionsNewestFirstWithAbsoluteLinks() throws {
-        let output = try Self.build()
+    @Test func feedListsDatedInspectionsNewestFirstWithAbsoluteLinks() async throws {
+        let output = try await Self.build()
         defer { Self.remove(output) }
         let feed = try Self.text("feed.xml", in: output)
         let updated = feed.matches(of: /<entry>(?s:.*?)<updated>([^<]+)<\/updated>/).map { String($0.output.1) }
@@ -116,8 +116,8 @@ import SiteCheck
         }
     }
 
-    @Test func withoutABaseURLThereIsNoSitemapOrFeedAndThe404LinksFromTheRoot() throws {
-        let output = try Self.build(baseURL: nil)
+    @Test func withoutABaseURLThereIsNoSitemapOrFeedAndThe404LinksFromTheRoot() async throws {
+        let output = try await Self.build(baseURL: nil)
         defer { Self.remove(output) }
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("sitemap.xml").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("feed.xml").path))

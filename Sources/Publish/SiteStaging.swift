@@ -1,0 +1,157 @@
+import Foundation
+import Site
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A site update written file by file into `SiteWriter`'s staging folder and swapped in whole, for
+/// builds that render pages in parallel and rewrite only the pages that changed.
+///
+/// The staging folder holds hard links to the output files that stay as they are (no bytes are copied)
+/// and receives the new and changed files, each written as a new file so that a link into the live
+/// output is never written through. `commit()` swaps it in as `SiteWriter.write` does, so the output is
+/// always either the old site or the new one, never a mixture.
+///
+/// Creating and removing a folder per page costs more than anything else in a small rebuild, so the
+/// previous output is kept beside the output (`SiteWriter.retired`) after the swap, and the next update
+/// starts from it: given what it holds (`standby`), only the files that differ are unlinked, linked or
+/// written. Deleting that folder is always safe; the next update then links every kept file afresh.
+public struct SiteStaging: Sendable {
+    public let writer: SiteWriter
+
+    /// Prepares the staging folder: `kept` (paths relative to the output, with their status there)
+    /// linked from the output, stale files gone, and the folders of `written` ready, so that
+    /// `write(_:)` may then be called from parallel tasks. `standby` is what the retired output holds,
+    /// when the caller knows; nil to start from an empty folder.
+    public init(
+        output: URL, keeping kept: [String: FileStatus], writing written: [String],
+        standby: [String: FileStatus]?
+    ) throws(SiteWriter.Failure) {
+        writer = SiteWriter(output: output)
+        let manager = FileManager.default
+        let staging = writer.staging
+        try? manager.removeItem(at: staging)
+        var present: [String: FileStatus] = [:]
+        do {
+            if let standby, manager.fileExists(atPath: writer.retired.path) {
+                try manager.moveItem(at: writer.retired, to: staging)
+                present = standby
+            } else {
+                try? manager.removeItem(at: writer.retired)
+                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
+            for path in kept.keys.sorted() + written { try SiteWriter.checkRelative(path) }
+            for (path, status) in present where kept[path].map({ $0.inode != status.inode }) ?? true {
+                let stale = staging.appendingPathComponent(path)
+                unlink(stale.path)
+                rmdir(stale.deletingLastPathComponent().path)  // only when the stale file left it empty
+                present[path] = nil
+            }
+            var folders = Set<String>()
+            for path in written { folders.insert((path as NSString).deletingLastPathComponent) }
+            for (path, _) in kept where present[path] == nil { folders.insert((path as NSString).deletingLastPathComponent) }
+            for folder in folders.sorted() where !folder.isEmpty {
+                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+        } catch let failure as SiteWriter.Failure {
+            discard()
+            throw failure
+        } catch {
+            discard()
+            throw SiteWriter.Failure(path: staging.path, message: "cannot prepare the staging folder (\(error.localizedDescription))")
+        }
+        for path in kept.keys.sorted() where present[path] == nil {
+            let from = writer.output.appendingPathComponent(path).path
+            let to = staging.appendingPathComponent(path).path
+            if link(from, to) != 0, errno == EEXIST { unlink(to) }
+            guard FileManager.default.fileExists(atPath: to) || link(from, to) == 0 else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw SiteWriter.Failure(path: from, message: "cannot link the unchanged file into the staging folder (\(reason))")
+            }
+        }
+    }
+
+    /// Writes one file into the staging folder. Files of different paths may be written concurrently.
+    public func write(_ file: OutputFile) throws(SiteWriter.Failure) {
+        let target = writer.staging.appendingPathComponent(file.path)
+        let error = writeUnsynced(file.contents, to: target)
+        guard error == 0 else {
+            throw SiteWriter.Failure(path: target.path, message: "cannot write the file (\(String(cString: strerror(error))))")
+        }
+    }
+
+    /// The written file's identity on disk, as it will be in the output after `commit()`.
+    public func status(of path: String) -> FileStatus? {
+        FileStatus(of: writer.staging.appendingPathComponent(path))
+    }
+
+    /// Swaps the staging folder in. With `keepingPrevious`, the old output stays beside the new one
+    /// (`SiteWriter.retired`) for the next update to start from.
+    public func commit(keepingPrevious: Bool) throws(SiteWriter.Failure) {
+        try writer.moveStagingIntoPlace(keepingRetired: keepingPrevious)
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(at: writer.staging)
+    }
+}
+
+/// What `stat` says about a file, enough to notice that it changed without reading it: size, inode,
+/// and the modification and status-change times to the nanosecond.
+public struct FileStatus: Sendable, Hashable, Codable {
+    public var size: Int64
+    public var inode: UInt64
+    public var modified: Int64
+    public var changed: Int64
+
+    public init?(of url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        inode = UInt64(info.st_ino)
+        #if canImport(Darwin)
+        modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+        #else
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        #endif
+    }
+
+    /// The same file, unchanged in content as far as `stat` can tell. The status-change time is left out:
+    /// linking a file into a new staging folder changes it without changing the file.
+    public func sameContent(as other: FileStatus) -> Bool {
+        size == other.size && inode == other.inode && modified == other.modified
+    }
+}
+
+extension SiteWriter {
+    /// Where the previous output is kept after a `SiteStaging` commit that keeps it.
+    public var previousOutput: URL { retired }
+}
+
+/// Writes `data` into a new or truncated file with plain POSIX calls and returns 0 or the `errno`.
+///
+/// `Data.write(to:)` calls `fsync` for every file, which costs more than rendering the page on a busy
+/// disk. A site update needs no per-file sync: the staging folder only becomes the output by a rename,
+/// and a file cut short by a power cut is caught by the next build's size check.
+public func writeUnsynced(_ data: Data, to url: URL) -> Int32 {
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { return errno }
+    defer { close(descriptor) }
+    return data.withUnsafeBytes { buffer -> Int32 in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
+    }
+}

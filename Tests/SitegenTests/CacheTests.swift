@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+@testable import Pipeline
+import Publish
+import Site
+
+/// Incremental builds: what a rebuild rewrites, and that it always equals a cold build byte for byte.
+@Suite struct CacheTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let reports = [
+        "stoke-on-trent-APA-2007.txt", "staffordshire-APA-2006.txt", "stockport-APA-2006.txt",
+        "stoke-on-trent-JAR-2006.txt", "stoke-on-trent-JAR-2006.json", "north-yorkshire-ILACS-2018.txt",
+    ]
+
+    /// A content folder, a templates folder, an output folder and a cache folder in a temporary place.
+    struct Workspace {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-cache-\(UUID().uuidString)")
+        var content: URL { folder.appendingPathComponent("Content") }
+        var templates: URL { folder.appendingPathComponent("Templates") }
+        var output: URL { folder.appendingPathComponent("site/Public") }
+        var cache: URL { folder.appendingPathComponent("cache") }
+
+        init() throws {
+            let manager = FileManager.default
+            try manager.createDirectory(at: content, withIntermediateDirectories: true)
+            for name in CacheTests.reports {
+                try manager.copyItem(at: CacheTests.root.appendingPathComponent("Content/\(name)"), to: content.appendingPathComponent(name))
+            }
+            try manager.copyItem(at: CacheTests.root.appendingPathComponent("Templates"), to: templates)
+        }
+
+        func build(cached: Bool = true, into output: URL? = nil) async throws -> SiteBuild.Summary {
+            try await SiteBuild(options: .init(
+                content: content, templates: templates, output: output ?? self.output, cache: cached ? cache : nil)).run()
+        }
+
+        /// The incremental output must equal a cold build of the same input, file for file.
+        func expectSameAsColdBuild(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+            let cold = folder.appendingPathComponent("cold/Public")
+            _ = try await build(cached: false, into: cold)
+            let incremental = try CacheTests.files(in: output)
+            let expected = try CacheTests.files(in: cold)
+            #expect(incremental.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+            for (path, bytes) in expected where incremental[path] != bytes {
+                Issue.record("\(path) differs from the cold build", sourceLocation: sourceLocation)
+            }
+            try FileManager.default.removeItem(at: cold.deletingLastPathComponent())
+        }
+
+        func edit(_ name: String, _ change: (String) -> String) throws {
+            let url = content.appendingPathComponent(name)
+            try Data(change(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// Every file below `folder`, by relative path; empty folders are listed with no bytes.
+    static func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+            let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            if isFolder.boolValue {
+                if try FileManager.default.contentsOfDirectory(atPath: url.path).isEmpty { files[path + "/"] = Data() }
+            } else {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    static func inodes(in folder: URL) throws -> [String: UInt64] {
+        try files(in: folder).keys.reduce(into: [:]) { $0[$1] = FileStatus(of: folder.appendingPathComponent($1))?.inode }
+    }
+
+    @Test func aRebuildWithNothingChangedWritesNothing() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let cold = try await workspace.build()
+        #expect(cold.filesWritten > 10)
+        #expect(cold.reportsExtracted == 5)
+        let before = try Self.inodes(in: workspace.output)
+        let again = try await workspace.build()
+        #expect(again.filesWritten == 0)
+        #expect(again.filesKept == cold.filesWritten)
+        #expect(again.reportsExtracted == 0)
+        #expect(again.diagnostics == cold.diagnostics)
+        #expect(try Self.inodes(in: workspace.output) == before)
+        try await workspace.expectSameAsColdBuild()
+    }
+
+    @Test func filesOlderThanTheStatMarginAreCheckedByStatAlone() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let cold = try await workspace.build()
+        try await Task.sleep(for: .nanoseconds(SiteBuild.statMargin + 100_000_000))
+        _ = try await workspace.build()  // the files' times are now old enough to be trusted
+        let quick = try await workspace.build()
+        #expect(quick.filesWritten == 0)
+        #expect(quick.reportsRead == cold.reportsRead)
+        #expect(quick.inspections == cold.inspections)
+        #expect(quick.diagnostics == cold.diagnostics)
+        try Data("edited by hand".utf8).write(to: workspace.output.appendingPathComponent("index.html"))
+        #expect(try await workspace.build().filesWritten == 1)
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nA later note.\n" }
+        let edited = try await workspace.build()
+        #expect(edited.reportsExtracted == 1)
+        try await workspace.expectSameAsColdBuild()
+    }
+
+    @Test func aChangedParagraphRewritesOnlyThatInspectionsPage() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let cold = try await workspace.build()
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nThe council has since published an action plan.\n" }
+        let summary = try await workspace.build()
+        #expect(summary.reportsExtracted == 1)
+        #expect(summary.filesWritten == 1)
+        #expect(summary.filesKept == cold.filesWritten - 1)
+        try await workspace.expectSameAsColdBuild()
+    }
+
+    @Test func aChangedGradeRewritesEveryPageThatShowsIt() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try await workspace.build()
+        let before = try Self.files(in: workspace.output)
+        try workspace.edit("stoke-on-trent-APA-2007.txt") { $0.replacingOccurrences(of: "Grade 1", with: "Grade 3") }
+        let summary = try await workspace.build()
+        let after = try Self.files(in: workspace.output)
+        let changed = Set(after.keys.filter { before[$0] != after[$0] })
+        #expect(summary.filesWritten == changed.count)
+        #expect(changed.contains("data/judgements.csv"))
+        #expect(changed.contains { $0.hasPrefix("inspections/stoke-on-trent-apa-2007") })
+        try await workspace.expectSameAsColdBuild()
+    }
+
+    @Test func changedTemplatesSidecarsAndRemovedReportsNeverLeaveStalePages() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try await workspace.build()
+        // Several incremental builds in a row, each starting from the output the one before kept.
+        let template = workspace.templates.appendingPathComponent("inspection.md.mustache")
+        try Data((try String(contentsOf: template, encoding: .utf8) + "\nRead with care.\n").utf8).write(to: template)
+        let afterTemplate = try await workspace.build()
+        #expect(afterTemplate.filesWritten >= 5)
+        #expect(afterTemplate.reportsExtracted == 0)
+        try await workspace.expectSameAsColdBuild()
+
+        let sidecar = workspace.content.appendingPathComponent("stoke-on-trent-JAR-2006.json")
+        let json = try String(contentsOf: sidecar, encoding: .utf8)
+        try Data(json.replacingOccurrences(of: "\"publication_date\"", with: "\"title\": \"A retitled review\", \"publication_date\"").utf8).write(to: sidecar)
+        let afterSidecar = try await workspace.build()
+        #expect(afterSidecar.reportsExtracted == 1)
+        #expect(try String(contentsOf: workspace.output.appendingPathComponent("index.html"), encoding: .utf8).contains("A retitled review"))
+        try await workspace.expectSameAsColdBuild()
+
+        try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("staffordshire-APA-2006.txt"))
+        _ = try await workspace.build()
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("inspections/staffordshire-apa-2006").path))
+        try await workspace.expectSameAsColdBuild()
+
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nA later note.\n" }
+        _ = try await workspace.build()
+        try await workspace.expectSameAsColdBuild()
+    }
+
+    @Test func anOutputFileChangedByHandOrADeletedCacheIsRebuilt() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let cold = try await workspace.build()
+        try Data("edited by hand".utf8).write(to: workspace.output.appendingPathComponent("index.html"))
+        try FileManager.default.removeItem(at: workspace.output.appendingPathComponent("data/judgements.json"))
+        let repaired = try await workspace.build()
+        #expect(repaired.filesWritten == 3)  // the home page and both data files, which are written together
+        try await workspace.expectSameAsColdBuild()
+
+        try FileManager.default.removeItem(at: workspace.cache)
+        let afresh = try await workspace.build()
+        #expect(afresh.filesWritten == cold.filesWritten)
+        #expect(afresh.reportsExtracted == 5)
+        try await workspace.expectSameAsColdBuild()
+    }
+
+    @Test func theCacheFolderMayNotLieInsideTheOutput() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        await #expect(throws: SiteBuild.Failure.self) {
+            try await SiteBuild(options: .init(
+                content: workspace.content, templates: workspace.templates, output: workspace.output,
+                cache: workspace.output.appendingPathComponent("cache"))).run()
+        }
+    }
+
+    @Test func theFingerprintChangesWithTheVocabularyAndTheTemplates() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let base = try BuildFingerprint(templates: workspace.templates, vocabulary: .builtIn, baseURL: nil)
+        var vocabulary = OutcomeVocabulary.builtIn
+        vocabulary.outcomes[0].title += " (renamed)"
+        let renamed = try BuildFingerprint(templates: workspace.templates, vocabulary: vocabulary, baseURL: nil)
+        #expect(renamed.extraction != base.extraction)
+        #expect(renamed.rendering != base.rendering)
+        try Data("body { color: black }".utf8).write(to: workspace.templates.appendingPathComponent("assets/site.css"))
+        let restyled = try BuildFingerprint(templates: workspace.templates, vocabulary: .builtIn, baseURL: nil)
+        #expect(restyled.extraction == base.extraction)
+        #expect(restyled.rendering != base.rendering)
+        #expect(try BuildFingerprint(templates: workspace.templates, vocabulary: .builtIn, baseURL: "https://example.org/").rendering != restyled.rendering)
+    }
+
+    @Test func stableHashIsXXH64() {
+        // Reference values from the xxHash project's Python binding (`xxhash.xxh64`).
+        #expect(StableHash.xxh64("") == 0xEF46_DB37_51D8_E999)
+        #expect(StableHash.xxh64("a") == 0xD24E_C4F1_A98C_6E5B)
+        #expect(StableHash.xxh64("abc") == 0x44BC_2CF5_AD77_0999)
+        #expect(StableHash.xxh64("The quick brown fox jumps over the lazy dog") == 0x0B24_2D36_1FDA_71BC)
+        #expect(StableHash.xxh64([UInt8](0..<100), seed: 7) == 0x8065_3E7E_9B88_7CDD)
+        #expect(StableHash.xxh64("abc", seed: 7) == 0x9E75_5206_1566_76D7)
+    }
+}
