@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: ["Site", "Reports", "Markdown", "Render", "Publish"]),
         .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "sitegen", dependencies: [
-            "Pipeline", "Serve",
+            "Pipeline", "Serve", "SiteCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "Corpus", dependencies: ["Site"]),

@@ -138,6 +138,7 @@ public struct SiteBuild: Sendable {
         var units = Dictionary(zip(pages.map { "page:" + $0.path }, pageKeys), uniquingKeysWith: { first, _ in first })
         units["data"] = StableHash.hex(dataKey.digest)
         units["assets"] = fingerprint.rendering
+        units["not-found"] = fingerprint.rendering
 
         // A unit is clean when its key is the one it was written under and its files are still in the
         // output as they were written.
@@ -164,14 +165,15 @@ public struct SiteBuild: Sendable {
             let dirtyPages = pages.filter { !cleanUnits.contains("page:" + $0.path) }
             var files: [(unit: String, file: OutputFile)] = []
             if !cleanUnits.contains("data") {
-                // The data files, the 404 page, the sitemap and the feed depend on the site as a whole.
-                let siteWide: [OutputFile]
+                // The data files, the sitemap and the feed depend on the site as a whole.
+                files += (JudgementExport.files(site) + renderer.siteIndexFiles(site, pagePaths: pages.map(\.path))).map { ("data", $0) }
+            }
+            if !cleanUnits.contains("not-found") {
                 do {
-                    siteWide = try renderer.siteWideFiles(site, pagePaths: pages.map(\.path))
+                    files.append(("not-found", try renderer.notFoundFile()))
                 } catch {
                     throw Failure(message: error.description, diagnostics: diagnostics.sorted())
                 }
-                files += (JudgementExport.files(site) + siteWide).map { ("data", $0) }
             }
             if !cleanUnits.contains("assets") { files += templates.assets.map { ("assets", $0) } }
             let keptStatuses = kept.mapValues(\.status)

@@ -20,6 +20,8 @@ import Darwin
 /// written. Deleting that folder is always safe; the next update then links every kept file afresh.
 public struct SiteStaging: Sendable {
     public let writer: SiteWriter
+    /// The lock on the output's parent folder, held from `init` until `commit` or `discard`.
+    let lock: Int32
 
     /// Prepares the staging folder: `kept` (paths relative to the output, with their status there)
     /// linked from the output, stale files gone, and the folders of `written` ready, so that
@@ -30,6 +32,12 @@ public struct SiteStaging: Sendable {
         standby: [String: FileStatus]?
     ) throws(SiteWriter.Failure) {
         writer = SiteWriter(output: output)
+        lock = try writer.lockParentFolder()
+        writer.recoverInterruptedSwap()
+        if case .failure(let failure) = SiteWriter.isReplaceable(output) {
+            close(lock)
+            throw failure
+        }
         let manager = FileManager.default
         let staging = writer.staging
         try? manager.removeItem(at: staging)
@@ -55,12 +63,13 @@ public struct SiteStaging: Sendable {
             for folder in folders.sorted() where !folder.isEmpty {
                 try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
+            try SiteWriter.marker.contents.write(to: staging.appendingPathComponent(SiteWriter.marker.path))
         } catch let failure as SiteWriter.Failure {
             discard()
             throw failure
         } catch {
             discard()
-            throw SiteWriter.Failure(path: staging.path, message: "cannot prepare the staging folder (\(error.localizedDescription))")
+            throw SiteWriter.Failure(path: staging.path, message: "cannot create the staging folder (\(error.localizedDescription))")
         }
         for path in kept.keys.sorted() where present[path] == nil {
             let from = writer.output.appendingPathComponent(path).path
@@ -91,11 +100,13 @@ public struct SiteStaging: Sendable {
     /// Swaps the staging folder in. With `keepingPrevious`, the old output stays beside the new one
     /// (`SiteWriter.retired`) for the next update to start from.
     public func commit(keepingPrevious: Bool) throws(SiteWriter.Failure) {
+        defer { close(lock) }
         try writer.moveStagingIntoPlace(keepingRetired: keepingPrevious)
     }
 
     public func discard() {
         try? FileManager.default.removeItem(at: writer.staging)
+        close(lock)
     }
 }
 

@@ -90,7 +90,11 @@ public struct SiteWriter: Sendable {
         do {
             if manager.fileExists(atPath: output.path) {
                 if Self.exchange(staging, output) {
-                    try? manager.removeItem(at: staging)
+                    // The staging folder now holds the previous site.
+                    try? manager.removeItem(at: retired)
+                    if !keepingRetired || (try? manager.moveItem(at: staging, to: retired)) == nil {
+                        try? manager.removeItem(at: staging)
+                    }
                     return
                 }
                 try manager.moveItem(at: output, to: retired)

@@ -39,18 +39,21 @@ public struct SiteRenderer: Sendable {
         for page in pages {
             files.append(try render(page))
         }
-        return files + (try siteWideFiles(site, pagePaths: pages.map(\.path)))
+        return files + templates.assets + [try notFoundFile()] + siteIndexFiles(site, pagePaths: pages.map(\.path))
     }
 
-    /// The files that depend on the site as a whole rather than on one page: the assets, the 404 page and,
-    /// with a base URL, the sitemap (of `pagePaths`) and the feed.
-    public func siteWideFiles(_ site: SiteModel, pagePaths: [String]) throws(Failure) -> [OutputFile] {
-        var files = templates.assets + [try render(notFoundPage())]
-        if let baseURL {
-            files.append(OutputFile(path: Permalinks.sitemap, text: Sitemap.xml(pages: pagePaths + files.map(\.path), baseURL: baseURL)))
-            files.append(OutputFile(path: Permalinks.feed, text: AtomFeed.xml(site, title: siteTitle, baseURL: baseURL)))
-        }
-        return files
+    /// The 404 page, which depends only on the templates and the base URL.
+    public func notFoundFile() throws(Failure) -> OutputFile {
+        try render(notFoundPage())
+    }
+
+    /// With a base URL, the sitemap (of `pagePaths`) and the feed; nothing without one.
+    public func siteIndexFiles(_ site: SiteModel, pagePaths: [String]) -> [OutputFile] {
+        guard let baseURL else { return [] }
+        return [
+            OutputFile(path: Permalinks.sitemap, text: Sitemap.xml(pages: pagePaths, baseURL: baseURL)),
+            OutputFile(path: Permalinks.feed, text: AtomFeed.xml(site, title: siteTitle, baseURL: baseURL)),
+        ]
     }
 
     /// The Markdown of one page, before conversion, for tests and golden files.

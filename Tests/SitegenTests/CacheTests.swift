@@ -155,7 +155,7 @@ import Site
         try Data(json.replacingOccurrences(of: "\"publication_date\"", with: "\"title\": \"A retitled review\", \"publication_date\"").utf8).write(to: sidecar)
         let afterSidecar = try await workspace.build()
         #expect(afterSidecar.reportsExtracted == 1)
-        #expect(try String(contentsOf: workspace.output.appendingPathComponent("index.html"), encoding: .utf8).contains("A retitled review"))
+        #expect(try String(contentsOf: workspace.output.appendingPathComponent("inspections/stoke-on-trent-jar-2006/index.html"), encoding: .utf8).contains("A retitled review"))
         try await workspace.expectSameAsColdBuild()
 
         try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("staffordshire-APA-2006.txt"))

@@ -38,8 +38,9 @@ enum SitegenExecutable {
 }
 
 @Suite(.serialized) struct RobustProcessTests {
+    /// Cold builds (`--no-cache`), so that no test shares a cache folder with another.
     func arguments(_ scratch: RobustScratch, output: URL? = nil, _ extra: String...) -> [String] {
-        ["build", "--content", scratch.content.path, "--templates", scratch.templates.path, "--output", (output ?? scratch.output).path] + extra
+        ["build", "--no-cache", "--content", scratch.content.path, "--templates", scratch.templates.path, "--output", (output ?? scratch.output).path] + extra
     }
 
     @Test func exitCodesTellSuccessFailureStrictnessAndMisuseApart() throws {
@@ -77,7 +78,7 @@ enum SitegenExecutable {
             try Data("{\"authority\": \"Authority \(number)\", \"letter_date\": \"2007\"}".utf8).write(to: large.appendingPathComponent("report-\(number).json"))
         }
         let staging = scratch.folder.appendingPathComponent(".Public.staging")
-        let build = try SitegenExecutable.start(["build", "--content", large.path, "--templates", scratch.templates.path, "--output", scratch.output.path])
+        let build = try SitegenExecutable.start(["build", "--no-cache", "--content", large.path, "--templates", scratch.templates.path, "--output", scratch.output.path])
         var killedWhileStaging = false
         while build.isRunning {
             if FileManager.default.fileExists(atPath: staging.path) {
