@@ -1,32 +1,49 @@
+import Dispatch
 import Foundation
 
-/// Structured parallelism over values: a bounded task group whose results come back in input order, so
-/// that whatever the scheduling, the build sees the same sequence.
+/// Parallelism over values whose results come back in input order, so that whatever the scheduling, the
+/// build sees the same sequence.
+///
+/// The work (extracting a report, rendering a page) is CPU-bound and long, so it runs on Dispatch's
+/// worker threads, one per core, and not on Swift's cooperative thread pool: a build that filled that
+/// pool would starve every other task of the process, such as the preview server answering requests
+/// while it rebuilds.
 enum Parallel {
-    /// Tasks in flight at once: enough to keep every core busy, few enough to bound memory (each task
-    /// may hold one report's text and one rendered page).
-    static var width: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
-
     static func map<Item: Sendable, Result: Sendable>(
         _ items: [Item], _ transform: @escaping @Sendable (Item) -> Result
     ) async -> [Result] {
-        await withTaskGroup(of: (Int, Result).self) { group in
-            var results = [Result?](repeating: nil, count: items.count)
-            var next = 0
-            while next < min(width, items.count) {
-                let index = next
-                group.addTask { (index, transform(items[index])) }
-                next += 1
-            }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < items.count {
-                    let index = next
-                    group.addTask { (index, transform(items[index])) }
-                    next += 1
+        guard !items.isEmpty else { return [] }
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                let slots = Slots<Result>(count: items.count)
+                DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                    slots.set(index, transform(items[index]))
                 }
+                continuation.resume(returning: slots.values())
             }
-            return results.map { $0! }
         }
     }
+}
+
+/// One slot per item, each written by exactly one iteration of `concurrentPerform` and read only after
+/// all of them have returned.
+///
+/// `@unchecked Sendable`: no two threads ever touch the same slot, and `concurrentPerform` returns only
+/// after every iteration has finished, which orders every write before the read in `values()`.
+private final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
+
+    func values() -> [Value] { storage.map { $0! } }
 }
