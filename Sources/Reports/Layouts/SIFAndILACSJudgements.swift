@@ -386,11 +386,13 @@ struct GradedStructureReader {
 
     /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
     static func number(of wording: String) -> String? {
-        wording.firstMatch(of: /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\D/).map { String($0.1) }
+        guard wording.first?.isNumber == true else { return nil }
+        return wording.firstMatch(of: /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\D/).map { String($0.1) }
     }
 
     static func withoutNumber(_ wording: String) -> String {
-        wording.replacing(/^\d{1,2}(?:\.\d{1,2})?\.?\s+/, with: "")
+        guard wording.first?.isNumber == true else { return wording }
+        return wording.replacing(/^\d{1,2}(?:\.\d{1,2})?\.?\s+/, with: "")
     }
 }
 
