@@ -59,6 +59,24 @@ public struct ReportText: Sendable, Equatable {
         return result
     }
 
+    /// The words of `text` joined by single spaces: runs of white space made one space, none at either end.
+    static func collapsingWhitespace(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// `folded` for text wholly in ASCII, byte by byte: the same result without going through Characters.
     private static func foldedASCII(_ bytes: some Collection<UInt8>) -> String {
         var result: [UInt8] = []

@@ -17,9 +17,19 @@ struct ReportCell: Equatable {
     /// The line began with a bullet.
     var isBullet: Bool
 
-    var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }
+    var wordCount: Int {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).count }
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
     /// A page number or a footnote digit standing alone.
-    var isBareNumber: Bool { !text.isEmpty && text.count <= 3 && text.allSatisfy(\.isNumber) }
+    var isBareNumber: Bool { !text.isEmpty && text.dropFirst(3).isEmpty && text.allSatisfy(\.isNumber) }
 }
 
 enum ReportCells {
@@ -104,7 +114,6 @@ enum ReportCells {
             isBullet = true
             text = String(text.dropFirst())
         }
-        text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return (text, isHeading, isBullet)
+        return (ReportText.collapsingWhitespace(text), isHeading, isBullet)
     }
 }

@@ -22,10 +22,13 @@ struct GradedStructureReader {
     let judgementTable: Range<Int>?
     /// The width body lines wrap at, to tell a wrapped line from one that ends a heading or statement.
     let width: Int
+    /// The framework's wordings as words, read once rather than for every label.
+    let wordings: OutcomeWordings
 
     init(framework: Framework, vocabulary: OutcomeVocabulary, text: ReportText) {
         self.framework = framework
         self.vocabulary = vocabulary
+        self.wordings = OutcomeWordings(vocabulary, framework: framework)
         self.text = text
         self.judgementTable = Self.judgementTable(in: text)
         self.width = ReportProse.typicalWidth(of: text)
@@ -130,7 +133,7 @@ struct GradedStructureReader {
         var end = start
         while true {
             let wording = cells[start...end].map(\.text).joined(separator: " ")
-            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords),
+            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings, extraWords: Self.labelExtraWords),
                end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
                 let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
                 if let (grade, after) = grade(at: end + 1, in: cells) {
@@ -165,8 +168,8 @@ struct GradedStructureReader {
         let continuation = cells[start + 2]
         guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercase == true else { return nil }
         let wording = first.text + " " + continuation.text
-        let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords)
-        guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords),
+        let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text), in: wordings, extraWords: Self.labelExtraWords)
+        guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings, extraWords: Self.labelExtraWords),
               match.size > alone?.size ?? 0 || match.isExact && alone?.isExact != true
         else { return nil }
         return (Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: .table), lastLine: continuation.line), start + 3)
@@ -198,7 +201,7 @@ struct GradedStructureReader {
         var findings: [Finding] = []
         for (label, grade) in zip(labels, grades) {
             let wording = label.map(\.text).joined(separator: " ")
-            guard let match = OutcomeMatch.best(for: wording, in: vocabulary, framework: framework) else { return [] }
+            guard let match = OutcomeMatch.best(for: wording, in: wordings) else { return [] }
             findings.append(Finding(judgement: judgement(match, wording: wording, grade: grade.0, at: label[0], basis: .table), lastLine: grade.line))
         }
         return findings
@@ -212,9 +215,7 @@ struct GradedStructureReader {
     /// Whether the words of `cells` begin some wording of the framework.
     private func isLabelPrefix(_ cells: [ReportCell]) -> Bool {
         let words = OutcomeMatch.significantWords(cells.map(\.text).joined(separator: " "))
-        return vocabulary.outcomes.contains { outcome in
-            outcome.wordings[framework, default: []].contains { OutcomeMatch.significantWords($0).starts(with: words) }
-        }
+        return wordings.entries.contains { $0.words.starts(with: words) }
     }
 
     /// Words a label may add to the vocabulary's wording: "The experiences and progress of" before
@@ -291,7 +292,7 @@ struct GradedStructureReader {
             var start = index
             while true {
                 let wording = (cells[start..<index].map(\.text) + [before]).joined(separator: " ")
-                if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework), match.isExact {
+                if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings), match.isExact {
                     if start > 0, continuesSentence(cells[start - 1], into: cells[start]) { break }
                     findings.append(Finding(judgement: judgement(
                         match, wording: wording, grade: Grade(written: written, level: level), at: cells[start], basis: .headline),
@@ -348,7 +349,7 @@ struct GradedStructureReader {
         } else if !phrase.hasPrefix("require") {
             return nil
         }
-        let match = OutcomeMatch.best(for: subject, in: vocabulary, framework: framework, extraWords: .max)
+        let match = OutcomeMatch.best(for: subject, in: wordings, extraWords: .max)
             ?? overallStatement(subject, at: start.line, frontTableLine: frontTableLine)
         guard let match else { return nil }
         let written = String(trimmed.suffix(phrase.count))
@@ -406,20 +407,17 @@ struct OutcomeMatch {
 
     /// The outcome whose wording (for `framework`) is `label` word for word, or whose wording's words all
     /// occur in `label`, in order, with at most `extraWords` more; the longest wording wins.
-    static func best(for label: String, in vocabulary: OutcomeVocabulary, framework: Framework, extraWords: Int = 0) -> OutcomeMatch? {
+    static func best(for label: String, in wordings: OutcomeWordings, extraWords: Int = 0) -> OutcomeMatch? {
         let words = significantWords(label)
         guard !words.isEmpty else { return nil }
         var best: OutcomeMatch?
-        for outcome in vocabulary.outcomes {
-            for wording in outcome.wordings[framework, default: []] {
-                let wanted = significantWords(wording)
-                guard !wanted.isEmpty else { continue }
-                let isExact = words == wanted
-                let contained = words.count - wanted.count <= extraWords && isSubsequence(wanted, of: words)
-                guard isExact || contained else { continue }
-                if best == nil || wanted.count > best!.size || (isExact && !best!.isExact && wanted.count == best!.size) {
-                    best = OutcomeMatch(outcome: outcome, isExact: isExact, size: wanted.count)
-                }
+        for (outcome, wanted) in wordings.entries {
+            guard !wanted.isEmpty else { continue }
+            let isExact = words == wanted
+            let contained = words.count - wanted.count <= extraWords && isSubsequence(wanted, of: words)
+            guard isExact || contained else { continue }
+            if best == nil || wanted.count > best!.size || (isExact && !best!.isExact && wanted.count == best!.size) {
+                best = OutcomeMatch(outcome: outcome, isExact: isExact, size: wanted.count)
             }
         }
         return best
@@ -443,5 +441,16 @@ struct OutcomeMatch {
             index = found + 1
         }
         return true
+    }
+}
+
+/// The significant words of every wording a vocabulary gives for one framework, in the vocabulary's order.
+struct OutcomeWordings {
+    var entries: [(outcome: Outcome, words: [String])]
+
+    init(_ vocabulary: OutcomeVocabulary, framework: Framework) {
+        entries = vocabulary.outcomes.flatMap { outcome in
+            outcome.wordings[framework, default: []].map { (outcome, OutcomeMatch.significantWords($0)) }
+        }
     }
 }
