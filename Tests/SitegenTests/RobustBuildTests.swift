@@ -77,7 +77,7 @@ import Site
     }
 
     /// Inputs that once crashed the reader under the fuzzer (`Tests/Fuzz/regressions/`) build without a crash.
-    @Test func pastFuzzCrashesBuild() throws {
+    @Test func pastFuzzCrashesBuild() async throws {
         let scratch = try RobustScratch(reports: [])
         defer { scratch.remove() }
         let regressions = RobustScratch.repository.appendingPathComponent("Tests/Fuzz/regressions")
