@@ -312,10 +312,11 @@ struct Furniture {
     private mutating func findHeadersBesidePageNumbers(_ lines: [ReportText.Line]) {
         var uses: [String: [(line: Int, page: (line: Int, number: Int))]] = [:]
         var order: [String] = []
+        let loneNumbers = lines.map(Self.loneNumber)
         for (index, line) in lines.enumerated() where !line.isBlank && !lineNumbers.contains(line.number) {
             let trimmed = line.trimmed
             guard trimmed.split(separator: " ").count >= 3, !ReportDocument.endsSentence(trimmed),
-                  let page = Self.loneNumber(near: index, in: lines) else { continue }
+                  let page = Self.loneNumber(near: index, in: loneNumbers) else { continue }
             let key = ReportText.folded(trimmed)
             if uses[key] == nil { order.append(key) }
             uses[key, default: []].append((line.number, page))
@@ -329,16 +330,20 @@ struct Furniture {
     }
 
     /// The nearest line within four lines of `index` that holds only a page number.
-    private static func loneNumber(near index: Int, in lines: [ReportText.Line]) -> (line: Int, number: Int)? {
+    private static func loneNumber(near index: Int, in loneNumbers: [(line: Int, number: Int)?]) -> (line: Int, number: Int)? {
         for distance in 1...4 {
-            for candidate in [index - distance, index + distance] where lines.indices.contains(candidate) {
-                let trimmed = lines[candidate].trimmed
-                if (1...4).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(trimmed) {
-                    return (lines[candidate].number, number)
-                }
+            for candidate in [index - distance, index + distance] where loneNumbers.indices.contains(candidate) {
+                if let found = loneNumbers[candidate] { return found }
             }
         }
         return nil
+    }
+
+    /// The line's number and the page number it holds, when it holds only a page number.
+    private static func loneNumber(_ line: ReportText.Line) -> (line: Int, number: Int)? {
+        let trimmed = line.trimmed
+        guard (1...4).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(trimmed) else { return nil }
+        return (line.number, number)
     }
 
     /// A line of text with a page number before or after it, such as `Stoke-on-Trent joint area review   8`

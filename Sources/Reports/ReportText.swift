@@ -38,6 +38,7 @@ public struct ReportText: Sendable, Equatable {
     /// Lower-cased, with curly quotes made straight, dashes made hyphens and runs of white space made one
     /// space: the form in which wordings are compared.
     public static func folded(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldedASCII(text.utf8) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
@@ -56,5 +57,42 @@ public struct ReportText: Sendable, Equatable {
         }
         if result.hasSuffix(" ") { result.removeLast() }
         return result
+    }
+
+    /// The words of `text` joined by single spaces: runs of white space made one space, none at either end.
+    static func collapsingWhitespace(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `folded` for text wholly in ASCII, byte by byte: the same result without going through Characters.
+    private static func foldedASCII(_ bytes: some Collection<UInt8>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var lastWasSpace = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 32); lastWasSpace = false
+            case UInt8(ascii: "`"): result.append(UInt8(ascii: "'")); lastWasSpace = false
+            case 0x09...0x0D, UInt8(ascii: " "):
+                if !lastWasSpace { result.append(UInt8(ascii: " ")) }
+                lastWasSpace = true
+            default: result.append(byte); lastWasSpace = false
+            }
+        }
+        if result.last == UInt8(ascii: " ") { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -17,9 +17,19 @@ struct ReportCell: Equatable {
     /// The line began with a bullet.
     var isBullet: Bool
 
-    var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }
+    var wordCount: Int {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).count }
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
     /// A page number or a footnote digit standing alone.
-    var isBareNumber: Bool { !text.isEmpty && text.count <= 3 && text.allSatisfy(\.isNumber) }
+    var isBareNumber: Bool { !text.isEmpty && text.dropFirst(3).isEmpty && text.allSatisfy(\.isNumber) }
 }
 
 enum ReportCells {
@@ -37,10 +47,38 @@ enum ReportCells {
             let texts = parts.map { clean(String($0)).text }.filter { !$0.isEmpty }
             return texts.map { ReportCell(text: $0, line: line.number, inRow: texts.count > 1, isHeading: false, isBullet: false) }
         }
-        let columns = trimmed.split(separator: /\t+| {3,}/).map { clean(String($0)) }.filter { !$0.text.isEmpty }
+        let columns = Self.columns(of: trimmed).map { clean(String($0)) }.filter { !$0.text.isEmpty }
         return columns.map {
             ReportCell(text: $0.text, line: line.number, inRow: columns.count > 1, isHeading: $0.isHeading, isBullet: $0.isBullet)
         }
+    }
+
+    /// The parts of a line between runs of tabs or of three or more spaces (the gaps `pdftotext -layout`
+    /// leaves between columns); empty parts are left out.
+    static func columns(of line: String) -> [Substring] {
+        var parts: [Substring] = []
+        var start = line.startIndex
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            guard character == "\t" || character == " " else {
+                index = line.index(after: index)
+                continue
+            }
+            var end = line.index(after: index)
+            var run = 1
+            while end < line.endIndex, line[end] == character {
+                end = line.index(after: end)
+                run += 1
+            }
+            if character == "\t" || run >= 3 {
+                if start < index { parts.append(line[start..<index]) }
+                start = end
+            }
+            index = end
+        }
+        if start < line.endIndex { parts.append(line[start...]) }
+        return parts
     }
 
     static let bullets: Set<Character> = ["◼", "•", "▪", "●", "·", "-", "*", "–"]
@@ -50,27 +88,32 @@ enum ReportCells {
         character.unicodeScalars.first.map { (0xE000...0xF8FF).contains($0.value) } ?? false
     }
 
+    /// The bytes every decoration `clean` removes starts with: `#`, `<`, `&`, `*`, `_`.
+    static let decorationMarks: Set<UInt8> = [UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "_")]
+
     /// The words of a line without Markdown and HTML decoration, and whether it was a heading or a bullet.
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
         var text = raw.trimmingCharacters(in: .whitespaces)
         var isHeading = false
-        if let marks = text.firstMatch(of: /^#{1,6}\s+/) {
-            text.removeSubrange(marks.range)
-            isHeading = true
+        // Most lines carry no decoration at all; only those with one of its marks go through the patterns.
+        if text.utf8.contains(where: { decorationMarks.contains($0) }) {
+            if let marks = text.firstMatch(of: /^#{1,6}\s+/) {
+                text.removeSubrange(marks.range)
+                isHeading = true
+            }
+            text = text.replacing(/<sup>[^<]{0,6}<\/sup>/, with: "").replacing(/<[^>]{1,20}>/, with: " ")
+            text = text.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
+            let emphasised = text.wholeMatch(of: /\*\*(.+)\*\*/) != nil || text.wholeMatch(of: /__(.+)__/) != nil
+            if emphasised { isHeading = true }
+            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+            text = text.replacing(/(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|[.,;:]|$)/) { "\($0.1)\($0.2)" }
         }
-        text = text.replacing(/<sup>[^<]{0,6}<\/sup>/, with: "").replacing(/<[^>]{1,20}>/, with: " ")
-        text = text.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
-        let emphasised = text.wholeMatch(of: /\*\*(.+)\*\*/) != nil || text.wholeMatch(of: /__(.+)__/) != nil
-        if emphasised { isHeading = true }
-        text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-        text = text.replacing(/(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|[.,;:]|$)/) { "\($0.1)\($0.2)" }
         var isBullet = false
-        if let first = text.first, text.count > 1, bullets.contains(first) || isPrivateUse(first),
+        if let first = text.first, bullets.contains(first) || isPrivateUse(first), !text.dropFirst().isEmpty,
            text.dropFirst().first?.isWhitespace == true || first.unicodeScalars.first!.value > 0x7F {
             isBullet = true
             text = String(text.dropFirst())
         }
-        text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return (text, isHeading, isBullet)
+        return (ReportText.collapsingWhitespace(text), isHeading, isBullet)
     }
 }

@@ -22,10 +22,14 @@ struct GradedStructureReader {
     let judgementTable: Range<Int>?
     /// The width body lines wrap at, to tell a wrapped line from one that ends a heading or statement.
     let width: Int
+    /// The framework's wordings as words, read once rather than for every label.
+    let wordings: OutcomeWordings
+    let numberPatterns = NumberPatterns()
 
     init(framework: Framework, vocabulary: OutcomeVocabulary, text: ReportText) {
         self.framework = framework
         self.vocabulary = vocabulary
+        self.wordings = OutcomeWordings(vocabulary, framework: framework)
         self.text = text
         self.judgementTable = Self.judgementTable(in: text)
         self.width = ReportProse.typicalWidth(of: text)
@@ -130,9 +134,9 @@ struct GradedStructureReader {
         var end = start
         while true {
             let wording = cells[start...end].map(\.text).joined(separator: " ")
-            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords),
+            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording, patterns: numberPatterns), in: wordings, extraWords: Self.labelExtraWords),
                end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
-                let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
+                let isTable = first.inRow || Self.number(of: wording, patterns: numberPatterns) != nil || judgementTable?.contains(first.line) == true
                 if let (grade, after) = grade(at: end + 1, in: cells) {
                     let basis: Judgement.Basis = isTable ? .table : .headline
                     let finding = Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: basis), lastLine: cells[after - 1].line)
@@ -165,8 +169,8 @@ struct GradedStructureReader {
         let continuation = cells[start + 2]
         guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercase == true else { return nil }
         let wording = first.text + " " + continuation.text
-        let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords)
-        guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework, extraWords: Self.labelExtraWords),
+        let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text, patterns: numberPatterns), in: wordings, extraWords: Self.labelExtraWords)
+        guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording, patterns: numberPatterns), in: wordings, extraWords: Self.labelExtraWords),
               match.size > alone?.size ?? 0 || match.isExact && alone?.isExact != true
         else { return nil }
         return (Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: .table), lastLine: continuation.line), start + 3)
@@ -198,7 +202,7 @@ struct GradedStructureReader {
         var findings: [Finding] = []
         for (label, grade) in zip(labels, grades) {
             let wording = label.map(\.text).joined(separator: " ")
-            guard let match = OutcomeMatch.best(for: wording, in: vocabulary, framework: framework) else { return [] }
+            guard let match = OutcomeMatch.best(for: wording, in: wordings) else { return [] }
             findings.append(Finding(judgement: judgement(match, wording: wording, grade: grade.0, at: label[0], basis: .table), lastLine: grade.line))
         }
         return findings
@@ -212,9 +216,7 @@ struct GradedStructureReader {
     /// Whether the words of `cells` begin some wording of the framework.
     private func isLabelPrefix(_ cells: [ReportCell]) -> Bool {
         let words = OutcomeMatch.significantWords(cells.map(\.text).joined(separator: " "))
-        return vocabulary.outcomes.contains { outcome in
-            outcome.wordings[framework, default: []].contains { OutcomeMatch.significantWords($0).starts(with: words) }
-        }
+        return wordings.entries.contains { $0.words.starts(with: words) }
     }
 
     /// Words a label may add to the vocabulary's wording: "The experiences and progress of" before
@@ -291,7 +293,7 @@ struct GradedStructureReader {
             var start = index
             while true {
                 let wording = (cells[start..<index].map(\.text) + [before]).joined(separator: " ")
-                if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: vocabulary, framework: framework), match.isExact {
+                if let match = OutcomeMatch.best(for: Self.withoutNumber(wording, patterns: numberPatterns), in: wordings), match.isExact {
                     if start > 0, continuesSentence(cells[start - 1], into: cells[start]) { break }
                     findings.append(Finding(judgement: judgement(
                         match, wording: wording, grade: Grade(written: written, level: level), at: cells[start], basis: .headline),
@@ -348,7 +350,7 @@ struct GradedStructureReader {
         } else if !phrase.hasPrefix("require") {
             return nil
         }
-        let match = OutcomeMatch.best(for: subject, in: vocabulary, framework: framework, extraWords: .max)
+        let match = OutcomeMatch.best(for: subject, in: wordings, extraWords: .max)
             ?? overallStatement(subject, at: start.line, frontTableLine: frontTableLine)
         guard let match else { return nil }
         let written = String(trimmed.suffix(phrase.count))
@@ -370,7 +372,7 @@ struct GradedStructureReader {
     /// Whether `cell` continues the sentence the previous cell left open, so cannot start a label.
     private func continuesSentence(_ previous: ReportCell, into cell: ReportCell) -> Bool {
         guard previous.line == cell.line - 1, !previous.inRow, !cell.inRow, !previous.isHeading else { return false }
-        guard let last = previous.text.last, Self.number(of: cell.text) == nil else { return false }
+        guard let last = previous.text.last, Self.number(of: cell.text, patterns: numberPatterns) == nil else { return false }
         if ".:?!)".contains(last) { return false }
         let folded = ReportText.folded(previous.text)
         if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
@@ -384,13 +386,22 @@ struct GradedStructureReader {
             grade: grade.written, level: grade.level, basis: basis, source: SourcePosition(file: text.path, line: cell.line))
     }
 
-    /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
-    static func number(of wording: String) -> String? {
-        wording.firstMatch(of: /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\D/).map { String($0.1) }
+    /// The patterns of a label's number, made once per reader: a Regex compiles on first use and keeps the
+    /// compiled form, so one made per label is compiled again for every label.
+    struct NumberPatterns {
+        let number: Regex<(Substring, Substring)> = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\D/
+        let prefix: Regex<Substring> = /^\d{1,2}(?:\.\d{1,2})?\.?\s+/
     }
 
-    static func withoutNumber(_ wording: String) -> String {
-        wording.replacing(/^\d{1,2}(?:\.\d{1,2})?\.?\s+/, with: "")
+    /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
+    static func number(of wording: String, patterns: NumberPatterns = NumberPatterns()) -> String? {
+        guard wording.first?.isNumber == true else { return nil }
+        return wording.firstMatch(of: patterns.number).map { String($0.1) }
+    }
+
+    static func withoutNumber(_ wording: String, patterns: NumberPatterns) -> String {
+        guard wording.first?.isNumber == true else { return wording }
+        return wording.replacing(patterns.prefix, with: "")
     }
 }
 
@@ -404,20 +415,17 @@ struct OutcomeMatch {
 
     /// The outcome whose wording (for `framework`) is `label` word for word, or whose wording's words all
     /// occur in `label`, in order, with at most `extraWords` more; the longest wording wins.
-    static func best(for label: String, in vocabulary: OutcomeVocabulary, framework: Framework, extraWords: Int = 0) -> OutcomeMatch? {
+    static func best(for label: String, in wordings: OutcomeWordings, extraWords: Int = 0) -> OutcomeMatch? {
         let words = significantWords(label)
         guard !words.isEmpty else { return nil }
         var best: OutcomeMatch?
-        for outcome in vocabulary.outcomes {
-            for wording in outcome.wordings[framework, default: []] {
-                let wanted = significantWords(wording)
-                guard !wanted.isEmpty else { continue }
-                let isExact = words == wanted
-                let contained = words.count - wanted.count <= extraWords && isSubsequence(wanted, of: words)
-                guard isExact || contained else { continue }
-                if best == nil || wanted.count > best!.size || (isExact && !best!.isExact && wanted.count == best!.size) {
-                    best = OutcomeMatch(outcome: outcome, isExact: isExact, size: wanted.count)
-                }
+        for (outcome, wanted) in wordings.entries {
+            guard !wanted.isEmpty else { continue }
+            let isExact = words == wanted
+            let contained = words.count - wanted.count <= extraWords && isSubsequence(wanted, of: words)
+            guard isExact || contained else { continue }
+            if best == nil || wanted.count > best!.size || (isExact && !best!.isExact && wanted.count == best!.size) {
+                best = OutcomeMatch(outcome: outcome, isExact: isExact, size: wanted.count)
             }
         }
         return best
@@ -441,5 +449,16 @@ struct OutcomeMatch {
             index = found + 1
         }
         return true
+    }
+}
+
+/// The significant words of every wording a vocabulary gives for one framework, in the vocabulary's order.
+struct OutcomeWordings {
+    var entries: [(outcome: Outcome, words: [String])]
+
+    init(_ vocabulary: OutcomeVocabulary, framework: Framework) {
+        entries = vocabulary.outcomes.flatMap { outcome in
+            outcome.wordings[framework, default: []].map { (outcome, OutcomeMatch.significantWords($0)) }
+        }
     }
 }

@@ -55,17 +55,17 @@ struct ReportProse {
                 continue
             }
             if line.isBlank { pendingBreak = true; continue }
-            if furniture.contains(line.number) || trimmed.wholeMatch(of: /[-*_]{3,}|\|[-:| ]*\|/) != nil { continue }
+            if furniture.contains(line.number) || Self.isRule(trimmed) { continue }
             let cleaned = ReportCells.clean(trimmed.replacingOccurrences(of: "|", with: " "))
             guard !cleaned.text.isEmpty else { continue }
             let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercase == true
-            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstMatch(of: /^\d{1,3}\.(\s|$)/) != nil
+            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.first?.isNumber == true && cleaned.text.firstMatch(of: /^\d{1,3}\.(\s|$)/) != nil
             let startsLower = cleaned.text.first?.isLowercase == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
                 && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
             var continues = false
             if let paragraph = current {
-                if paragraph.isItem, paragraph.text.wholeMatch(of: /\d{1,3}\./) != nil {
+                if paragraph.isItem, paragraph.text.first?.isNumber == true, paragraph.text.wholeMatch(of: /\d{1,3}\./) != nil {
                     continues = !startsItem && !isHeading
                 } else if paragraph.isHeading {
                     continues = !isMarkdown && !pendingBreak && startsLower && !startsItem && Self.isShort(cleaned.text, width: width)
@@ -93,6 +93,12 @@ struct ReportProse {
         }
         if let paragraph = current { paragraphs.append(paragraph) }
         self.paragraphs = paragraphs
+    }
+
+    /// A Markdown rule (`---`, `***`, `___`) or table rule (`|---|:--|`).
+    static func isRule(_ line: String) -> Bool {
+        guard let first = line.first, "-*_|".contains(first) else { return false }
+        return line.wholeMatch(of: /[-*_]{3,}|\|[-:| ]*\|/) != nil
     }
 
     static func isShort(_ line: String, width: Int) -> Bool { line.count < width * 4 / 5 }
