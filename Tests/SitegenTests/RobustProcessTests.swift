@@ -30,10 +30,21 @@ enum SitegenExecutable {
         return process
     }
 
-    static func run(_ arguments: [String], stderr: URL? = nil) throws -> Int32 {
+    static func run(_ arguments: [String], stderr: URL? = nil) async throws -> Int32 {
         let process = try start(arguments, stderr: stderr)
-        process.waitUntilExit()
+        await waitForExit(process)
         return process.terminationStatus
+    }
+
+    /// Waits on a Dispatch thread, so that a long build never holds one of the few threads of Swift's
+    /// cooperative pool, which the other suites (the preview server's among them) need meanwhile.
+    static func waitForExit(_ process: Process) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
     }
 }
 
@@ -43,30 +54,30 @@ enum SitegenExecutable {
         ["build", "--no-cache", "--content", scratch.content.path, "--templates", scratch.templates.path, "--output", (output ?? scratch.output).path] + extra
     }
 
-    @Test func exitCodesTellSuccessFailureStrictnessAndMisuseApart() throws {
+    @Test func exitCodesTellSuccessFailureStrictnessAndMisuseApart() async throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }
         #expect(FileManager.default.isExecutableFile(atPath: SitegenExecutable.url.path), "build the sitegen product first")
-        #expect(try SitegenExecutable.run(arguments(scratch)) == 0)
+        #expect(try await SitegenExecutable.run(arguments(scratch)) == 0)
         try scratch.write("", to: "Content/empty.txt")
-        #expect(try SitegenExecutable.run(arguments(scratch)) == 0)
+        #expect(try await SitegenExecutable.run(arguments(scratch)) == 0)
         let messages = scratch.folder.appendingPathComponent("stderr.txt")
-        #expect(try SitegenExecutable.run(arguments(scratch, "--strict"), stderr: messages) == 2)
+        #expect(try await SitegenExecutable.run(arguments(scratch, "--strict"), stderr: messages) == 2)
         #expect(try String(contentsOf: messages, encoding: .utf8).contains("empty.txt: error: the file is empty; skipped"))
-        #expect(try SitegenExecutable.run(arguments(scratch, output: scratch.content)) == 64)
-        #expect(try SitegenExecutable.run(arguments(scratch, "--no-such-option")) == 64)
+        #expect(try await SitegenExecutable.run(arguments(scratch, output: scratch.content)) == 64)
+        #expect(try await SitegenExecutable.run(arguments(scratch, "--no-such-option")) == 64)
         try scratch.write("{{#broken}}", to: "Templates/home.md.mustache")
-        #expect(try SitegenExecutable.run(arguments(scratch), stderr: messages) == 1)
+        #expect(try await SitegenExecutable.run(arguments(scratch), stderr: messages) == 1)
         #expect(try String(contentsOf: messages, encoding: .utf8).contains("Templates/home.md.mustache"))
     }
 
     /// Builds a small site, then starts a build of a large content folder and kills it with SIGKILL while
     /// it writes its staging folder: the previous site must be whole, and the next build must succeed and
     /// leave no staging folder behind.
-    @Test func aBuildKilledMidwayLeavesThePreviousSiteWhole() throws {
+    @Test func aBuildKilledMidwayLeavesThePreviousSiteWhole() async throws {
         let scratch = try RobustScratch()
         defer { scratch.remove() }
-        #expect(try SitegenExecutable.run(arguments(scratch)) == 0)
+        #expect(try await SitegenExecutable.run(arguments(scratch)) == 0)
         let before = RobustScratch.tree(scratch.output)
         #expect(before.count > 10)
 
@@ -86,14 +97,14 @@ enum SitegenExecutable {
                 killedWhileStaging = true
                 break
             }
-            usleep(1_000)
+            try await Task.sleep(for: .milliseconds(1))
         }
-        build.waitUntilExit()
+        await SitegenExecutable.waitForExit(build)
         #expect(killedWhileStaging, "the build finished before it wrote anything; make the content folder larger")
         #expect(build.terminationReason == .uncaughtSignal)
         #expect(RobustScratch.tree(scratch.output) == before)
 
-        #expect(try SitegenExecutable.run(arguments(scratch)) == 0)
+        #expect(try await SitegenExecutable.run(arguments(scratch)) == 0)
         #expect(RobustScratch.tree(scratch.output) == before)
         #expect(!FileManager.default.fileExists(atPath: staging.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path).sorted() == ["Content", "Large", "Public", "Templates"])
