@@ -7,21 +7,16 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it on this machine and rebuild it when the content or templates change.",
         discussion: """
-            Open pages reload after each successful rebuild; the reload script is added only to the pages \
-            as they are served, never to the files in the output folder. Press Ctrl-C to stop.
+            The content and templates folders are watched; rebuilds use the build cache, so only what \
+            changed is rendered again. Open pages reload after each successful rebuild; the reload \
+            script is added only to the pages as they are served, never to the files in the output \
+            folder. Press Ctrl-C to stop.
 
             Exit status: 1 when the first build fails, 69 when the port is already in use or the server \
             cannot listen, 64 for bad options.
             """)
 
-    @Option(help: "Folder of report texts (.txt), each with an optional .json sidecar; watched for changes.")
-    var content = "Content"
-
-    @Option(help: "Folder of Mustache templates and assets/; watched for changes.")
-    var templates = "Templates"
-
-    @Option(help: "Folder the site is written to and served from.")
-    var output = "Public"
+    @OptionGroup var inputs: BuildInputs
 
     @Option(help: "Port to listen on; 0 picks a free one.")
     var port: UInt16 = 8000
@@ -36,9 +31,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = Terminal(options: terminal)
-        let options = SiteBuild.Options(
-            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output))
+        let options = inputs.options()
         do {
             _ = try await terminal.build(options)
         } catch {
