@@ -36,7 +36,7 @@ let package = Package(
         ]),
         .target(name: "Corpus", dependencies: ["Site"]),
         .executableTarget(name: "sitegen-bench", dependencies: [
-            "Corpus",
+            "Corpus", "Reports", "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Site"]),

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Site
+
+/// Times extraction alone, on one thread, per layout: the inner loop of speed work on the readers.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract every report of a folder on one thread and print CPU time per report, by framework.")
+
+    @Option(help: "Folder of report texts (.txt).") var content: String
+    @Option(help: "Times each report is extracted.") var repeats = 1
+    @Option(help: "Write every extraction (inspection and diagnostics) to this file as JSON lines, to compare runs.") var dump: String?
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: content)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let sources = try names.map { name in
+            ReportSource(path: name, text: String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self))
+        }
+        let extractor = ReportExtractor()
+        var byFramework: [String: (count: Int, seconds: Double, bytes: Int)] = [:]
+        var judgements = 0
+        var lines: [String] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for source in sources {
+            let start = DispatchTime.now().uptimeNanoseconds
+            var framework = ""
+            for _ in 0..<repeats {
+                let extraction = extractor.extract(source)
+                framework = extraction.inspection?.framework.rawValue ?? "none"
+                judgements += extraction.inspection?.judgements.count ?? 0
+            }
+            if dump != nil {
+                let extraction = extractor.extract(source)
+                lines.append(String(decoding: try encoder.encode(extraction.inspection), as: UTF8.self))
+                lines += extraction.diagnostics.map { "\($0)" }
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(repeats)
+            var entry = byFramework[framework, default: (0, 0, 0)]
+            entry.count += 1
+            entry.seconds += seconds
+            entry.bytes += source.text.utf8.count
+            byFramework[framework] = entry
+        }
+        var total = 0.0
+        for (framework, entry) in byFramework.sorted(by: { $0.key < $1.key }) {
+            total += entry.seconds
+            print(String(format: "%-8@ %5d reports  %8.2f ms/report  %7.2f MB/s", framework as NSString, entry.count,
+                         entry.seconds * 1000 / Double(entry.count), Double(entry.bytes) / entry.seconds / 1e6))
+        }
+        if let dump { try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dump)) }
+        print(String(format: "all      %5d reports  %8.2f ms/report  (%d judgements)", sources.count, total * 1000 / Double(sources.count), judgements / repeats))
+    }
+}
