@@ -53,7 +53,7 @@ public struct TemplateSet: Sendable {
             do {
                 try library.register(Self.prepared(text, name: name), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw LoadError(file: shownFile, line: error.context.lineNumber, message: "template syntax: \(error.error) near “\(error.context.line.trimmingCharacters(in: .whitespaces))”")
+                throw LoadError(file: shownFile, line: error.context.lineNumber, message: "template syntax: \(error.error) near “\(error.context.line.trimmingWhitespace())”")
             } catch {
                 throw LoadError(file: shownFile, message: "template syntax: \(error)")
             }

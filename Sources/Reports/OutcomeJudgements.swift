@@ -112,7 +112,7 @@ struct OutcomeJudgements {
 
     /// `Grade 2` → `2`; `Grade: two` → `two`.
     static func gradeWritten(_ line: String) -> String {
-        var text = line.trimmingCharacters(in: .whitespaces)
+        var text = line.trimmingWhitespace()
         if let range = text.range(of: "grade", options: [.caseInsensitive, .anchored]) { text = String(text[range.upperBound...]) }
         return text.trimmingCharacters(in: CharacterSet(charactersIn: ": ").union(.whitespaces))
     }
@@ -171,7 +171,7 @@ struct OutcomeJudgements {
                 label = block
             case .values:
                 if let current = label, vocabulary.outcome(label: current.text, in: framework) != nil {
-                    readRow(label: current.text, value: block.text.trimmingCharacters(in: .whitespaces), line: block.line)
+                    readRow(label: current.text, value: block.text.trimmingWhitespace(), line: block.line)
                 }
                 label = nil
             default:

@@ -90,9 +90,9 @@ public struct ReportDocument: Sendable, Equatable {
         guard trimmed.count <= 160, let range = trimmed.range(of: "grade", options: [.caseInsensitive, .backwards]),
               range.lowerBound > trimmed.startIndex else { return nil }
         let grade = String(trimmed[range.lowerBound...])
-        var heading = String(trimmed[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        var heading = String(trimmed[..<range.lowerBound]).trimmingWhitespace()
         guard isGradeLine(grade), trimmed[trimmed.index(before: range.lowerBound)].isWhitespace else { return nil }
-        if heading.hasSuffix(":") || heading.hasSuffix("–") || heading.hasSuffix("-") { heading = String(heading.dropLast()).trimmingCharacters(in: .whitespaces) }
+        if heading.hasSuffix(":") || heading.hasSuffix("–") || heading.hasSuffix("-") { heading = String(heading.dropLast()).trimmingWhitespace() }
         guard let first = heading.first, first.isUppercase, !endsSentence(heading), heading.split(separator: " ").count <= 20 else { return nil }
         return (heading, grade)
     }
@@ -121,7 +121,7 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func tableCells(_ line: String) -> [String]? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingWhitespace()
         if trimmed.hasPrefix("|") {
             var body = trimmed.dropFirst()
             if body.hasSuffix("|") { body = body.dropLast() }
@@ -156,7 +156,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func markdownHeading(_ trimmed: String) -> String? {
         guard trimmed.hasPrefix("#") || trimmed.hasPrefix("**") else { return nil }
         if let match = trimmed.wholeMatch(of: /#{1,6}\s+(.+)/) { return cleanCell(String(match.1)) }
-        if let match = trimmed.wholeMatch(of: /\*\*([^*]+)\*\*/) { return String(match.1).trimmingCharacters(in: .whitespaces) }
+        if let match = trimmed.wholeMatch(of: /\*\*([^*]+)\*\*/) { return String(match.1).trimmingWhitespace() }
         return nil
     }
 
@@ -241,14 +241,14 @@ public struct ReportDocument: Sendable, Equatable {
         for block in raw {
             if block.kind == .paragraph, let first = block.text.first, first.isLowercase,
                let target = blocks.lastIndex(where: { $0.kind == .paragraph || $0.kind == .listItem }),
-               blocks[(target + 1)...].allSatisfy({ $0.kind == .gradeLine || $0.kind == .values && $0.text.trimmingCharacters(in: .whitespaces).count <= 3 }),
+               blocks[(target + 1)...].allSatisfy({ $0.kind == .gradeLine || $0.kind == .values && $0.text.trimmingWhitespace().count <= 3 }),
                !endsSentence(blocks[target].text) {
                 var merged = blocks[target]
                 for piece in block.pieces {
                     let start = block.text.index(block.text.startIndex, offsetBy: piece.offset)
                     let end = block.pieces.first { $0.offset > piece.offset }
                         .map { block.text.index(block.text.startIndex, offsetBy: $0.offset) } ?? block.text.endIndex
-                    append(String(block.text[start..<end]).trimmingCharacters(in: .whitespaces), line: piece.line, to: &merged)
+                    append(String(block.text[start..<end]).trimmingWhitespace(), line: piece.line, to: &merged)
                 }
                 blocks[target] = merged
                 continue

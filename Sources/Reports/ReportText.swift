@@ -8,16 +8,18 @@ import Foundation
 /// kept as written (use `folded` to compare).
 public struct ReportText: Sendable, Equatable {
     public struct Line: Sendable, Equatable {
-        public var number: Int
-        public var text: String
+        public let number: Int
+        public let text: String
+        /// The text without white space at either end; every layout asks for it, often several times.
+        public let trimmed: String
+        public let isBlank: Bool
 
         public init(number: Int, text: String) {
             self.number = number
             self.text = text
+            trimmed = text.trimmingWhitespace()
+            isBlank = text.allSatisfy(\.isWhitespace)
         }
-
-        public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
-        public var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
     }
 
     public var path: String
@@ -25,14 +27,31 @@ public struct ReportText: Sendable, Equatable {
 
     public init(path: String, text: String) {
         self.path = path
-        var body = text
-        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let raw = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        self.lines = raw.enumerated().map { index, line in
-            var cleaned = String(line).replacingOccurrences(of: "\u{0C}", with: "")
-            while let last = cleaned.last, last.isWhitespace { cleaned.removeLast() }
-            return Line(number: index + 1, text: cleaned)
+        var lines: [Line] = []
+        var text = text
+        text.withUTF8 { bytes in
+            // Lines end at LF, CR LF or CR; a byte order mark goes, and so do form feeds.
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var index = start
+            func addLine(_ end: Int) {
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                var line = piece.contains(0x0C) ? String(decoding: piece.filter { $0 != 0x0C }, as: UTF8.self) : String(decoding: piece, as: UTF8.self)
+                while let last = line.last, last.isWhitespace { line.removeLast() }
+                lines.append(Line(number: lines.count + 1, text: line))
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    addLine(index)
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            addLine(bytes.count)
         }
+        self.lines = lines
     }
 
     /// Lower-cased, with curly quotes made straight, dashes made hyphens and runs of white space made one

@@ -93,7 +93,7 @@ enum ReportCells {
 
     /// The words of a line without Markdown and HTML decoration, and whether it was a heading or a bullet.
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmingWhitespace()
         var isHeading = false
         // Most lines carry no decoration at all; only those with one of its marks go through the patterns.
         if text.utf8.contains(where: { decorationMarks.contains($0) }) {

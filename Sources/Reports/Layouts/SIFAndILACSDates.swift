@@ -12,7 +12,7 @@ enum ReportDates {
 
     /// A date or a range of dates at the start of `text`; a single date gives the same start and end.
     static func range(in text: String) -> (start: PartialDate, end: PartialDate)? {
-        let parts = text.lowercased().split(separator: /\s+(?:to|and|until)\s+|\s*[–—-]\s*/, maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.lowercased().split(separator: /\s+(?:to|and|until)\s+|\s*[–—-]\s*/, maxSplits: 1).map { $0.trimmingWhitespace() }
         guard let first = parts.first, let startPieces = pieces(first) else { return nil }
         guard parts.count == 2, let endPieces = pieces(parts[1]), let endYear = endPieces.year else {
             guard let year = startPieces.year, let date = PartialDate(year: year, month: startPieces.month, day: startPieces.month == nil ? nil : startPieces.day) else { return nil }
@@ -52,7 +52,7 @@ enum ReportDates {
         for (index, line) in candidates.enumerated() {
             let cleaned = ReportCells.clean(line.trimmed).text
             guard let colon = cleaned.firstIndex(of: ":"), isLabel(ReportText.folded(cleaned[..<colon])) else { continue }
-            let value = cleaned[cleaned.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = cleaned[cleaned.index(after: colon)...].trimmingWhitespace()
             if !value.isEmpty { return (value, line.number) }
             if let next = candidates[(index + 1)...].first(where: { !$0.isBlank }) {
                 return (ReportCells.clean(next.trimmed).text, next.number)

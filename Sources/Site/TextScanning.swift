@@ -1,0 +1,77 @@
+/// String work that reading thousands of reports does on every line, done on Unicode scalars and UTF-8
+/// bytes rather than through Foundation's bridging or grapheme breaking, with the same results.
+extension StringProtocol {
+    /// `trimmingWhitespace()`: no tab or space separator (Unicode `Zs`) at either end.
+    public func trimmingWhitespace() -> String {
+        trimming(TextScanning.isWhitespace)
+    }
+
+    /// `trimmingWhitespaceAndNewlines()`: also no line or paragraph break at either end.
+    public func trimmingWhitespaceAndNewlines() -> String {
+        trimming(TextScanning.isWhitespaceOrNewline)
+    }
+
+    private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let text = Substring(self)
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isTrimmed(scalars[start]) { scalars.formIndex(after: &start) }
+        while start < end {
+            let before = scalars.index(before: end)
+            guard isTrimmed(scalars[before]) else { break }
+            end = before
+        }
+        if start == scalars.startIndex, end == scalars.endIndex, let whole = self as? String { return whole }
+        return String(text.unicodeScalars[start..<end])
+    }
+
+    /// Whether every byte is ASCII.
+    public var isASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { TextScanning.isASCII($0) } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+public enum TextScanning {
+    /// A member of `CharacterSet.whitespaces` as Foundation defines it: tab, space, no-break space, the
+    /// space separators of U+1680 and U+2000–U+200A, zero width space, U+202F, U+205F and U+3000.
+    @inline(__always)
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || value == 0x09 }
+        return isWideSpace(value)
+    }
+
+    /// A member of `CharacterSet.whitespacesAndNewlines`: also U+000A–U+000D, U+0085 and the line and
+    /// paragraph separators U+2028 and U+2029.
+    @inline(__always)
+    public static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return isWideSpace(value) || value == 0x85 || value == 0x2028 || value == 0x2029
+    }
+
+    @inline(__always)
+    private static func isWideSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        // Eight bytes at a time: any byte with its top bit set makes the word non-ASCII.
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+}
