@@ -13,7 +13,7 @@ public enum GradeWords {
         let folded = clean(written)
         switch framework {
         case .apa, .jar:
-            let bare = folded.hasPrefix("grade") ? folded.replacing(/^grade\s*:?\s*/, with: "") : folded
+            let bare = folded.hasPrefix("grade") ? folded.replacing(Patterns.gradePrefix, with: "") : folded
             if let number = Int(bare), let level = Level(rawValue: number) {
                 return level
             }
@@ -42,7 +42,7 @@ public enum GradeWords {
 
     /// Lower-cased, HTML tags and Markdown emphasis removed, trailing full stop dropped, spaces folded.
     static func clean(_ written: String) -> String {
-        var text = written.utf8.contains(UInt8(ascii: "<")) ? written.replacing(/<[^>]{1,20}>/, with: "") : written
+        var text = written.utf8.contains(UInt8(ascii: "<")) ? written.replacing(Patterns.shortTag, with: "") : written
         if text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
             text = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")
         }

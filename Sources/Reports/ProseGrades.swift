@@ -29,10 +29,9 @@ enum ProseGrades {
     /// Judgement sentences in `blocks`, in reading order.
     static func find(in blocks: [ReportDocument.Block], framework: Framework) -> [ProseGrade] {
         var found: [ProseGrade] = []
-        let patterns = Patterns()
         for block in blocks where block.kind == .paragraph || block.kind == .listItem {
             for (sentence, offset) in sentences(of: block.text) {
-                if let (grade, gradeOffset) = read(sentence, framework: framework, patterns: patterns) {
+                if let (grade, gradeOffset) = read(sentence, framework: framework) {
                     var grade = grade
                     grade.line = block.line(atOffset: offset + gradeOffset)
                     found.append(grade)
@@ -67,40 +66,29 @@ enum ProseGrades {
         return result
     }
 
-    /// The sentence patterns of a judgement, made once for many sentences: a Regex compiles on first use
-    /// and keeps the compiled form, so one made per sentence is compiled again for every sentence.
-    struct Patterns {
-        let copular: Regex<(Substring, subject: Substring, grade: Substring)> =
-            /(?i)^(?<subject>.+?)\s+(?:is|are|remains|remain|continues\s+to\s+be|continue\s+to\s+be|has\s+been|have\s+been|was|were)\s+(?:(?:now|still|judged\s+to\s+be|currently|at\s+least|also|overall|very|generally|broadly|consistently|mostly)\s+)*(?<grade>outstanding|excellent|good|adequate|inadequate)(?=\s*(?:[.,;:)]|$|\s+(?:overall|because|and|but|although|though|with|in|for|as|at|since|while|whilst)\b))/
-        let contribution: Regex<(Substring, grade: Substring)> =
-            /(?i)\b(?:makes?|made|making)\s+an?\s+(?:(?:very|generally|consistently|broadly)\s+)?(?<grade>outstanding|excellent|good|adequate|inadequate)\s+contribution/
-        let capacity: Regex<(Substring, grade: Substring)> =
-            /(?i)\bha(?:s|ve)\s+(?:(?:very|generally)\s+)?(?<grade>outstanding|excellent|good|adequate|inadequate)\s+capacity\s+(?:to|for)\b/
-    }
-
     /// The judgement a sentence states (its `line` not yet known), and the offset of the grade word in it.
-    static func read(_ sentence: String, framework: Framework, patterns: Patterns = Patterns()) -> (ProseGrade, offset: Int)? {
+    static func read(_ sentence: String, framework: Framework) -> (ProseGrade, offset: Int)? {
         let lower = sentence.lowercased()
         guard ["outstanding", "excellent", "good", "adequate"].contains(where: { lower.contains($0) }) else { return nil }
-        if let match = sentence.firstMatch(of: patterns.copular) {
+        if let match = sentence.firstMatch(of: Patterns.copular) {
             let subject = ReportText.folded(match.output.subject)
-            if subject.firstMatch(of: /\bnot\b/) != nil { return nil }
+            if subject.firstMatch(of: Patterns.notWord) != nil { return nil }
             let aspect: ProseGrade.Aspect
-            if subject.firstMatch(of: /\bcapacity\b/) != nil {
+            if subject.firstMatch(of: Patterns.capacityWord) != nil {
                 aspect = .capacity
-            } else if subject.firstMatch(of: /\bmanagement of\b/) != nil {
+            } else if subject.firstMatch(of: Patterns.managementOf) != nil {
                 aspect = .management
-            } else if subject.firstMatch(of: /\b(?:contribution|work of|combined work|effectiveness)\b/) != nil {
+            } else if subject.firstMatch(of: Patterns.sectionSubject) != nil {
                 aspect = .section
             } else {
                 return nil
             }
             return grade(match.output.grade, aspect: aspect, in: sentence, framework: framework)
         }
-        if let match = sentence.firstMatch(of: patterns.contribution) {
+        if let match = sentence.firstMatch(of: Patterns.contribution) {
             return grade(match.output.grade, aspect: .section, in: sentence, framework: framework)
         }
-        if let match = sentence.firstMatch(of: patterns.capacity) {
+        if let match = sentence.firstMatch(of: Patterns.capacity) {
             return grade(match.output.grade, aspect: .capacity, in: sentence, framework: framework)
         }
         return nil

@@ -83,7 +83,7 @@ struct RecommendationReader {
             timescale = pending.timescale
             add(block)
             leadIn = nil
-        } else if last.firstMatch(of: /\b(?:recommend|action)/) != nil, let found = ReportFacts.timescale(last) {
+        } else if last.firstMatch(of: Patterns.recommendOrAction) != nil, let found = ReportFacts.timescale(last) {
             context = outcomeHeading
             leadIn = (found, block.text.hasSuffix(":"))
         } else {

@@ -78,7 +78,7 @@ public struct ReportDocument: Sendable, Equatable {
     /// but not a column heading such as `Grade awarded`.
     static func isGradeLine(_ trimmed: String) -> Bool {
         guard trimmed.count <= 24, trimmed.lowercased().hasPrefix("grade"),
-              let match = trimmed.wholeMatch(of: /(?i)grade\s*:?\s+(\S{1,12})/) else { return false }
+              let match = trimmed.wholeMatch(of: Patterns.gradeLine) else { return false }
         let grade = match.1.lowercased()
         return grade.contains(where: \.isNumber) || grade.count <= 2 || ["one", "two", "three", "four"].contains(grade)
     }
@@ -117,7 +117,7 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func isParagraphNumber(_ trimmed: String) -> Bool {
-        trimmed.prefixMatch(of: /[0-9]{1,3}\.\s/) != nil
+        trimmed.prefixMatch(of: Patterns.paragraphNumber) != nil
     }
 
     static func tableCells(_ line: String) -> [String]? {
@@ -146,8 +146,8 @@ public struct ReportDocument: Sendable, Equatable {
 
     /// Cell text without HTML tags, Markdown emphasis or footnote markers.
     static func cleanCell(_ cell: String) -> String {
-        var text = cell.replacing(/<sup>[^<]*<\/sup>/, with: "")
-        text = text.replacing(/<[^>]{1,30}>/, with: " ")
+        var text = cell.replacing(Patterns.footnote, with: "")
+        text = text.replacing(Patterns.tag, with: " ")
         text = text.replacingOccurrences(of: "**", with: "")
         text = text.filter { !Furniture.footnoteMarks.contains($0) }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -155,8 +155,8 @@ public struct ReportDocument: Sendable, Equatable {
 
     static func markdownHeading(_ trimmed: String) -> String? {
         guard trimmed.hasPrefix("#") || trimmed.hasPrefix("**") else { return nil }
-        if let match = trimmed.wholeMatch(of: /#{1,6}\s+(.+)/) { return cleanCell(String(match.1)) }
-        if let match = trimmed.wholeMatch(of: /\*\*([^*]+)\*\*/) { return String(match.1).trimmingWhitespace() }
+        if let match = trimmed.wholeMatch(of: Patterns.markdownHeading) { return cleanCell(String(match.1)) }
+        if let match = trimmed.wholeMatch(of: Patterns.strongLine) { return String(match.1).trimmingWhitespace() }
         return nil
     }
 
@@ -351,7 +351,7 @@ struct Furniture {
     static func pageLine(_ trimmed: String) -> (text: String, page: Int)? {
         guard let first = trimmed.first, let last = trimmed.last, first.isASCII && first.isNumber || last.isASCII && last.isNumber else { return nil }
         if ReportDocument.isGradeLine(trimmed) { return nil }
-        if trimmed.lowercased().hasPrefix("page "), let match = trimmed.wholeMatch(of: /(?i)page\s+([0-9]{1,4})(?:\s+of\s+[0-9]{1,4})?/) {
+        if trimmed.lowercased().hasPrefix("page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
             return ("page", Int(match.1) ?? 0)
         }
         let trailing = trimmed.reversed().prefix { $0.isASCII && $0.isNumber }

@@ -11,18 +11,18 @@ enum ReportFacts {
     static func dates(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
         var found: [(date: PartialDate, range: Range<String.Index>)] = []
         guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return found }
-        for match in text.matches(of: /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+([0-9]{4})\b/) {
+        for match in text.matches(of: Patterns.dayMonthYear) {
             if let date = PartialDate(year: Int(match.3)!, month: PartialDate.month(named: match.2), day: Int(match.1)!) {
                 found.append((date, match.range))
             }
         }
-        for match in text.matches(of: /\b([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})\b/) {
+        for match in text.matches(of: Patterns.numericDate) {
             if let date = PartialDate(year: Int(match.3)!, month: Int(match.2)!, day: Int(match.1)!) {
                 found.append((date, match.range))
             }
         }
         // "1 – 25 June 2015": the first day takes the month and year of the second.
-        for match in text.matches(of: /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\s+([0-9]{4})\b/) {
+        for match in text.matches(of: Patterns.dayRange) {
             if let month = PartialDate.month(named: match.3), let date = PartialDate(year: Int(match.4)!, month: month, day: Int(match.1)!) {
                 found.append((date, match.range))
             }
@@ -90,10 +90,7 @@ enum ReportFacts {
 
     /// Numbers of children looked after and with child protection plans, where the report states them.
     static func keyFacts(_ blocks: [ReportDocument.Block], file: String) -> [KeyFact] {
-        let patterns: [(label: String, pattern: Regex<(Substring, Substring)>)] = [
-            ("Children looked after", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:being\s+)?(?:accommodated\s+or\s+)?(?:looked[\s-]after|in\s+care)\b/),
-            ("Children on child protection plans", /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:on|had|have|(?:the\s+)?subject\s+(?:to|of))\s+(?:an?\s+|the\s+)?child\s+protection\s+(?:plans?|register)\b/),
-        ]
+        let patterns = [("Children looked after", Patterns.childrenLookedAfter), ("Children on child protection plans", Patterns.childProtectionPlans)]
         var facts: [KeyFact] = []
         for (label, pattern) in patterns {
             for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && block.text.contains("children") {
@@ -110,13 +107,13 @@ enum ReportFacts {
 
     static func timescale(_ folded: String) -> Recommendation.Timescale? {
         if folded.contains("immediate") { return .immediate }
-        if folded.firstMatch(of: /\b(?:six|6)\s+months\b/) != nil { return .withinSixMonths }
-        if folded.firstMatch(of: /\blong(?:er)?[ -]term\b/) != nil { return .longerTerm }
+        if folded.firstMatch(of: Patterns.sixMonths) != nil { return .withinSixMonths }
+        if folded.firstMatch(of: Patterns.longerTerm) != nil { return .longerTerm }
         return nil
     }
 
     static func isRecommendationHeading(_ folded: String) -> Bool {
-        folded.hasPrefix("recommendation") || folded.firstMatch(of: /^areas?(?:\(s\))? for (?:development|improvement)/) != nil
+        folded.hasPrefix("recommendation") || folded.firstMatch(of: Patterns.areasFor) != nil
     }
 
     /// Recommendations and areas for development, by timescale where the report gives one.

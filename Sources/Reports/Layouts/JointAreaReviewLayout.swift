@@ -75,7 +75,7 @@ struct JointAreaReviewLayout: ReportLayout {
     }
 
     static func isScaleKey(_ folded: String) -> Bool {
-        folded.matches(of: /\b[1-4]\s*[:=]\s*(?:outstanding|good|adequate|inadequate)\b/).count >= 2
+        folded.matches(of: Patterns.scaleKey).count >= 2
     }
 
     /// The blocks of the grades table: from the scale key (or a "Grades" heading) to the last grade line.

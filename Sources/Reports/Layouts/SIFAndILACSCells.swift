@@ -97,16 +97,16 @@ enum ReportCells {
         var isHeading = false
         // Most lines carry no decoration at all; only those with one of its marks go through the patterns.
         if text.utf8.contains(where: { decorationMarks.contains($0) }) {
-            if let marks = text.firstMatch(of: /^#{1,6}\s+/) {
+            if let marks = text.firstMatch(of: Patterns.headingMarks) {
                 text.removeSubrange(marks.range)
                 isHeading = true
             }
-            text = text.replacing(/<sup>[^<]{0,6}<\/sup>/, with: "").replacing(/<[^>]{1,20}>/, with: " ")
+            text = text.replacing(Patterns.shortFootnote, with: "").replacing(Patterns.shortTag, with: " ")
             text = text.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
-            let emphasised = text.wholeMatch(of: /\*\*(.+)\*\*/) != nil || text.wholeMatch(of: /__(.+)__/) != nil
+            let emphasised = text.wholeMatch(of: Patterns.strong) != nil || text.wholeMatch(of: Patterns.strongUnderscores) != nil
             if emphasised { isHeading = true }
             text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-            text = text.replacing(/(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|[.,;:]|$)/) { "\($0.1)\($0.2)" }
+            text = text.replacing(Patterns.emphasis) { "\($0.1)\($0.2)" }
         }
         var isBullet = false
         if let first = text.first, bullets.contains(first) || isPrivateUse(first), !text.dropFirst().isEmpty,

@@ -24,7 +24,6 @@ struct GradedStructureReader {
     let width: Int
     /// The framework's wordings as words, read once rather than for every label.
     let wordings: OutcomeWordings
-    let numberPatterns = NumberPatterns()
 
     init(framework: Framework, vocabulary: OutcomeVocabulary, text: ReportText) {
         self.framework = framework
@@ -134,9 +133,9 @@ struct GradedStructureReader {
         var end = start
         while true {
             let wording = cells[start...end].map(\.text).joined(separator: " ")
-            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording, patterns: numberPatterns), in: wordings, extraWords: Self.labelExtraWords),
+            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings, extraWords: Self.labelExtraWords),
                end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
-                let isTable = first.inRow || Self.number(of: wording, patterns: numberPatterns) != nil || judgementTable?.contains(first.line) == true
+                let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
                 if let (grade, after) = grade(at: end + 1, in: cells) {
                     let basis: Judgement.Basis = isTable ? .table : .headline
                     let finding = Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: basis), lastLine: cells[after - 1].line)
@@ -169,8 +168,8 @@ struct GradedStructureReader {
         let continuation = cells[start + 2]
         guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercase == true else { return nil }
         let wording = first.text + " " + continuation.text
-        let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text, patterns: numberPatterns), in: wordings, extraWords: Self.labelExtraWords)
-        guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording, patterns: numberPatterns), in: wordings, extraWords: Self.labelExtraWords),
+        let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text), in: wordings, extraWords: Self.labelExtraWords)
+        guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings, extraWords: Self.labelExtraWords),
               match.size > alone?.size ?? 0 || match.isExact && alone?.isExact != true
         else { return nil }
         return (Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: .table), lastLine: continuation.line), start + 3)
@@ -293,7 +292,7 @@ struct GradedStructureReader {
             var start = index
             while true {
                 let wording = (cells[start..<index].map(\.text) + [before]).joined(separator: " ")
-                if let match = OutcomeMatch.best(for: Self.withoutNumber(wording, patterns: numberPatterns), in: wordings), match.isExact {
+                if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings), match.isExact {
                     if start > 0, continuesSentence(cells[start - 1], into: cells[start]) { break }
                     findings.append(Finding(judgement: judgement(
                         match, wording: wording, grade: Grade(written: written, level: level), at: cells[start], basis: .headline),
@@ -372,7 +371,7 @@ struct GradedStructureReader {
     /// Whether `cell` continues the sentence the previous cell left open, so cannot start a label.
     private func continuesSentence(_ previous: ReportCell, into cell: ReportCell) -> Bool {
         guard previous.line == cell.line - 1, !previous.inRow, !cell.inRow, !previous.isHeading else { return false }
-        guard let last = previous.text.last, Self.number(of: cell.text, patterns: numberPatterns) == nil else { return false }
+        guard let last = previous.text.last, Self.number(of: cell.text) == nil else { return false }
         if ".:?!)".contains(last) { return false }
         let folded = ReportText.folded(previous.text)
         if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
@@ -386,22 +385,15 @@ struct GradedStructureReader {
             grade: grade.written, level: grade.level, basis: basis, source: SourcePosition(file: text.path, line: cell.line))
     }
 
-    /// The patterns of a label's number, made once per reader: a Regex compiles on first use and keeps the
-    /// compiled form, so one made per label is compiled again for every label.
-    struct NumberPatterns {
-        let number: Regex<(Substring, Substring)> = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\D/
-        let prefix: Regex<Substring> = /^\d{1,2}(?:\.\d{1,2})?\.?\s+/
-    }
-
     /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
-    static func number(of wording: String, patterns: NumberPatterns = NumberPatterns()) -> String? {
+    static func number(of wording: String) -> String? {
         guard wording.first?.isNumber == true else { return nil }
-        return wording.firstMatch(of: patterns.number).map { String($0.1) }
+        return wording.firstMatch(of: Patterns.labelNumber).map { String($0.1) }
     }
 
-    static func withoutNumber(_ wording: String, patterns: NumberPatterns) -> String {
+    static func withoutNumber(_ wording: String) -> String {
         guard wording.first?.isNumber == true else { return wording }
-        return wording.replacing(patterns.prefix, with: "")
+        return wording.replacing(Patterns.labelNumberPrefix, with: "")
     }
 }
 

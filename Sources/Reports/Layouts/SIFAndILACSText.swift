@@ -59,13 +59,13 @@ struct ReportProse {
             let cleaned = ReportCells.clean(trimmed.replacingOccurrences(of: "|", with: " "))
             guard !cleaned.text.isEmpty else { continue }
             let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercase == true
-            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.first?.isNumber == true && cleaned.text.firstMatch(of: /^\d{1,3}\.(\s|$)/) != nil
+            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.first?.isNumber == true && cleaned.text.firstMatch(of: Patterns.numberedItem) != nil
             let startsLower = cleaned.text.first?.isLowercase == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
                 && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
             var continues = false
             if let paragraph = current {
-                if paragraph.isItem, paragraph.text.first?.isNumber == true, paragraph.text.wholeMatch(of: /\d{1,3}\./) != nil {
+                if paragraph.isItem, paragraph.text.first?.isNumber == true, paragraph.text.wholeMatch(of: Patterns.itemNumber) != nil {
                     continues = !startsItem && !isHeading
                 } else if paragraph.isHeading {
                     continues = !isMarkdown && !pendingBreak && startsLower && !startsItem && Self.isShort(cleaned.text, width: width)
@@ -83,7 +83,7 @@ struct ReportProse {
                 if let paragraph = current { paragraphs.append(paragraph) }
                 let depth = trimmed.prefix { $0 == "#" }.count
                 current = Paragraph(
-                    text: isHeading ? cleaned.text.replacing(/(\p{Ll})\d{1,2}$/) { String($0.1) } : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
+                    text: isHeading ? cleaned.text.replacing(Patterns.lowerThenFootnote) { String($0.1) } : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
                     headingDepth: isHeading ? max(1, depth - 1) : 0)
             }
             let endsSentence = ".?!:".contains(cleaned.text.last ?? ".")
@@ -98,7 +98,7 @@ struct ReportProse {
     /// A Markdown rule (`---`, `***`, `___`) or table rule (`|---|:--|`).
     static func isRule(_ line: String) -> Bool {
         guard let first = line.first, "-*_|".contains(first) else { return false }
-        return line.wholeMatch(of: /[-*_]{3,}|\|[-:| ]*\|/) != nil
+        return line.wholeMatch(of: Patterns.rule) != nil
     }
 
     static func isShort(_ line: String, width: Int) -> Bool { line.count < width * 4 / 5 }
@@ -170,7 +170,7 @@ struct ReportProse {
                 continue
             }
             guard let context, paragraph.isItem else { continue }
-            let text = paragraph.text.replacing(/^\d{1,3}\.\s*/, with: "")
+            let text = paragraph.text.replacing(Patterns.itemNumberPrefix, with: "")
             guard !text.isEmpty else { continue }
             recommendations.append(Recommendation(
                 text: text, timescale: Self.timescale(of: context), context: context,
@@ -225,7 +225,7 @@ struct ReportTitleBlock {
             var cleaned = ReportCells.clean(line.trimmed).text
             let folded = ReportText.folded(cleaned)
             if folded.hasPrefix("inspection date") || folded.hasPrefix("dates of inspection") || folded.hasPrefix("judgement") { break }
-            cleaned = cleaned.replacing(/(\p{L})\d{1,2}$/) { String($0.1) }
+            cleaned = cleaned.replacing(Patterns.letterThenFootnote) { String($0.1) }
             lines.append((cleaned, line.number))
             if lines.count >= 10 { break }
         }

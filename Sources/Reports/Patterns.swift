@@ -1,0 +1,59 @@
+/// The regular expressions the readers match on every line or sentence, compiled once per process.
+///
+/// A Regex literal written inside a function is parsed again each time the function runs, which cost more
+/// than all the rest of reading a report. `Regex` is not `Sendable` (its output type may not be), but
+/// these outputs are substrings, and a Regex compiles its program once and stores it atomically, so
+/// matching the same one from several threads is safe.
+enum Patterns {
+    // Decoration of a cell (`ReportCells.clean`, `ReportDocument.cleanCell`).
+    nonisolated(unsafe) static let headingMarks = /^#{1,6}\s+/
+    nonisolated(unsafe) static let shortFootnote = /<sup>[^<]{0,6}<\/sup>/
+    nonisolated(unsafe) static let footnote = /<sup>[^<]*<\/sup>/
+    nonisolated(unsafe) static let shortTag = /<[^>]{1,20}>/
+    nonisolated(unsafe) static let tag = /<[^>]{1,30}>/
+    nonisolated(unsafe) static let strong = /\*\*(.+)\*\*/
+    nonisolated(unsafe) static let strongUnderscores = /__(.+)__/
+    nonisolated(unsafe) static let emphasis = /(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|[.,;:]|$)/
+    nonisolated(unsafe) static let markdownHeading = /#{1,6}\s+(.+)/
+    nonisolated(unsafe) static let strongLine = /\*\*([^*]+)\*\*/
+
+    // Lines of a report (`ReportDocument`, `ReportProse`, `Furniture`).
+    nonisolated(unsafe) static let gradeLine = /(?i)grade\s*:?\s+(\S{1,12})/
+    nonisolated(unsafe) static let gradePrefix = /^grade\s*:?\s*/
+    nonisolated(unsafe) static let paragraphNumber = /[0-9]{1,3}\.\s/
+    nonisolated(unsafe) static let numberedItem = /^\d{1,3}\.(\s|$)/
+    nonisolated(unsafe) static let itemNumber = /\d{1,3}\./
+    nonisolated(unsafe) static let itemNumberPrefix = /^\d{1,3}\.\s*/
+    nonisolated(unsafe) static let pageOf = /(?i)page\s+([0-9]{1,4})(?:\s+of\s+[0-9]{1,4})?/
+    nonisolated(unsafe) static let rule = /[-*_]{3,}|\|[-:| ]*\|/
+    nonisolated(unsafe) static let lowerThenFootnote = /(\p{Ll})\d{1,2}$/
+    nonisolated(unsafe) static let letterThenFootnote = /(\p{L})\d{1,2}$/
+
+    // Sentences of APA letters and joint area reviews (`ProseGrades`).
+    nonisolated(unsafe) static let copular: Regex<(Substring, subject: Substring, grade: Substring)> =
+        /(?i)^(?<subject>.+?)\s+(?:is|are|remains|remain|continues\s+to\s+be|continue\s+to\s+be|has\s+been|have\s+been|was|were)\s+(?:(?:now|still|judged\s+to\s+be|currently|at\s+least|also|overall|very|generally|broadly|consistently|mostly)\s+)*(?<grade>outstanding|excellent|good|adequate|inadequate)(?=\s*(?:[.,;:)]|$|\s+(?:overall|because|and|but|although|though|with|in|for|as|at|since|while|whilst)\b))/
+    nonisolated(unsafe) static let contribution: Regex<(Substring, grade: Substring)> =
+        /(?i)\b(?:makes?|made|making)\s+an?\s+(?:(?:very|generally|consistently|broadly)\s+)?(?<grade>outstanding|excellent|good|adequate|inadequate)\s+contribution/
+    nonisolated(unsafe) static let capacity: Regex<(Substring, grade: Substring)> =
+        /(?i)\bha(?:s|ve)\s+(?:(?:very|generally)\s+)?(?<grade>outstanding|excellent|good|adequate|inadequate)\s+capacity\s+(?:to|for)\b/
+    nonisolated(unsafe) static let notWord = /\bnot\b/
+    nonisolated(unsafe) static let capacityWord = /\bcapacity\b/
+    nonisolated(unsafe) static let managementOf = /\bmanagement of\b/
+    nonisolated(unsafe) static let sectionSubject = /\b(?:contribution|work of|combined work|effectiveness)\b/
+
+    // Facts (`ReportFacts`, `RecommendationReader`).
+    nonisolated(unsafe) static let dayMonthYear = /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+([0-9]{4})\b/
+    nonisolated(unsafe) static let numericDate = /\b([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})\b/
+    nonisolated(unsafe) static let dayRange = /(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\s+([0-9]{4})\b/
+    nonisolated(unsafe) static let childrenLookedAfter: Regex<(Substring, Substring)> =
+        /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:being\s+)?(?:accommodated\s+or\s+)?(?:looked[\s-]after|in\s+care)\b/
+    nonisolated(unsafe) static let childProtectionPlans: Regex<(Substring, Substring)> =
+        /(?i)\b([0-9][\d,]*)\s+children(?:\s+and\s+young\s+people)?\s+(?:were\s+|are\s+)?(?:on|had|have|(?:the\s+)?subject\s+(?:to|of))\s+(?:an?\s+|the\s+)?child\s+protection\s+(?:plans?|register)\b/
+    nonisolated(unsafe) static let sixMonths = /\b(?:six|6)\s+months\b/
+    nonisolated(unsafe) static let longerTerm = /\blong(?:er)?[ -]term\b/
+    nonisolated(unsafe) static let areasFor = /^areas?(?:\(s\))? for (?:development|improvement)/
+    nonisolated(unsafe) static let recommendOrAction = /\b(?:recommend|action)/
+    nonisolated(unsafe) static let labelNumber: Regex<(Substring, Substring)> = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\D/
+    nonisolated(unsafe) static let labelNumberPrefix = /^\d{1,2}(?:\.\d{1,2})?\.?\s+/
+    nonisolated(unsafe) static let scaleKey = /\b[1-4]\s*[:=]\s*(?:outstanding|good|adequate|inadequate)\b/
+}
