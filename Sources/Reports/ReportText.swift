@@ -1,4 +1,5 @@
 import Foundation
+import Site
 
 /// A report's text as numbered lines, ready for a layout to read.
 ///
@@ -58,10 +59,12 @@ public struct ReportText: Sendable, Equatable {
     /// space: the form in which wordings are compared.
     public static func folded(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldedASCII(text.utf8) }
+        let lowered = text.lowercased()
+        if !TextScanning.mayJoinScalars(lowered.unicodeScalars) { return foldedScalars(lowered.unicodeScalars) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
-        for character in text.lowercased() {
+        for character in lowered {
             switch character {
             case "’", "‘", "`", "´": result.append("'"); lastWasSpace = false
             case "“", "”": result.append("\""); lastWasSpace = false
@@ -78,9 +81,33 @@ public struct ReportText: Sendable, Equatable {
         return result
     }
 
+    /// `folded` of lower-cased text in which every Character is one scalar (or CR LF): scalar by scalar.
+    private static func foldedScalars(_ scalars: String.UnicodeScalarView) -> String {
+        var result = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for scalar in scalars {
+            switch scalar.value {
+            case 0x2019, 0x2018, 0x60, 0xB4: result.append("'"); lastWasSpace = false
+            case 0x201C, 0x201D: result.append("\""); lastWasSpace = false
+            case 0x2013, 0x2014, 0x2010, 0x2011: result.append("-"); lastWasSpace = false
+            case _ where scalar.properties.isWhitespace:
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            default:
+                result.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        if result.last == " " { result.removeLast() }
+        return String(result)
+    }
+
     /// The words of `text` joined by single spaces: runs of white space made one space, none at either end.
     static func collapsingWhitespace(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            if TextScanning.mayJoinScalars(text.unicodeScalars) { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            return text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map(String.init).joined(separator: " ")
+        }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false

@@ -59,6 +59,26 @@ public enum TextScanning {
         }
     }
 
+    /// Whether some scalar may join the one before it (or after it) in one `Character`: a combining or
+    /// spacing mark, a grapheme extender, a zero width joiner, an emoji modifier or a prepended
+    /// concatenation mark. Text without any is one `Character` per scalar, apart from CR LF and the runs of
+    /// Hangul jamo and regional indicators, so an algorithm on its scalars that treats only white space,
+    /// quotes, dashes and ASCII specially gives what the same algorithm on its Characters gives.
+    public static func mayJoinScalars(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
+        for scalar in scalars where scalar.value >= 0x300 {
+            let value = scalar.value
+            if value == 0x200D || (0x1F3FB...0x1F3FF).contains(value) || (0x600...0x8FF).contains(value)
+                || value == 0xD4E || (0x11000...0x11FFF).contains(value) { return true }
+            let properties = scalar.properties
+            if properties.isGraphemeExtend { return true }
+            switch properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count

@@ -428,9 +428,20 @@ struct OutcomeMatch {
     /// Lower-cased words without punctuation, filler words or plural endings: "Experiences and progress of
     /// Care Leavers" and "the experience and progress of care leavers" give the same words.
     static func significantWords(_ text: String) -> [String] {
-        let folded = ReportText.folded(text).replacingOccurrences(of: "judgment", with: "judgement")
-        return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-            .filter { !fillers.contains($0) }
+        var folded = ReportText.folded(text)
+        let words: [String]
+        if folded.isASCII {
+            // Byte by byte: a word is a run of ASCII letters and digits (folding made the letters lower case).
+            words = folded.withUTF8 { bytes in
+                bytes.split { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+                    .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+                    .map { $0.contains("judgment") ? $0.replacingOccurrences(of: "judgment", with: "judgement") : $0 }
+            }
+        } else {
+            words = folded.replacingOccurrences(of: "judgment", with: "judgement")
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        return words.filter { !fillers.contains($0) }
             .map { $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") ? String($0.dropLast()) : $0 }
     }
 
