@@ -43,6 +43,47 @@ enum ProseGrades {
 
     /// The sentences of a paragraph with their offsets (in characters) in it.
     static func sentences(of text: String) -> [(String, Int)] {
+        // Where every Character is one scalar, offsets in scalars are offsets in characters.
+        if text.utf8.contains(0x0D) || TextScanning.mayJoinScalars(text.unicodeScalars) { return sentencesByCharacter(of: text) }
+        let scalars = text.unicodeScalars
+        var result: [(String, Int)] = []
+        var start = scalars.startIndex
+        var startOffset = 0
+        var index = scalars.startIndex
+        var offset = 0
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if scalar == "." || scalar == "!" || scalar == "?", next < scalars.endIndex, scalars[next] == " " {
+                let after = scalars.index(after: next)
+                if after < scalars.endIndex, startsSentence(scalars[after]) {
+                    result.append((String(scalars[start..<next]), startOffset))
+                    start = after
+                    offset += 2
+                    startOffset = offset
+                    index = after
+                    continue
+                }
+            }
+            index = next
+            offset += 1
+        }
+        if start < scalars.endIndex { result.append((String(scalars[start...]), startOffset)) }
+        return result
+    }
+
+    private static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x30...0x39, 0x22, 0x27, 0x28, 0x201C, 0x2018: return true
+        case 0..<0x80: return false
+        default:
+            let character = Character(scalar)
+            return character.isUppercase || character.isNumber
+        }
+    }
+
+    /// `sentences(of:)` Character by Character, for text in which some scalars join into one Character.
+    static func sentencesByCharacter(of text: String) -> [(String, Int)] {
         var result: [(String, Int)] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -68,9 +109,8 @@ enum ProseGrades {
 
     /// The judgement a sentence states (its `line` not yet known), and the offset of the grade word in it.
     static func read(_ sentence: String, framework: Framework) -> (ProseGrade, offset: Int)? {
-        let lower = sentence.lowercased()
-        guard ["outstanding", "excellent", "good", "adequate"].contains(where: { lower.contains($0) }) else { return nil }
-        if let match = sentence.firstMatch(of: Patterns.copular) {
+        guard ["outstanding", "excellent", "good", "adequate"].contains(where: { TextScanning.contains(sentence, caseInsensitive: $0) }) else { return nil }
+        if mayBeCopular(sentence), let match = sentence.firstMatch(of: Patterns.copular) {
             let subject = ReportText.folded(match.output.subject)
             if subject.firstMatch(of: Patterns.notWord) != nil { return nil }
             let aspect: ProseGrade.Aspect
@@ -85,13 +125,51 @@ enum ProseGrades {
             }
             return grade(match.output.grade, aspect: aspect, in: sentence, framework: framework)
         }
-        if let match = sentence.firstMatch(of: Patterns.contribution) {
+        if TextScanning.contains(sentence, caseInsensitive: "contribution"), let match = sentence.firstMatch(of: Patterns.contribution) {
             return grade(match.output.grade, aspect: .section, in: sentence, framework: framework)
         }
-        if let match = sentence.firstMatch(of: Patterns.capacity) {
+        if TextScanning.contains(sentence, caseInsensitive: "capacity"), let match = sentence.firstMatch(of: Patterns.capacity) {
             return grade(match.output.grade, aspect: .capacity, in: sentence, framework: framework)
         }
         return nil
+    }
+
+    /// Whether `Patterns.copular` could match: some grade word stands after white space, and the word
+    /// before that space ends one of the pattern's verbs or qualifiers. A sentence with white space or a
+    /// word there outside ASCII is given to the pattern, so nothing it would match is missed.
+    static func mayBeCopular(_ sentence: String) -> Bool {
+        var sentence = sentence
+        return sentence.withUTF8 { bytes in
+            for word in ["outstanding", "excellent", "good", "adequate", "inadequate"] {
+                var from = 0
+                while let found = TextScanning.firstIndex(of: word, caseInsensitiveIn: bytes, from: from) {
+                    from = found + 1
+                    var end = found
+                    while end > 0, TextScanning.isASCIISpace(bytes[end - 1]) { end -= 1 }
+                    guard end < found, end > 0 else {
+                        if end > 0, bytes[end - 1] >= 0x80 { return true }
+                        continue
+                    }
+                    if bytes[end - 1] >= 0x80 { return true }
+                    var start = end
+                    while start > 0, Self.isASCIILetter(bytes[start - 1]) { start -= 1 }
+                    if start > 0, bytes[start - 1] >= 0x80 { return true }
+                    let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+                    if copularLastWords.contains(before) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// The last word of each verb and qualifier `Patterns.copular` allows before a grade word.
+    private static let copularLastWords: Set<String> = [
+        "is", "are", "remains", "remain", "be", "been", "was", "were",
+        "now", "still", "currently", "least", "also", "overall", "very", "generally", "broadly", "consistently", "mostly",
+    ]
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
     private static func grade(_ word: Substring, aspect: ProseGrade.Aspect, in sentence: String, framework: Framework) -> (ProseGrade, offset: Int)? {

@@ -94,13 +94,31 @@ enum ReportFacts {
         var facts: [KeyFact] = []
         for (label, pattern) in patterns {
             for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && block.text.contains("children") {
-                if let match = block.text.firstMatch(of: pattern) {
+                if mayCountChildren(block.text), let match = block.text.firstMatch(of: pattern) {
                     facts.append(KeyFact(label: label, value: String(match.1), source: SourcePosition(file: file, line: block.line(at: match.1.startIndex))))
                     break
                 }
             }
         }
         return facts
+    }
+
+    /// Whether some "children" in `text` follows a number and white space, as both key-fact patterns
+    /// require; white space or a digit outside ASCII counts, so nothing the patterns would match is missed.
+    static func mayCountChildren(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var from = 0
+            while let found = TextScanning.firstIndex(of: "children", caseInsensitiveIn: bytes, from: from) {
+                from = found + 1
+                var end = found
+                while end > 0, TextScanning.isASCIISpace(bytes[end - 1]) || bytes[end - 1] >= 0x80 { end -= 1 }
+                guard end > 0, end < found || bytes[found - 1] >= 0x80 else { continue }
+                let before = bytes[end - 1]
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(before) || before == UInt8(ascii: ",") || bytes[found - 1] >= 0x80 { return true }
+            }
+            return false
+        }
     }
 
     // MARK: - Recommendations

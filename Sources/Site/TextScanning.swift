@@ -79,6 +79,45 @@ public enum TextScanning {
         return false
     }
 
+    /// ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return.
+    @inline(__always)
+    public static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    /// Whether `text` contains `needle` (ASCII, lower case) in any mix of upper and lower case ASCII letters.
+    public static func contains(_ text: some StringProtocol, caseInsensitive needle: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }) {
+            return found
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
+    }
+
+    /// The offset of the first occurrence at or after `from` of `needle` (ASCII, lower case) in `bytes`,
+    /// ignoring the case of ASCII letters.
+    public static func firstIndex(of needle: String, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty ? from : nil }
+            var index = from
+            let last = bytes.count - pattern.count
+            while index <= last {
+                if lowered(bytes[index]) == first {
+                    var matched = 1
+                    while matched < pattern.count, lowered(bytes[index + matched]) == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return index }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
