@@ -114,7 +114,7 @@ struct OutcomeJudgements {
     static func gradeWritten(_ line: String) -> String {
         var text = line.trimmingWhitespace()
         if let range = text.range(of: "grade", options: [.caseInsensitive, .anchored]) { text = String(text[range.upperBound...]) }
-        return text.trimmingCharacters(in: CharacterSet(charactersIn: ": ").union(.whitespaces))
+        return text.trimmingScalars { $0 == ":" || TextScanning.isWhitespace($0) }
     }
 
     static func scaleWords(_ framework: Framework) -> String {

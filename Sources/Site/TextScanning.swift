@@ -11,6 +11,12 @@ extension StringProtocol {
         trimming(TextScanning.isWhitespaceOrNewline)
     }
 
+    /// The text without the scalars `isTrimmed` picks at either end, as `trimmingCharacters(in:)` with the
+    /// set of those scalars.
+    public func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        trimming(isTrimmed)
+    }
+
     private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let text = Substring(self)
         let scalars = text.unicodeScalars

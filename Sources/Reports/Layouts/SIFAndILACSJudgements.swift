@@ -244,21 +244,21 @@ struct GradedStructureReader {
     }
 
     static func trimmedGrade(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        text.trimmingScalars { $0 == "." || $0 == " " }
     }
 
     /// From the "Judgement" / "Grade" header cells that open an ILACS table to the first line of prose.
     static func judgementTable(in text: ReportText) -> Range<Int>? {
         let lines = text.lines.prefix(150).filter { !$0.isBlank }
         for (offset, line) in lines.enumerated() {
-            let cells = ReportCells.cells(of: line).map { OutcomeMatch.significantWords($0.text) }
+            let cells = ReportCells.cells(of: line).map { OutcomeMatch.headerWords($0.text) }
             let isHeader: Bool
             if cells.count == 2 {
                 isHeader = cells[0] == ["judgement"] && cells[1] == ["grade"]
             } else {
                 // The "Grade" cell follows on the next line, or after the labels when read column by column.
                 isHeader = cells == [["judgement"]] && lines[(offset + 1)...].prefix(12).contains {
-                    ReportCells.cells(of: $0).map({ OutcomeMatch.significantWords($0.text) }) == [["grade"]]
+                    ReportCells.cells(of: $0).map({ OutcomeMatch.headerWords($0.text) }) == [["grade"]]
                 }
             }
             guard isHeader else { continue }
@@ -381,7 +381,7 @@ struct GradedStructureReader {
 
     private func judgement(_ match: OutcomeMatch, wording: String, grade: Grade, at cell: ReportCell, basis: Judgement.Basis) -> Judgement {
         Judgement(
-            outcome: match.outcome.id, wording: wording.trimmingCharacters(in: CharacterSet(charactersIn: ": ")),
+            outcome: match.outcome.id, wording: wording.trimmingScalars { $0 == ":" || $0 == " " },
             grade: grade.written, level: grade.level, basis: basis, source: SourcePosition(file: text.path, line: cell.line))
     }
 
@@ -435,14 +435,21 @@ struct OutcomeMatch {
             words = folded.withUTF8 { bytes in
                 bytes.split { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
                     .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
-                    .map { $0.contains("judgment") ? $0.replacingOccurrences(of: "judgment", with: "judgement") : $0 }
+                    .map { TextScanning.contains($0, caseInsensitive: "judgment") ? $0.replacingOccurrences(of: "judgment", with: "judgement") : $0 }
             }
         } else {
-            words = folded.replacingOccurrences(of: "judgment", with: "judgement")
+            if TextScanning.contains(folded, caseInsensitive: "judgment") { folded = folded.replacingOccurrences(of: "judgment", with: "judgement") }
+            words = folded
                 .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         }
         return words.filter { !fillers.contains($0) }
             .map { $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") ? String($0.dropLast()) : $0 }
+    }
+
+    /// The significant words of a judgement table's header cell ("Judgement", "Grade"), or none when the
+    /// cell names neither: the test that skips every other cell reads bytes only.
+    static func headerWords(_ text: String) -> [String] {
+        TextScanning.contains(text, caseInsensitive: "judg") || TextScanning.contains(text, caseInsensitive: "grade") ? significantWords(text) : []
     }
 
     static func isSubsequence(_ wanted: [String], of words: [String]) -> Bool {

@@ -196,7 +196,7 @@ struct ReportProse {
     }
 
     static func isRecommendationHeading(_ heading: String) -> Bool {
-        let folded = ReportText.folded(heading).trimmingCharacters(in: CharacterSet(charactersIn: "?:. "))
+        let folded = ReportText.folded(heading).trimmingScalars { "?:. ".unicodeScalars.contains($0) }
         return folded.hasPrefix("what needs to improve") || folded.hasPrefix("recommendation")
             || folded.hasPrefix("areas for improvement") || folded.hasPrefix("areas for development")
             || folded.hasPrefix("areas for priority action") || folded.hasPrefix("priority action")

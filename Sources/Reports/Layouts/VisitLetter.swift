@@ -57,7 +57,7 @@ struct VisitLetter: ReportLayout {
                 guard continuation.first?.isLowercase == true else { break }
                 subject += " " + continuation
             }
-            return Located(subject.trimmingCharacters(in: CharacterSet(charactersIn: ". ")), line: line.number)
+            return Located(subject.trimmingScalars { $0 == "." || $0 == " " }, line: line.number)
         }
         return nil
     }
