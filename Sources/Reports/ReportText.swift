@@ -25,6 +25,17 @@ public struct ReportText: Sendable, Equatable {
 
     public var path: String
     public var lines: [Line]
+    /// The cells of each line, made once for all the layouts that score and read the report.
+    let cellCache = CellCache()
+
+    public static func == (left: ReportText, right: ReportText) -> Bool {
+        left.path == right.path && left.lines == right.lines
+    }
+
+    /// The cells of `line`, one of this text's lines.
+    func cells(of line: Line) -> [ReportCell] {
+        cellCache.cells(of: line)
+    }
 
     public init(path: String, text: String) {
         self.path = path
@@ -140,5 +151,19 @@ public struct ReportText: Sendable, Equatable {
         }
         if result.last == UInt8(ascii: " ") { result.removeLast() }
         return String(decoding: result, as: UTF8.self)
+    }
+}
+
+/// Cells by line number, filled as layouts ask for them. A copy of a `ReportText` (such as the first
+/// pages a layout scores) shares its original's cache; line numbers never change between copies.
+final class CellCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cells: [Int: [ReportCell]] = [:]
+
+    func cells(of line: ReportText.Line) -> [ReportCell] {
+        if let found = lock.withLock({ cells[line.number] }) { return found }
+        let made = ReportCells.cells(of: line)
+        lock.withLock { cells[line.number] = made }
+        return made
     }
 }

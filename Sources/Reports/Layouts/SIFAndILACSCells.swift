@@ -35,7 +35,7 @@ struct ReportCell: Equatable {
 enum ReportCells {
     /// Every non-blank cell of the text, in reading order.
     static func cells(of text: ReportText) -> [ReportCell] {
-        text.lines.flatMap { cells(of: $0) }
+        text.lines.flatMap { text.cells(of: $0) }
     }
 
     static func cells(of line: ReportText.Line) -> [ReportCell] {
@@ -56,6 +56,36 @@ enum ReportCells {
     /// The parts of a line between runs of tabs or of three or more spaces (the gaps `pdftotext -layout`
     /// leaves between columns); empty parts are left out.
     static func columns(of line: String) -> [Substring] {
+        // On bytes, unless a scalar could join a space or tab into a longer Character.
+        if !line.utf8.allSatisfy({ $0 < 0x80 }), TextScanning.mayJoinScalars(line.unicodeScalars) { return columnsByCharacter(of: line) }
+        let utf8 = line.utf8
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x09 || byte == 0x20 else {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            var end = utf8.index(after: index)
+            var run = 1
+            while end < utf8.endIndex, utf8[end] == byte {
+                utf8.formIndex(after: &end)
+                run += 1
+            }
+            if byte == 0x09 || run >= 3 {
+                if start < index { parts.append(line[start..<index]) }
+                start = end
+            }
+            index = end
+        }
+        if start < utf8.endIndex { parts.append(line[start...]) }
+        return parts
+    }
+
+    /// `columns(of:)` Character by Character.
+    static func columnsByCharacter(of line: String) -> [Substring] {
         var parts: [Substring] = []
         var start = line.startIndex
         var index = line.startIndex
@@ -89,14 +119,19 @@ enum ReportCells {
     }
 
     /// The bytes every decoration `clean` removes starts with: `#`, `<`, `&`, `*`, `_`.
-    static let decorationMarks: Set<UInt8> = [UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "_")]
+    static func isDecorationMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "_"): true
+        default: false
+        }
+    }
 
     /// The words of a line without Markdown and HTML decoration, and whether it was a heading or a bullet.
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
         var text = raw.trimmingWhitespace()
         var isHeading = false
         // Most lines carry no decoration at all; only those with one of its marks go through the patterns.
-        if text.utf8.contains(where: { decorationMarks.contains($0) }) {
+        if text.utf8.contains(where: isDecorationMark) {
             if let marks = text.firstMatch(of: Patterns.headingMarks) {
                 text.removeSubrange(marks.range)
                 isHeading = true

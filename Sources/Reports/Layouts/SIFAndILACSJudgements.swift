@@ -251,14 +251,14 @@ struct GradedStructureReader {
     static func judgementTable(in text: ReportText) -> Range<Int>? {
         let lines = text.lines.prefix(150).filter { !$0.isBlank }
         for (offset, line) in lines.enumerated() {
-            let cells = ReportCells.cells(of: line).map { OutcomeMatch.headerWords($0.text) }
+            let cells = text.cells(of: line).map { OutcomeMatch.headerWords($0.text) }
             let isHeader: Bool
             if cells.count == 2 {
                 isHeader = cells[0] == ["judgement"] && cells[1] == ["grade"]
             } else {
                 // The "Grade" cell follows on the next line, or after the labels when read column by column.
                 isHeader = cells == [["judgement"]] && lines[(offset + 1)...].prefix(12).contains {
-                    ReportCells.cells(of: $0).map({ OutcomeMatch.headerWords($0.text) }) == [["grade"]]
+                    text.cells(of: $0).map({ OutcomeMatch.headerWords($0.text) }) == [["grade"]]
                 }
             }
             guard isHeader else { continue }
