@@ -315,8 +315,8 @@ struct Furniture {
         let loneNumbers = lines.map(Self.loneNumber)
         for (index, line) in lines.enumerated() where !line.isBlank && !lineNumbers.contains(line.number) {
             let trimmed = line.trimmed
-            guard trimmed.split(separator: " ").count >= 3, !ReportDocument.endsSentence(trimmed),
-                  let page = Self.loneNumber(near: index, in: loneNumbers) else { continue }
+            guard let page = Self.loneNumber(near: index, in: loneNumbers),
+                  trimmed.split(separator: " ").count >= 3, !ReportDocument.endsSentence(trimmed) else { continue }
             let key = ReportText.folded(trimmed)
             if uses[key] == nil { order.append(key) }
             uses[key, default: []].append((line.number, page))
@@ -332,9 +332,8 @@ struct Furniture {
     /// The nearest line within four lines of `index` that holds only a page number.
     private static func loneNumber(near index: Int, in loneNumbers: [(line: Int, number: Int)?]) -> (line: Int, number: Int)? {
         for distance in 1...4 {
-            for candidate in [index - distance, index + distance] where loneNumbers.indices.contains(candidate) {
-                if let found = loneNumbers[candidate] { return found }
-            }
+            if index - distance >= 0, let found = loneNumbers[index - distance] { return found }
+            if index + distance < loneNumbers.count, let found = loneNumbers[index + distance] { return found }
         }
         return nil
     }
@@ -342,7 +341,7 @@ struct Furniture {
     /// The line's number and the page number it holds, when it holds only a page number.
     private static func loneNumber(_ line: ReportText.Line) -> (line: Int, number: Int)? {
         let trimmed = line.trimmed
-        guard (1...4).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(trimmed) else { return nil }
+        guard (1...4).contains(trimmed.utf8.count), trimmed.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let number = Int(trimmed) else { return nil }
         return (line.number, number)
     }
 

@@ -16,6 +16,8 @@ struct JointAreaReviewLayout: ReportLayout {
     static let frameworkName = "joint area review"
 
     func score(_ text: ReportText) -> Int {
+        // Running headers name the framework, so without "joint" on some line there are none to find.
+        guard text.lines.contains(where: { TextScanning.contains($0.text, caseInsensitive: "joint") }) else { return 0 }
         if Furniture(text.lines).runningHeaders.contains(where: { ReportText.folded($0.value).contains(Self.frameworkName) }) { return 20 }
         return LayoutEvidence.score(naming: Self.frameworkName, in: text)
     }
