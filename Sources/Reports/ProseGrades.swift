@@ -202,13 +202,13 @@ extension OutcomeVocabulary {
     /// The outcome one of whose wordings for `framework` occurs in a table label; the longest wording wins.
     func outcome(label text: String, in framework: Framework) -> Outcome? {
         let folded = ReportText.folded(text)
-        return best(in: framework) { folded.range(of: $0) != nil }
+        return best(in: framework) { TextScanning.contains(folded, $0) }
     }
 
     /// Every outcome one of whose wordings occurs in the text, for headings that name two outcomes.
     func outcomes(mentionedIn text: String, in framework: Framework) -> [Outcome] {
         let folded = ReportText.folded(text)
-        return outcomes.filter { $0.wordings[framework, default: []].contains { folded.range(of: $0) != nil } }
+        return outcomes.filter { $0.wordings[framework, default: []].contains { TextScanning.contains(folded, $0) } }
     }
 
     private func best(in framework: Framework, where matches: (String) -> Bool) -> Outcome? {

@@ -1,4 +1,5 @@
 import Foundation
+import Site
 
 /// A report's text as blocks: headings, paragraphs, list items, table rows, grade lines and value lines,
 /// with page furniture removed and hard-wrapped or page-broken lines joined.
@@ -87,7 +88,7 @@ public struct ReportDocument: Sendable, Equatable {
     /// characters (`  x`): the grades of a flattened table row, readable or not.
     /// A heading with its grade on the same line, as `Staying safe        Grade 2` or `Staying safe: Grade 2`.
     static func headingWithGrade(_ trimmed: String) -> (String, String)? {
-        guard trimmed.count <= 160, let range = trimmed.range(of: "grade", options: [.caseInsensitive, .backwards]),
+        guard TextScanning.contains(trimmed, caseInsensitive: "grade"), trimmed.count <= 160, let range = trimmed.range(of: "grade", options: [.caseInsensitive, .backwards]),
               range.lowerBound > trimmed.startIndex else { return nil }
         let grade = String(trimmed[range.lowerBound...])
         var heading = String(trimmed[..<range.lowerBound]).trimmingWhitespace()
@@ -148,7 +149,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func cleanCell(_ cell: String) -> String {
         var text = cell.replacing(Patterns.footnote, with: "")
         text = text.replacing(Patterns.tag, with: " ")
-        text = text.replacingOccurrences(of: "**", with: "")
+        if text.utf8.contains(UInt8(ascii: "*")) { text = text.replacingOccurrences(of: "**", with: "") }
         text = text.filter { !Furniture.footnoteMarks.contains($0) }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -47,7 +47,8 @@ enum ReportFacts {
         var end: Located<PartialDate>?
         var published: Located<PartialDate>?
         for (index, line) in lines.enumerated() {
-            let plain = ReportText.folded(line.text.replacingOccurrences(of: "*", with: ""))
+            guard line.text.utf8.contains(UInt8(ascii: ":")) else { continue }
+            let plain = ReportText.folded(line.text.utf8.contains(UInt8(ascii: "*")) ? line.text.replacingOccurrences(of: "*", with: "") : line.text)
             guard let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 else { continue }
             let label = plain[..<colon]
             var found = dates(in: line.text)
@@ -93,7 +94,7 @@ enum ReportFacts {
         let patterns = [("Children looked after", Patterns.childrenLookedAfter), ("Children on child protection plans", Patterns.childProtectionPlans)]
         var facts: [KeyFact] = []
         for (label, pattern) in patterns {
-            for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && block.text.contains("children") {
+            for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && TextScanning.contains(block.text, "children") {
                 if mayCountChildren(block.text), let match = block.text.firstMatch(of: pattern) {
                     facts.append(KeyFact(label: label, value: String(match.1), source: SourcePosition(file: file, line: block.line(at: match.1.startIndex))))
                     break

@@ -124,6 +124,31 @@ public enum TextScanning {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
+    /// Whether `text` contains `needle`, byte for byte.
+    public static func contains(_ text: some StringProtocol, _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            text.utf8.withContiguousStorageIfAvailable { firstIndex(of: pattern, in: $0) != nil }
+                ?? Array(text.utf8).withUnsafeBufferPointer { firstIndex(of: pattern, in: $0) != nil }
+        }
+    }
+
+    private static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first else { return 0 }
+        guard bytes.count >= pattern.count else { return nil }
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = 1
+                while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count

@@ -137,7 +137,9 @@ enum ReportCells {
                 isHeading = true
             }
             text = text.replacing(Patterns.shortFootnote, with: "").replacing(Patterns.shortTag, with: " ")
-            text = text.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
+            if text.utf8.contains(UInt8(ascii: "&")) {
+                text = text.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
+            }
             let emphasised = text.wholeMatch(of: Patterns.strong) != nil || text.wholeMatch(of: Patterns.strongUnderscores) != nil
             if emphasised { isHeading = true }
             text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
