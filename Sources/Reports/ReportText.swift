@@ -72,6 +72,12 @@ public struct ReportText: Sendable, Equatable {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldedASCII(text.utf8) }
         let lowered = text.lowercased()
         if !TextScanning.mayJoinScalars(lowered.unicodeScalars) { return foldedScalars(lowered.unicodeScalars) }
+        return foldedByCharacter(text)
+    }
+
+    /// `folded` Character by Character: the definition the faster paths above must agree with.
+    static func foldedByCharacter(_ text: some StringProtocol) -> String {
+        let lowered = text.lowercased()
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
@@ -116,7 +122,7 @@ public struct ReportText: Sendable, Equatable {
     /// The words of `text` joined by single spaces: runs of white space made one space, none at either end.
     static func collapsingWhitespace(_ text: String) -> String {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            if TextScanning.mayJoinScalars(text.unicodeScalars) { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            if TextScanning.mayJoinScalars(text.unicodeScalars) { return collapsingWhitespaceByCharacter(text) }
             return text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map(String.init).joined(separator: " ")
         }
         var result: [UInt8] = []
@@ -132,6 +138,11 @@ public struct ReportText: Sendable, Equatable {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `collapsingWhitespace` Character by Character.
+    static func collapsingWhitespaceByCharacter(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// `folded` for text wholly in ASCII, byte by byte: the same result without going through Characters.

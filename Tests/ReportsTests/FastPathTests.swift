@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import Reports
+
+/// The readers' byte and scalar fast paths give exactly what their Character-by-Character definitions give,
+/// on every line and paragraph of the bundled reports and on strings built to catch the edge cases
+/// (combining marks after spaces, quotes and dashes; CR LF; no-break and ideographic spaces; emoji).
+@Suite struct FastPathTests {
+    static let edgeCases: [String] = [
+        "", " ", "Staying safe", "  Children’s  services\tare GOOD. ", "Outcomes \u{2013} good \u{2014} ‘very’ “good”",
+        "a \u{301}b", "’\u{301}s", "–\u{301}", "x\u{00A0}y\u{3000}z", "line\r\nnext", "İstanbul KELVIN \u{212A}",
+        "e\u{301}cole", "👩‍👩‍👧 family", "👍🏽 good", "\u{0600}1 2", "Grade\u{2003}2", "tab\tand  spaces   three",
+        "Ends with space ", "é", "\u{200B}zero width", "naïve café", "१२३ digits", "Ⅻ roman",
+    ]
+
+    static func samples() throws -> [String] {
+        var samples = edgeCases
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.content.path).filter { $0.hasSuffix(".txt") }
+        for name in names.sorted() {
+            let text = try Fixtures.text(Fixtures.content.appendingPathComponent(name))
+            let lines = ReportText(path: name, text: text).lines.map(\.text)
+            samples += lines
+            // Whole paragraphs too, as blocks join them.
+            samples += stride(from: 0, to: lines.count, by: 6).map { lines[$0..<min($0 + 6, lines.count)].joined(separator: " ") }
+        }
+        // Each edge case inside a real sentence, at its start and at its end.
+        for edge in edgeCases {
+            samples += ["The contribution \(edge) is good. Next", "\(edge) is good. The", "It is good\(edge)"]
+        }
+        return samples
+    }
+
+    @Test func foldingAgrees() throws {
+        let differing = try Self.samples().filter { ReportText.folded($0) != ReportText.foldedByCharacter($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
+    @Test func collapsingWhiteSpaceAgrees() throws {
+        let differing = try Self.samples().filter { ReportText.collapsingWhitespace($0) != ReportText.collapsingWhitespaceByCharacter($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
+    @Test func columnsAgree() throws {
+        let differing = try Self.samples().filter { ReportCells.columns(of: $0) != ReportCells.columnsByCharacter(of: $0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
+    @Test func sentencesAgree() throws {
+        let differing = try Self.samples().filter { sample in
+            let fast = ProseGrades.sentences(of: sample), slow = ProseGrades.sentencesByCharacter(of: sample)
+            return fast.map(\.0) != slow.map(\.0) || fast.map(\.1) != slow.map(\.1)
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
+    /// The byte tests that decide whether a pattern runs never skip a sentence the pattern matches.
+    @Test func patternGuardsMissNoMatch() throws {
+        var copular = 0
+        for sample in try Self.samples() {
+            if sample.firstMatch(of: Patterns.copular) != nil {
+                copular += 1
+                #expect(ProseGrades.mayBeCopular(sample), "\(sample)")
+            }
+            if sample.firstMatch(of: Patterns.childrenLookedAfter) != nil || sample.firstMatch(of: Patterns.childProtectionPlans) != nil {
+                #expect(ReportFacts.mayCountChildren(sample), "\(sample)")
+            }
+        }
+        #expect(copular > 20, "the samples hold judgement sentences to check the guard on")
+    }
+
+    /// The lines of a report are split at LF, CR LF and CR, without the byte order mark or form feeds, and
+    /// without white space at their ends, as Character-by-Character splitting would.
+    @Test func linesSplitAsCharactersWould() {
+        let text = "\u{FEFF}Title\r\nOne \u{0C}two  \rThree\u{00A0}\n\n  Four\u{2003}\nLast"
+        let lines = ReportText(path: "x.txt", text: text).lines
+        #expect(lines.map(\.text) == ["Title", "One two", "Three", "", "  Four", "Last"])
+        #expect(lines.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(lines.map(\.isBlank) == [false, false, false, true, false, false])
+        #expect(lines[4].trimmed == "Four")
+    }
+}
