@@ -10,6 +10,9 @@ public enum GradeWords {
     /// Accepts the grade alone or with light decoration: `Grade 2`, `**Good**`, `<b>Requires improvement</b>`,
     /// `requires improvement to be good.`.
     public static func level(of written: String, in framework: Framework) -> Level? {
+        // No grade of any scale has more than 32 letters with its "grade" prefix; a table cell of prose has.
+        if !written.utf8.contains(UInt8(ascii: "<")), written.utf8.count > 40,
+           written.utf8.lazy.filter({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }).count > 40 { return nil }
         let folded = clean(written)
         switch framework {
         case .apa, .jar:

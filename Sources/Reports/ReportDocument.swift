@@ -99,6 +99,12 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func isValueLine(_ trimmed: String) -> Bool {
+        // Four ASCII characters in a row without a space are a token too long: most lines end here.
+        var run = 0
+        for byte in trimmed.utf8 {
+            run = byte == UInt8(ascii: " ") || byte >= 0x80 ? 0 : run + 1
+            if run > 3 { return false }
+        }
         let tokens = trimmed.split(separator: " ")
         guard !tokens.isEmpty, tokens.count <= 6, tokens.allSatisfy({ $0.count <= 3 }) else { return false }
         let digits = trimmed.contains(where: \.isNumber) && !trimmed.contains(where: \.isLetter)

@@ -69,10 +69,8 @@ public struct ReportText: Sendable, Equatable {
     /// Lower-cased, with curly quotes made straight, dashes made hyphens and runs of white space made one
     /// space: the form in which wordings are compared.
     public static func folded(_ text: some StringProtocol) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldedASCII(text.utf8) }
-        let lowered = text.lowercased()
-        if !TextScanning.mayJoinScalars(lowered.unicodeScalars) { return foldedScalars(lowered.unicodeScalars) }
-        return foldedByCharacter(text)
+        if text.isASCII { return foldedASCII(text.utf8) }
+        return foldedScalars(text.unicodeScalars) ?? foldedByCharacter(text)
     }
 
     /// `folded` Character by Character: the definition the faster paths above must agree with.
@@ -98,25 +96,45 @@ public struct ReportText: Sendable, Equatable {
         return result
     }
 
-    /// `folded` of lower-cased text in which every Character is one scalar (or CR LF): scalar by scalar.
-    private static func foldedScalars(_ scalars: String.UnicodeScalarView) -> String {
-        var result = String.UnicodeScalarView()
+    /// `folded` scalar by scalar, lower-casing each as `lowercased()` does; nil when some scalar of the
+    /// lower-cased text could join another into one Character, where only Characters give the right answer.
+    private static func foldedScalars(_ scalars: some Sequence<Unicode.Scalar>) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(scalars.underestimatedCount)
         var lastWasSpace = true
-        for scalar in scalars {
+        func fold(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {
-            case 0x2019, 0x2018, 0x60, 0xB4: result.append("'"); lastWasSpace = false
-            case 0x201C, 0x201D: result.append("\""); lastWasSpace = false
-            case 0x2013, 0x2014, 0x2010, 0x2011: result.append("-"); lastWasSpace = false
-            case _ where scalar.properties.isWhitespace:
-                if !lastWasSpace { result.append(" ") }
+            case 0x2019, 0x2018, 0x60, 0xB4: result.append(UInt8(ascii: "'")); lastWasSpace = false
+            case 0x201C, 0x201D: result.append(UInt8(ascii: "\"")); lastWasSpace = false
+            case 0x2013, 0x2014, 0x2010, 0x2011: result.append(UInt8(ascii: "-")); lastWasSpace = false
+            case 0x41...0x5A: result.append(UInt8(scalar.value) + 32); lastWasSpace = false
+            case 0x09...0x0D, 0x20:
+                if !lastWasSpace { result.append(UInt8(ascii: " ")) }
                 lastWasSpace = true
+            case 0..<0x80: result.append(UInt8(scalar.value)); lastWasSpace = false
             default:
-                result.append(scalar)
-                lastWasSpace = false
+                if TextScanning.mayJoinScalars(CollectionOfOne(scalar)) { return false }
+                if scalar.properties.isWhitespace {
+                    if !lastWasSpace { result.append(UInt8(ascii: " ")) }
+                    lastWasSpace = true
+                } else {
+                    UTF8.encode(scalar) { result.append($0) }
+                    lastWasSpace = false
+                }
+            }
+            return true
+        }
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                guard fold(scalar) else { return nil }
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    guard fold(lowered) else { return nil }
+                }
             }
         }
-        if result.last == " " { result.removeLast() }
-        return String(result)
+        if result.last == UInt8(ascii: " ") { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The words of `text` joined by single spaces: runs of white space made one space, none at either end.
