@@ -134,9 +134,10 @@ enum ProseGrades {
         return nil
     }
 
-    /// Whether `Patterns.copular` could match: some grade word stands after white space, and the word
-    /// before that space ends one of the pattern's verbs or qualifiers. A sentence with white space or a
-    /// word there outside ASCII is given to the pattern, so nothing it would match is missed.
+    /// Whether `Patterns.copular` could match: some grade word is followed by what the pattern's lookahead
+    /// allows and preceded, across white space and qualifiers ("very", "at least"), by one of its verbs.
+    /// Whatever this byte scan cannot judge (white space or words outside ASCII) counts as a possible
+    /// match, so nothing the pattern would match is missed; the pattern then decides.
     static func mayBeCopular(_ sentence: String) -> Bool {
         var sentence = sentence
         return sentence.withUTF8 { bytes in
@@ -144,28 +145,59 @@ enum ProseGrades {
                 var from = 0
                 while let found = TextScanning.firstIndex(of: word, caseInsensitiveIn: bytes, from: from) {
                     from = found + 1
-                    var end = found
-                    while end > 0, TextScanning.isASCIISpace(bytes[end - 1]) { end -= 1 }
-                    guard end < found, end > 0 else {
-                        if end > 0, bytes[end - 1] >= 0x80 { return true }
-                        continue
-                    }
-                    if bytes[end - 1] >= 0x80 { return true }
-                    var start = end
-                    while start > 0, Self.isASCIILetter(bytes[start - 1]) { start -= 1 }
-                    if start > 0, bytes[start - 1] >= 0x80 { return true }
-                    let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
-                    if copularLastWords.contains(before) { return true }
+                    if followsAsPatternAllows(bytes, after: found + word.utf8.count), precededByVerb(bytes, before: found) { return true }
                 }
             }
             return false
         }
     }
 
-    /// The last word of each verb and qualifier `Patterns.copular` allows before a grade word.
-    private static let copularLastWords: Set<String> = [
-        "is", "are", "remains", "remain", "be", "been", "was", "were",
-        "now", "still", "currently", "least", "also", "overall", "very", "generally", "broadly", "consistently", "mostly",
+    /// The pattern's lookahead after a grade word: optional white space then `.,;:)` or the end, or white
+    /// space then one of the words that may follow a judgement.
+    private static func followsAsPatternAllows(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        var index = end
+        while index < bytes.count, TextScanning.isASCIISpace(bytes[index]) { index += 1 }
+        guard index < bytes.count else { return true }
+        switch bytes[index] {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: ")"): return true
+        case 0x80...: return true
+        default: break
+        }
+        guard index > end else { return false }
+        let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+        return followingWords.contains { TextScanning.firstIndex(of: $0, caseInsensitiveIn: UnsafeBufferPointer(rebasing: rest.prefix($0.utf8.count)), from: 0) == 0 }
+    }
+
+    private static let followingWords = [
+        "overall", "because", "and", "but", "although", "though", "with", "in", "for", "as", "at", "since", "while", "whilst",
+    ]
+
+    /// Whether white space, then words the pattern allows between its verb and the grade, then one of its
+    /// verbs stand before `start`.
+    private static func precededByVerb(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        var end = start
+        while true {
+            var index = end
+            while index > 0, TextScanning.isASCIISpace(bytes[index - 1]) { index -= 1 }
+            if index > 0, bytes[index - 1] >= 0x80 { return true }
+            guard index < end, index > 0 else { return false }
+            var wordStart = index
+            while wordStart > 0, isASCIILetter(bytes[wordStart - 1]) { wordStart -= 1 }
+            if wordStart > 0, bytes[wordStart - 1] >= 0x80 { return true }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self).lowercased()
+            if copularVerbEndings.contains(word) { return true }
+            guard copularQualifierWords.contains(word) else { return false }
+            end = wordStart
+        }
+    }
+
+    /// The last word of each verb `Patterns.copular` allows ("be" ends "continues to be" and also the
+    /// qualifier "judged to be").
+    private static let copularVerbEndings: Set<String> = ["is", "are", "remains", "remain", "be", "been", "was", "were"]
+
+    /// The words of the qualifiers the pattern allows between verb and grade.
+    private static let copularQualifierWords: Set<String> = [
+        "now", "still", "currently", "at", "least", "also", "overall", "very", "generally", "broadly", "consistently", "mostly",
     ]
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
