@@ -11,8 +11,7 @@ public enum GradeWords {
     /// `requires improvement to be good.`.
     public static func level(of written: String, in framework: Framework) -> Level? {
         // No grade of any scale has more than 32 letters with its "grade" prefix; a table cell of prose has.
-        if !written.utf8.contains(UInt8(ascii: "<")), written.utf8.count > 40,
-           written.utf8.lazy.filter({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }).count > 40 { return nil }
+        if written.utf8.count > 40, hasMoreThan40Letters(written) { return nil }
         let folded = clean(written)
         switch framework {
         case .apa, .jar:
@@ -34,6 +33,16 @@ public enum GradeWords {
         case .visit, .unknown:
             return nil
         }
+    }
+
+    /// More than 40 ASCII letters, none of them inside an HTML tag (there is no `<`).
+    private static func hasMoreThan40Letters(_ text: String) -> Bool {
+        var letters = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "<") { return false }
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) { letters += 1 }
+        }
+        return letters > 40
     }
 
     /// Grade words every graded framework shares.

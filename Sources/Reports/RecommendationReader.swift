@@ -68,10 +68,17 @@ struct RecommendationReader {
     }
 
     private mutating func paragraph(_ block: ReportDocument.Block) {
-        let last = ReportText.folded(ProseGrades.sentences(of: block.text).last?.0 ?? block.text)
+        // The paragraph's last sentence, folded, is needed only where a timescale may be named.
+        var folded: String?
+        func last() -> String {
+            if let folded { return folded }
+            let made = ReportText.folded(ProseGrades.sentences(of: block.text).last?.0 ?? block.text)
+            folded = made
+            return made
+        }
         if region != .none {
             if block.text.hasSuffix(":") {
-                if let found = ReportFacts.timescale(last) { timescale = found }
+                if let found = ReportFacts.timescale(last()) { timescale = found }
             } else if region == .headed {
                 // Numbered paragraphs are items; so are plain ones where the bullets were lost, but not a
                 // remark after bulleted items ("For full details … see annex B").
@@ -83,7 +90,8 @@ struct RecommendationReader {
             timescale = pending.timescale
             add(block)
             leadIn = nil
-        } else if last.firstMatch(of: Patterns.recommendOrAction) != nil, let found = ReportFacts.timescale(last) {
+        } else if TextScanning.contains(block.text, caseInsensitive: "recommend") || TextScanning.contains(block.text, caseInsensitive: "action"),
+                  last().firstMatch(of: Patterns.recommendOrAction) != nil, let found = ReportFacts.timescale(last()) {
             context = outcomeHeading
             leadIn = (found, block.text.hasSuffix(":"))
         } else {
