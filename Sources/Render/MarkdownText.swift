@@ -6,15 +6,16 @@ import Mustache
 /// line breaks become spaces, so a value is always one run of literal text: it cannot open emphasis, a
 /// link, a heading, a table cell or a raw HTML tag, whatever the report said.
 public enum MarkdownText {
-    static let special: Set<UInt8> = Set("\\`*_{}[]()#+-.!|<>&~\"':=$%@^".utf8)
-    static let escapes = ASCIIEscapes { special.contains($0) ? [UInt8(ascii: "\\"), $0] : nil }
+    static let escapes = ASCIIEscapes { byte in
+        "\\`*_{}[]()#+-.!|<>&~\"':=$%@^".utf8.contains(byte) ? [UInt8(ascii: "\\"), byte] : nil
+    }
 
     public static func escape(_ text: String) -> String {
-        foldingLineBreaks(text[...], escapes: escapes)
+        foldingLineBreaks(text[...], escapes: escapes) ?? text
     }
 
     static func escape(_ text: Substring) -> String {
-        foldingLineBreaks(text, escapes: escapes)
+        foldingLineBreaks(text, escapes: escapes) ?? String(text)
     }
 }
 
@@ -36,79 +37,94 @@ public enum HTMLText {
     }
 
     public static func escape(_ text: String) -> String {
-        foldingLineBreaks(text[...], escapes: escapes)
+        foldingLineBreaks(text[...], escapes: escapes) ?? text
     }
 }
 
-/// What an escaping writes for each ASCII character: the character itself (nil) or its replacement.
+/// What an escaping writes for each ASCII character: the character itself or its replacement.
 struct ASCIIEscapes: Sendable {
-    let replacements: [[UInt8]?]
+    /// By byte: the replacement of an ASCII character, empty when it is written as it is.
+    let replacements: [[UInt8]]
+    /// By byte: whether the byte may need more than copying, as a replaced character, a control
+    /// character or the lead byte of a non-ASCII line break does.
+    let attention: [Bool]
+    let longestReplacement: Int
 
     init(_ replacement: (UInt8) -> [UInt8]?) {
-        replacements = (0..<128).map { replacement(UInt8($0)) }
+        replacements = (0..<128).map { replacement(UInt8($0)) ?? [] }
+        let replacements = self.replacements
+        attention = (0...255).map { (byte: Int) -> Bool in
+            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 { return true }
+            return byte < 0x80 && !replacements[byte].isEmpty
+        }
+        longestReplacement = replacements.map(\.count).max() ?? 1
     }
 }
 
-/// Escapes `text` one character at a time, turning each run of line breaks and tabs into one space.
+/// Escapes `text` one character at a time, turning each run of line breaks and tabs into one space;
+/// nil when nothing needs to change.
 ///
 /// Works on UTF-8 bytes, with the meaning of working on `Character`s: a line break is any character
 /// that `Character.isNewline` accepts, and an ASCII character is replaced only when it is a whole
 /// character, not the start of a cluster such as `*` followed by a combining mark.
-func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String {
+func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
     var text = text
-    return text.withUTF8 { bytes -> String in
+    return text.withUTF8 { bytes -> String? in
         let count = bytes.count
-        // Text that needs no change, the common case for names and URLs, is returned as it is.
         var first = 0
-        while first < count {
-            let byte = bytes[first]
-            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || (byte < 0x80 && escapes.replacements[Int(byte)] != nil) { break }
-            first += 1
-        }
-        if first == count { return String(decoding: bytes, as: UTF8.self) }
-
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(count + count / 8 + 8)
-        escaped.append(contentsOf: bytes[..<first])
-        var lastWasSpace = first > 0 && bytes[first - 1] == 0x20 && UTF8Text.isWholeCharacter(bytes, at: first - 1)
-        var index = first
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                if byte == 0x09 || (0x0A...0x0D).contains(byte) {
-                    if !lastWasSpace { escaped.append(0x20) }
-                    lastWasSpace = true
-                } else if byte == 0x20 {
-                    lastWasSpace = UTF8Text.isWholeCharacter(bytes, at: index - 1)
-                    escaped.append(byte)
-                } else {
-                    lastWasSpace = false
-                    if let replacement = escapes.replacements[Int(byte)], UTF8Text.isWholeCharacter(bytes, at: index - 1) {
-                        escaped.append(contentsOf: replacement)
+        while first < count, !escapes.attention[Int(bytes[first])] { first += 1 }
+        if first == count { return nil }
+        return String(unsafeUninitializedCapacity: count * max(escapes.longestReplacement, 1)) { escaped in
+            var written = 0
+            func write(_ run: UnsafeBufferPointer<UInt8>.SubSequence) {
+                guard !run.isEmpty else { return }
+                (escaped.baseAddress! + written).update(from: run.base.baseAddress! + run.startIndex, count: run.count)
+                written += run.count
+            }
+            func put(_ byte: UInt8) {
+                escaped[written] = byte
+                written += 1
+            }
+            var index = 0
+            var runEnd = first
+            while true {
+                write(bytes[index..<runEnd])
+                index = runEnd
+                guard index < count else { break }
+                let byte = bytes[index]
+                var length = 1
+                if byte < 0x80 {
+                    if byte == 0x09 || (0x0A...0x0D).contains(byte) {
+                        if !UTF8Text.followsFoldedSpace(bytes, at: index) { put(0x20) }
+                    } else if !escapes.replacements[Int(byte)].isEmpty, UTF8Text.isWholeCharacter(bytes, at: index) {
+                        escapes.replacements[Int(byte)].withUnsafeBufferPointer { write($0[...]) }
                     } else {
-                        escaped.append(byte)
+                        put(byte)
+                    }
+                } else {
+                    length = min(UTF8Text.scalarLength(lead: byte), count - index)
+                    if UTF8Text.isLineBreak(bytes[index..<index + length]) {
+                        if !UTF8Text.followsFoldedSpace(bytes, at: index) { put(0x20) }
+                    } else {
+                        write(bytes[index..<index + length])
                     }
                 }
-                continue
+                index += length
+                runEnd = index
+                while runEnd < count, !escapes.attention[Int(bytes[runEnd])] { runEnd += 1 }
             }
-            let length = UTF8Text.scalarLength(lead: byte)
-            let end = min(index + length, count)
-            if UTF8Text.isLineBreak(bytes[index..<end]) {
-                if !lastWasSpace { escaped.append(0x20) }
-                lastWasSpace = true
-            } else {
-                escaped.append(contentsOf: bytes[index..<end])
-                lastWasSpace = false
-            }
-            index = end
+            return written
         }
-        return String(decoding: escaped, as: UTF8.self)
     }
 }
 
 /// Character questions answered on UTF-8 bytes, for text that is mostly ASCII.
 enum UTF8Text {
+    static func contains(_ byte: UInt8, in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
+    }
+
     /// The UTF-8 offsets in `text` of the ASCII character `ascii` where it stands as a whole character.
     static func offsets(ofWholeCharacter ascii: UInt8, in text: String) -> [Int] {
         var text = text
@@ -152,6 +168,19 @@ enum UTF8Text {
         var start = index - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         return String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.last!
+    }
+
+    /// Whether the character before `index` is a space or a line break, so that a line break at
+    /// `index` adds no space of its own.
+    static func followsFoldedSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index > 0 else { return false }
+        switch bytes[index - 1] {
+        case 0x09...0x0D: return true
+        case 0x20: return isWholeCharacter(bytes, at: index - 1)
+        case 0x85: return index >= 2 && bytes[index - 2] == 0xC2
+        case 0xA8, 0xA9: return index >= 3 && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80
+        default: return false
+        }
     }
 
     /// NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: the non-ASCII characters `Character.isNewline` accepts.

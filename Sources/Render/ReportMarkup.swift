@@ -73,7 +73,7 @@ public enum ReportMarkup {
     /// The character references that text copied from HTML holds, decoded so they show as characters:
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&nbsp;` and numeric references. Others stay as written.
     static func decodingEntities(_ text: Substring) -> Substring {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard UTF8Text.contains(UInt8(ascii: "&"), in: text) else { return text }
         var result = ""
         var rest = text
         while let ampersand = rest.firstIndex(of: "&") {
