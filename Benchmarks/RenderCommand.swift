@@ -53,9 +53,9 @@ struct RenderCommand: ParsableCommand {
         var total = 0.0
         for (phase, seconds) in times.sorted(by: { $0.value > $1.value }) {
             total += seconds
-            print(String(format: "%-14@ %8.3f ms/report", phase as NSString, seconds * perReport))
+            print(phase.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: " %8.3f ms/report", seconds * perReport))
         }
-        print(String(format: "all            %8.3f ms/report  (%d reports, %d pages' identities %d bytes)", total * perReport, full.count, site.inspections.count, bytes))
+        print(String(format: "all            %8.3f ms/report  (%d reports; page identities %d bytes)", total * perReport, full.count, bytes))
     }
 
     static func cpuSeconds() -> Double {
