@@ -36,7 +36,7 @@ let package = Package(
         ]),
         .target(name: "Corpus", dependencies: ["Site"]),
         .executableTarget(name: "sitegen-bench", dependencies: [
-            "Corpus", "Reports", "Site",
+            "Corpus", "Reports", "Site", "Render", "Publish", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Site"]),

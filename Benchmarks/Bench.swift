@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen-bench",
         abstract: "Synthetic corpora and build benchmarks for sitegen (release builds only).",
-        subcommands: [CorpusCommand.self, Run.self, ExtractCommand.self])
+        subcommands: [CorpusCommand.self, Run.self, ExtractCommand.self, RenderCommand.self])
 }
 
 struct CorpusCommand: ParsableCommand {

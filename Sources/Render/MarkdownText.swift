@@ -6,15 +6,16 @@ import Mustache
 /// line breaks become spaces, so a value is always one run of literal text: it cannot open emphasis, a
 /// link, a heading, a table cell or a raw HTML tag, whatever the report said.
 public enum MarkdownText {
-    static let special: Set<Character> = [
-        "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "<", ">", "&", "~", "\"", "'", ":", "=", "$", "%", "@", "^",
-    ]
+    static let escapes = ASCIIEscapes { byte in
+        "\\`*_{}[]()#+-.!|<>&~\"':=$%@^".utf8.contains(byte) ? [UInt8(ascii: "\\"), byte] : nil
+    }
 
     public static func escape(_ text: String) -> String {
-        foldingLineBreaks(text) { character, escaped in
-            if special.contains(character) { escaped.append("\\") }
-            escaped.append(character)
-        }
+        foldingLineBreaks(text[...], escapes: escapes) ?? text
+    }
+
+    static func escape(_ text: Substring) -> String {
+        foldingLineBreaks(text, escapes: escapes) ?? String(text)
     }
 }
 
@@ -24,35 +25,168 @@ public enum MarkdownText {
 /// through untouched only up to its first blank line, so a value must never contain one, or the rest of
 /// the block would be read as Markdown.
 public enum HTMLText {
+    static let escapes = ASCIIEscapes { byte in
+        switch UnicodeScalar(byte) {
+        case "&": Array("&amp;".utf8)
+        case "<": Array("&lt;".utf8)
+        case ">": Array("&gt;".utf8)
+        case "\"": Array("&quot;".utf8)
+        case "'": Array("&#39;".utf8)
+        default: nil
+        }
+    }
+
     public static func escape(_ text: String) -> String {
-        foldingLineBreaks(text) { character, escaped in
-            switch character {
-            case "&": escaped.append("&amp;")
-            case "<": escaped.append("&lt;")
-            case ">": escaped.append("&gt;")
-            case "\"": escaped.append("&quot;")
-            case "'": escaped.append("&#39;")
-            default: escaped.append(character)
+        foldingLineBreaks(text[...], escapes: escapes) ?? text
+    }
+}
+
+/// What an escaping writes for each ASCII character: the character itself or its replacement.
+struct ASCIIEscapes: Sendable {
+    /// By byte: the replacement of an ASCII character, empty when it is written as it is.
+    let replacements: [[UInt8]]
+    /// By byte: whether the byte may need more than copying, as a replaced character, a control
+    /// character or the lead byte of a non-ASCII line break does.
+    let attention: [Bool]
+    let longestReplacement: Int
+
+    init(_ replacement: (UInt8) -> [UInt8]?) {
+        replacements = (0..<128).map { replacement(UInt8($0)) ?? [] }
+        let replacements = self.replacements
+        attention = (0...255).map { (byte: Int) -> Bool in
+            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 { return true }
+            return byte < 0x80 && !replacements[byte].isEmpty
+        }
+        longestReplacement = replacements.map(\.count).max() ?? 1
+    }
+}
+
+/// Escapes `text` one character at a time, turning each run of line breaks and tabs into one space;
+/// nil when nothing needs to change.
+///
+/// Works on UTF-8 bytes, with the meaning of working on `Character`s: a line break is any character
+/// that `Character.isNewline` accepts, and an ASCII character is replaced only when it is a whole
+/// character, not the start of a cluster such as `*` followed by a combining mark.
+func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+        let count = bytes.count
+        var first = 0
+        while first < count, !escapes.attention[Int(bytes[first])] { first += 1 }
+        if first == count { return nil }
+        return String(unsafeUninitializedCapacity: count * max(escapes.longestReplacement, 1)) { escaped in
+            var written = 0
+            func write(_ run: UnsafeBufferPointer<UInt8>.SubSequence) {
+                guard !run.isEmpty else { return }
+                (escaped.baseAddress! + written).update(from: run.base.baseAddress! + run.startIndex, count: run.count)
+                written += run.count
             }
+            func put(_ byte: UInt8) {
+                escaped[written] = byte
+                written += 1
+            }
+            var index = 0
+            var runEnd = first
+            while true {
+                write(bytes[index..<runEnd])
+                index = runEnd
+                guard index < count else { break }
+                let byte = bytes[index]
+                var length = 1
+                if byte < 0x80 {
+                    if byte == 0x09 || (0x0A...0x0D).contains(byte) {
+                        if !UTF8Text.followsFoldedSpace(bytes, at: index) { put(0x20) }
+                    } else if !escapes.replacements[Int(byte)].isEmpty, UTF8Text.isWholeCharacter(bytes, at: index) {
+                        escapes.replacements[Int(byte)].withUnsafeBufferPointer { write($0[...]) }
+                    } else {
+                        put(byte)
+                    }
+                } else {
+                    length = min(UTF8Text.scalarLength(lead: byte), count - index)
+                    if UTF8Text.isLineBreak(bytes[index..<index + length]) {
+                        if !UTF8Text.followsFoldedSpace(bytes, at: index) { put(0x20) }
+                    } else {
+                        write(bytes[index..<index + length])
+                    }
+                }
+                index += length
+                runEnd = index
+                while runEnd < count, !escapes.attention[Int(bytes[runEnd])] { runEnd += 1 }
+            }
+            return written
         }
     }
 }
 
-/// Escapes `text` one character at a time, turning each run of line breaks and tabs into one space.
-func foldingLineBreaks(_ text: String, escaping append: (Character, inout String) -> Void) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count + 8)
-    var lastWasSpace = false
-    for character in text {
-        if character.isNewline || character == "\t" {
-            if !lastWasSpace { escaped.append(" ") }
-            lastWasSpace = true
-            continue
-        }
-        lastWasSpace = character == " "
-        append(character, &escaped)
+/// Character questions answered on UTF-8 bytes, for text that is mostly ASCII.
+enum UTF8Text {
+    static func contains(_ byte: UInt8, in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
     }
-    return escaped
+
+    /// The UTF-8 offsets in `text` of the ASCII character `ascii` where it stands as a whole character.
+    static func offsets(ofWholeCharacter ascii: UInt8, in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.indices.filter { bytes[$0] == ascii && isWholeCharacter(bytes, at: $0) }
+        }
+    }
+
+    /// Whether the ASCII character at `index` is a whole `Character`: not joined to a neighbour, as a
+    /// combining mark after it or a prepended mark before it would join it (`\r\n` is one character too,
+    /// but callers treat line breaks apart).
+    static func isWholeCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        if index + 1 < bytes.count, bytes[index + 1] >= 0x80,
+           !isBoundary(UnicodeScalar(bytes[index]), scalar(in: bytes, startingAt: index + 1)) {
+            return false
+        }
+        if index > 0, bytes[index - 1] >= 0x80, !isBoundary(scalar(in: bytes, endingBefore: index), UnicodeScalar(bytes[index])) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether two scalars are separate characters when they stand side by side.
+    static func isBoundary(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        var pair = String.UnicodeScalarView()
+        pair.append(first)
+        pair.append(second)
+        return String(pair).count == 2
+    }
+
+    static func scalarLength(lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, startingAt index: Int) -> Unicode.Scalar {
+        let end = min(index + scalarLength(lead: bytes[index]), bytes.count)
+        return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first!
+    }
+
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, endingBefore index: Int) -> Unicode.Scalar {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.last!
+    }
+
+    /// Whether the character before `index` is a space or a line break, so that a line break at
+    /// `index` adds no space of its own.
+    static func followsFoldedSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index > 0 else { return false }
+        switch bytes[index - 1] {
+        case 0x09...0x0D: return true
+        case 0x20: return isWholeCharacter(bytes, at: index - 1)
+        case 0x85: return index >= 2 && bytes[index - 2] == 0xC2
+        case 0xA8, 0xA9: return index >= 3 && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80
+        default: return false
+        }
+    }
+
+    /// NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: the non-ASCII characters `Character.isNewline` accepts.
+    static func isLineBreak(_ scalar: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        scalar.elementsEqual([0xC2, 0x85]) || scalar.elementsEqual([0xE2, 0x80, 0xA8]) || scalar.elementsEqual([0xE2, 0x80, 0xA9])
+    }
 }
 
 /// The `MARKDOWN` content type for swift-mustache: `{{value}}` escapes for Markdown, `{{{value}}}` does not.

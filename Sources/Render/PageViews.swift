@@ -1,25 +1,48 @@
+import Mustache
 import Site
 
-/// The plain values the templates render. swift-mustache reads stored properties by reflection, so every
-/// value a template shows is a stored property; optional values and empty lists skip their sections.
+/// A value the templates read by name. swift-mustache finds a `MustacheParent`'s values through
+/// `child(named:)`; any other value it reads by reflection, which costs more than the rest of rendering.
+protocol TemplateView: MustacheParent, Sendable {
+    /// Every stored property by name, in declaration order; a nil optional reads as missing.
+    static var fields: TemplateFields<Self> { get }
+}
 
-struct LinkView {
+typealias TemplateFields<View> = [(name: String, value: @Sendable (View) -> Any?)]
+
+extension TemplateView {
+    func child(named name: String) -> Any? {
+        for field in Self.fields where field.name == name { return field.value(self) }
+        return nil
+    }
+}
+
+/// The plain values the templates render. Every value a template shows is a stored property, listed in its
+/// type's `fields` (see `TemplateView`); optional values and empty lists skip their sections.
+
+struct LinkView: TemplateView {
     var title: String
     var url: String
+
+    static let fields: TemplateFields<Self> = [("title", { $0.title }), ("url", { $0.url })]
 }
 
 /// A level shown as words on a colour: the colour comes from `token`, the meaning is always in `text`.
-struct BadgeView {
+struct BadgeView: TemplateView {
     var text: String
     var token: String
+
+    static let fields: TemplateFields<Self> = [("text", { $0.text }), ("token", { $0.token })]
 }
 
-struct DataLinksView {
+struct DataLinksView: TemplateView {
     var csvURL: String
     var jsonURL: String
+
+    static let fields: TemplateFields<Self> = [("csvURL", { $0.csvURL }), ("jsonURL", { $0.jsonURL })]
 }
 
-struct InspectionRowView {
+struct InspectionRowView: TemplateView {
     /// Framework and year, "SIF 2015": short enough for a table cell at 320 px.
     var label: String
     var url: String
@@ -29,9 +52,15 @@ struct InspectionRowView {
     var isoDate: String?
     var headline: [BadgeView]
     var judgementCount: Int
+
+    static let fields: TemplateFields<Self> = [
+        ("label", { $0.label }), ("url", { $0.url }), ("authority", { $0.authority }),
+        ("authorityURL", { $0.authorityURL }), ("date", { $0.date }), ("isoDate", { $0.isoDate }),
+        ("headline", { $0.headline }), ("judgementCount", { $0.judgementCount }),
+    ]
 }
 
-struct JudgementView {
+struct JudgementView: TemplateView {
     var wording: String
     var scope: String?
     var outcome: String
@@ -40,27 +69,41 @@ struct JudgementView {
     var badge: BadgeView
     var basis: String
     var source: String
+
+    static let fields: TemplateFields<Self> = [
+        ("wording", { $0.wording }), ("scope", { $0.scope }), ("outcome", { $0.outcome }),
+        ("outcomeURL", { $0.outcomeURL }), ("grade", { $0.grade }), ("badge", { $0.badge }), ("basis", { $0.basis }),
+        ("source", { $0.source }),
+    ]
 }
 
-struct ScaleView {
+struct ScaleView: TemplateView {
     var framework: String
     var frameworkURL: String
     var steps: [ScaleStepView]
+
+    static let fields: TemplateFields<Self> = [
+        ("framework", { $0.framework }), ("frameworkURL", { $0.frameworkURL }), ("steps", { $0.steps }),
+    ]
 }
 
-struct ScaleStepView {
+struct ScaleStepView: TemplateView {
     var grade: String
     var badge: BadgeView
+
+    static let fields: TemplateFields<Self> = [("grade", { $0.grade }), ("badge", { $0.badge })]
 }
 
-struct ChartView {
+struct ChartView: TemplateView {
     var id: String
     var caption: String
     /// Built in Swift with every value XML-escaped (see `Charts`), so the template places it unescaped.
     var svg: String
+
+    static let fields: TemplateFields<Self> = [("id", { $0.id }), ("caption", { $0.caption }), ("svg", { $0.svg })]
 }
 
-struct HomeView {
+struct HomeView: TemplateView {
     var inspectionCaption: String
     var authorityCount: Int
     var inspectionCount: Int
@@ -73,58 +116,94 @@ struct HomeView {
     var matrix: MatrixView?
     var legend: [BadgeView]
     var data: DataLinksView
+
+    static let fields: TemplateFields<Self> = [
+        ("inspectionCaption", { $0.inspectionCaption }), ("authorityCount", { $0.authorityCount }),
+        ("inspectionCount", { $0.inspectionCount }), ("judgementCount", { $0.judgementCount }),
+        ("outcomeCount", { $0.outcomeCount }), ("inspectionRows", { $0.inspectionRows }),
+        ("authorities", { $0.authorities }), ("themes", { $0.themes }), ("frameworks", { $0.frameworks }),
+        ("matrix", { $0.matrix }), ("legend", { $0.legend }), ("data", { $0.data }),
+    ]
 }
 
-struct AuthoritySummaryView {
+struct AuthoritySummaryView: TemplateView {
     var name: String
     var url: String
     var inspections: String
     var latest: String
+
+    static let fields: TemplateFields<Self> = [
+        ("name", { $0.name }), ("url", { $0.url }), ("inspections", { $0.inspections }), ("latest", { $0.latest }),
+    ]
 }
 
-struct ThemeView {
+struct ThemeView: TemplateView {
     var title: String
     var outcomes: [OutcomeSummaryView]
+
+    static let fields: TemplateFields<Self> = [("title", { $0.title }), ("outcomes", { $0.outcomes })]
 }
 
-struct OutcomeSummaryView {
+struct OutcomeSummaryView: TemplateView {
     var title: String
     var url: String
     var judgements: String
     var frameworks: String
+
+    static let fields: TemplateFields<Self> = [
+        ("title", { $0.title }), ("url", { $0.url }), ("judgements", { $0.judgements }),
+        ("frameworks", { $0.frameworks }),
+    ]
 }
 
-struct FrameworkSummaryView {
+struct FrameworkSummaryView: TemplateView {
     var name: String
     var shortName: String
     var url: String
     var years: String
     var inspections: String
+
+    static let fields: TemplateFields<Self> = [
+        ("name", { $0.name }), ("shortName", { $0.shortName }), ("url", { $0.url }), ("years", { $0.years }),
+        ("inspections", { $0.inspections }),
+    ]
 }
 
-struct MatrixView {
+struct MatrixView: TemplateView {
     var outcomes: [LinkView]
     var rows: [MatrixRowView]
+
+    static let fields: TemplateFields<Self> = [("outcomes", { $0.outcomes }), ("rows", { $0.rows })]
 }
 
-struct MatrixRowView {
+struct MatrixRowView: TemplateView {
     var authority: String
     var authorityURL: String
     var cells: [MatrixCellView]
+
+    static let fields: TemplateFields<Self> = [
+        ("authority", { $0.authority }), ("authorityURL", { $0.authorityURL }), ("cells", { $0.cells }),
+    ]
 }
 
-struct MatrixCellView {
+struct MatrixCellView: TemplateView {
     /// Nil when the authority has no judgement for the outcome.
     var judged: MatrixJudgementView?
+
+    static let fields: TemplateFields<Self> = [("judged", { $0.judged })]
 }
 
-struct MatrixJudgementView {
+struct MatrixJudgementView: TemplateView {
     var badge: BadgeView
     var inspection: String
     var inspectionURL: String
+
+    static let fields: TemplateFields<Self> = [
+        ("badge", { $0.badge }), ("inspection", { $0.inspection }), ("inspectionURL", { $0.inspectionURL }),
+    ]
 }
 
-struct AuthorityView {
+struct AuthorityView: TemplateView {
     var name: String
     var inspectionCaption: String
     var inspectionRows: [InspectionRowView]
@@ -133,36 +212,56 @@ struct AuthorityView {
     var hasOutcomes: Bool
     var legend: [BadgeView]
     var data: DataLinksView?
+
+    static let fields: TemplateFields<Self> = [
+        ("name", { $0.name }), ("inspectionCaption", { $0.inspectionCaption }),
+        ("inspectionRows", { $0.inspectionRows }), ("timeline", { $0.timeline }), ("outcomes", { $0.outcomes }),
+        ("hasOutcomes", { $0.hasOutcomes }), ("legend", { $0.legend }), ("data", { $0.data }),
+    ]
 }
 
-struct TimelineView {
+struct TimelineView: TemplateView {
     var chart: ChartView
     var columns: [TimelineColumnView]
     var rows: [TimelineRowView]
+
+    static let fields: TemplateFields<Self> = [
+        ("chart", { $0.chart }), ("columns", { $0.columns }), ("rows", { $0.rows }),
+    ]
 }
 
-struct TimelineColumnView {
+struct TimelineColumnView: TemplateView {
     var label: String
     var note: String?
+
+    static let fields: TemplateFields<Self> = [("label", { $0.label }), ("note", { $0.note })]
 }
 
-struct TimelineRowView {
+struct TimelineRowView: TemplateView {
     var outcome: String
     var outcomeURL: String
     var cells: [TimelineCellView]
+
+    static let fields: TemplateFields<Self> = [
+        ("outcome", { $0.outcome }), ("outcomeURL", { $0.outcomeURL }), ("cells", { $0.cells }),
+    ]
 }
 
-struct TimelineCellView {
+struct TimelineCellView: TemplateView {
     var judgements: [TimelineMarkView]
     var note: String?
+
+    static let fields: TemplateFields<Self> = [("judgements", { $0.judgements }), ("note", { $0.note })]
 }
 
-struct TimelineMarkView {
+struct TimelineMarkView: TemplateView {
     var badge: BadgeView
     var scope: String?
+
+    static let fields: TemplateFields<Self> = [("badge", { $0.badge }), ("scope", { $0.scope })]
 }
 
-struct InspectionView {
+struct InspectionView: TemplateView {
     var title: String
     var authority: String
     var authorityURL: String
@@ -186,52 +285,89 @@ struct InspectionView {
     var hasKeyFacts: Bool
     var hasContents: Bool
     var data: DataLinksView?
+
+    static let fields: TemplateFields<Self> = [
+        ("title", { $0.title }), ("authority", { $0.authority }), ("authorityURL", { $0.authorityURL }),
+        ("framework", { $0.framework }), ("frameworkURL", { $0.frameworkURL }), ("dates", { $0.dates }),
+        ("hasSidecarValues", { $0.hasSidecarValues }), ("source", { $0.source }), ("attribution", { $0.attribution }),
+        ("judgements", { $0.judgements }), ("isGraded", { $0.isGraded }), ("recommendations", { $0.recommendations }),
+        ("keyFacts", { $0.keyFacts }), ("contents", { $0.contents }), ("sections", { $0.sections }),
+        ("previous", { $0.previous }), ("next", { $0.next }), ("hasPager", { $0.hasPager }),
+        ("hasJudgements", { $0.hasJudgements }), ("hasRecommendations", { $0.hasRecommendations }),
+        ("hasKeyFacts", { $0.hasKeyFacts }), ("hasContents", { $0.hasContents }), ("data", { $0.data }),
+    ]
 }
 
-struct DateView {
+struct DateView: TemplateView {
     var label: String
     var value: String
     var isoDate: String
     var fromSidecar: Bool
+
+    static let fields: TemplateFields<Self> = [
+        ("label", { $0.label }), ("value", { $0.value }), ("isoDate", { $0.isoDate }),
+        ("fromSidecar", { $0.fromSidecar }),
+    ]
 }
 
-struct RecommendationGroupView {
+struct RecommendationGroupView: TemplateView {
     var title: String
     var items: [RecommendationView]
+
+    static let fields: TemplateFields<Self> = [("title", { $0.title }), ("items", { $0.items })]
 }
 
-struct RecommendationView {
+struct RecommendationView: TemplateView {
     var text: String
     var context: String?
     var source: String
+
+    static let fields: TemplateFields<Self> = [
+        ("text", { $0.text }), ("context", { $0.context }), ("source", { $0.source }),
+    ]
 }
 
-struct KeyFactView {
+struct KeyFactView: TemplateView {
     var label: String
     var value: String
     var source: String
+
+    static let fields: TemplateFields<Self> = [
+        ("label", { $0.label }), ("value", { $0.value }), ("source", { $0.source }),
+    ]
 }
 
-struct ContentsEntryView {
+struct ContentsEntryView: TemplateView {
     var heading: String
     var anchor: String
     var isSubsection: Bool
+
+    static let fields: TemplateFields<Self> = [
+        ("heading", { $0.heading }), ("anchor", { $0.anchor }), ("isSubsection", { $0.isSubsection }),
+    ]
 }
 
-struct SectionView {
+struct SectionView: TemplateView {
     var heading: String
     var anchor: String
     var isSubsection: Bool
     var line: Int
     var paragraphs: [ParagraphView]
+
+    static let fields: TemplateFields<Self> = [
+        ("heading", { $0.heading }), ("anchor", { $0.anchor }), ("isSubsection", { $0.isSubsection }),
+        ("line", { $0.line }), ("paragraphs", { $0.paragraphs }),
+    ]
 }
 
 /// A paragraph of report text, without leading spaces (four would make Markdown read it as code).
-struct ParagraphView {
+struct ParagraphView: TemplateView {
     var text: String
+
+    static let fields: TemplateFields<Self> = [("text", { $0.text })]
 }
 
-struct OutcomeView {
+struct OutcomeView: TemplateView {
     var title: String
     var summary: String
     var theme: String
@@ -241,9 +377,16 @@ struct OutcomeView {
     var scales: [ScaleView]
     var related: [OutcomeSummaryView]
     var data: DataLinksView?
+
+    static let fields: TemplateFields<Self> = [
+        ("title", { $0.title }), ("summary", { $0.summary }), ("theme", { $0.theme }),
+        ("judgements", { $0.judgements }), ("hasJudgements", { $0.hasJudgements }),
+        ("distribution", { $0.distribution }), ("scales", { $0.scales }), ("related", { $0.related }),
+        ("data", { $0.data }),
+    ]
 }
 
-struct OutcomeJudgementView {
+struct OutcomeJudgementView: TemplateView {
     var authority: String
     var authorityURL: String
     var inspectionURL: String
@@ -253,25 +396,41 @@ struct OutcomeJudgementView {
     var scope: String?
     var grade: String
     var badge: BadgeView
+
+    static let fields: TemplateFields<Self> = [
+        ("authority", { $0.authority }), ("authorityURL", { $0.authorityURL }), ("inspectionURL", { $0.inspectionURL }),
+        ("framework", { $0.framework }), ("date", { $0.date }), ("wording", { $0.wording }), ("scope", { $0.scope }),
+        ("grade", { $0.grade }), ("badge", { $0.badge }),
+    ]
 }
 
-struct DistributionView {
+struct DistributionView: TemplateView {
     var chart: ChartView
     var frameworks: [String]
     var rows: [DistributionRowView]
+
+    static let fields: TemplateFields<Self> = [
+        ("chart", { $0.chart }), ("frameworks", { $0.frameworks }), ("rows", { $0.rows }),
+    ]
 }
 
-struct DistributionRowView {
+struct DistributionRowView: TemplateView {
     var badge: BadgeView
     var counts: [CountView]
     var total: Int
+
+    static let fields: TemplateFields<Self> = [
+        ("badge", { $0.badge }), ("counts", { $0.counts }), ("total", { $0.total }),
+    ]
 }
 
-struct CountView {
+struct CountView: TemplateView {
     var count: Int
+
+    static let fields: TemplateFields<Self> = [("count", { $0.count })]
 }
 
-struct FrameworkView {
+struct FrameworkView: TemplateView {
     var name: String
     var shortName: String
     var years: String
@@ -281,8 +440,16 @@ struct FrameworkView {
     var inspectionCaption: String
     var inspectionRows: [InspectionRowView]
     var data: DataLinksView?
+
+    static let fields: TemplateFields<Self> = [
+        ("name", { $0.name }), ("shortName", { $0.shortName }), ("years", { $0.years }), ("isGraded", { $0.isGraded }),
+        ("scale", { $0.scale }), ("outcomes", { $0.outcomes }), ("inspectionCaption", { $0.inspectionCaption }),
+        ("inspectionRows", { $0.inspectionRows }), ("data", { $0.data }),
+    ]
 }
 
-struct NotFoundView {
+struct NotFoundView: TemplateView {
     var homeURL: String
+
+    static let fields: TemplateFields<Self> = [("homeURL", { $0.homeURL })]
 }

@@ -2,10 +2,7 @@ import Site
 
 /// A page of the site, planned but not yet rendered, so that a build can render pages in parallel tasks
 /// and skip the pages whose inputs have not changed.
-///
-/// `@unchecked Sendable` because the plan's view is typed `Any`; it only ever holds what `SiteViews`
-/// builds (dictionaries, arrays, strings, numbers, booleans), immutable values that are safe to share.
-public struct PlannedPage: @unchecked Sendable {
+public struct PlannedPage: Sendable {
     let plan: PagePlan
     /// The id of the inspection whose own page this is; that page also shows the inspection's text.
     public let inspectionID: String?
@@ -17,12 +14,14 @@ public struct PlannedPage: @unchecked Sendable {
     public var identity: String {
         var text = "\(plan.path)\u{0}\(plan.template)\u{0}\(plan.title)\u{0}"
         for crumb in plan.breadcrumbs { text += "\(crumb.title)\u{0}\(crumb.url)\u{0}" }
-        Self.describe(plan.view, into: &text)
+        plan.view.describeFields(into: &text)
         return text
     }
 
-    static func describe(_ value: Any, into text: inout String) {
+    static func describe(_ value: Any?, into text: inout String) {
         switch value {
+        case nil:
+            text += "-"
         case let string as String:
             text += "s\(string.utf8.count):"
             text += string
@@ -30,26 +29,25 @@ public struct PlannedPage: @unchecked Sendable {
             text += bool ? "T" : "F"
         case let int as Int:
             text += "i\(int);"
-        case let dictionary as [String: Any]:
+        case let view as any TemplateView:
             text += "{"
-            for key in dictionary.keys.sorted() {
-                describe(key, into: &text)
-                describe(dictionary[key]!, into: &text)
-            }
+            view.describeFields(into: &text)
             text += "}"
-        case let array as [Any]:
+        case let list as any Sequence:
             text += "["
-            for element in array { describe(element, into: &text) }
+            for element in list { describe(element, into: &text) }
             text += "]"
-        default:
-            let mirror = Mirror(reflecting: value)
-            text += "<\(type(of: value))"
-            if mirror.children.isEmpty { text += ":\(value)" }
-            for child in mirror.children {
-                text += "\(child.label ?? "")="
-                describe(child.value, into: &text)
-            }
-            text += ">"
+        case let value?:
+            preconditionFailure("a page's view holds \(type(of: value)), which templates cannot read")
+        }
+    }
+}
+
+extension TemplateView {
+    func describeFields(into text: inout String) {
+        for field in Self.fields {
+            text += field.name
+            PlannedPage.describe(field.value(self), into: &text)
         }
     }
 }

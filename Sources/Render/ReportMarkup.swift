@@ -16,10 +16,12 @@ public enum ReportMarkup {
 
     public static func markdown(_ text: String) -> String {
         var output = ""
-        var literal = ""
         var open: [String] = []
         var pendingBreak = false
         var hasContent = false
+        // The literal text not yet written, which always runs from here to the next kept tag: a tag
+        // that is not kept is shown as the text it is.
+        var literalStart = text.startIndex
 
         func emit(_ markup: String) {
             if pendingBreak, hasContent { output += "<br><br>" }
@@ -27,33 +29,28 @@ public enum ReportMarkup {
             hasContent = true
             output += markup
         }
-        func flushLiteral() {
+        func flushLiteral(upTo end: String.Index) {
+            let literal = text[literalStart..<end]
             guard !literal.isEmpty else { return }
             if literal.allSatisfy(\.isWhitespace) {
                 if hasContent, !pendingBreak { output += " " }
             } else {
-                let text = hasContent && !pendingBreak ? literal[...] : literal.drop { $0.isWhitespace }
-                emit(MarkdownText.escape(decodingEntities(String(text))))
+                let shown = hasContent && !pendingBreak ? literal : literal.drop { $0.isWhitespace }
+                emit(MarkdownText.escape(decodingEntities(shown)))
             }
-            literal = ""
         }
         func closeAll() {
             while let name = open.popLast() { output += "</\(name)>" }
         }
 
         var index = text.startIndex
-        while index < text.endIndex {
-            guard text[index] == "<", let tag = Tag(parsing: text[index...]) else {
-                literal.append(text[index])
-                index = text.index(after: index)
-                continue
-            }
-            index = text.index(index, offsetBy: tag.length)
-            guard inlineTags.contains(tag.name) || breakTags.contains(tag.name) else {
-                literal += tag.source
-                continue
-            }
-            flushLiteral()
+        for offset in UTF8Text.offsets(ofWholeCharacter: UInt8(ascii: "<"), in: text) {
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            guard start >= index, let tag = Tag(parsing: text[start...]) else { continue }
+            index = text.index(start, offsetBy: tag.length)
+            guard inlineTags.contains(tag.name) || breakTags.contains(tag.name) else { continue }
+            flushLiteral(upTo: start)
+            literalStart = index
             switch (tag.name, tag.isClosing) {
             case ("br", _):
                 if hasContent { output += "<br>" }
@@ -68,17 +65,17 @@ public enum ReportMarkup {
                 while open.count > position { output += "</\(open.removeLast())>" }
             }
         }
-        flushLiteral()
+        flushLiteral(upTo: text.endIndex)
         closeAll()
         return output
     }
 
     /// The character references that text copied from HTML holds, decoded so they show as characters:
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&nbsp;` and numeric references. Others stay as written.
-    static func decodingEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+    static func decodingEntities(_ text: Substring) -> Substring {
+        guard UTF8Text.contains(UInt8(ascii: "&"), in: text) else { return text }
         var result = ""
-        var rest = text[...]
+        var rest = text
         while let ampersand = rest.firstIndex(of: "&") {
             result += rest[..<ampersand]
             rest = rest[ampersand...]
@@ -91,7 +88,7 @@ public enum ReportMarkup {
                 rest = rest.dropFirst()
             }
         }
-        return result + rest
+        return Substring(result + rest)
     }
 
     static func entity(_ name: String) -> Character? {

@@ -96,7 +96,7 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-struct LayoutView {
+struct LayoutView: TemplateView {
     var title: String
     var siteTitle: String
     var root: String
@@ -107,4 +107,10 @@ struct LayoutView {
     /// The stylesheet's text, for the 404 page, which cannot know a relative path to `assets/`.
     var inlineStyle: String?
     var feedURL: String?
+
+    static let fields: TemplateFields<Self> = [
+        ("title", { $0.title }), ("siteTitle", { $0.siteTitle }), ("root", { $0.root }), ("body", { $0.body }),
+        ("breadcrumbs", { $0.breadcrumbs }), ("hasBreadcrumbs", { $0.hasBreadcrumbs }), ("stylesheetURL", { $0.stylesheetURL }),
+        ("inlineStyle", { $0.inlineStyle }), ("feedURL", { $0.feedURL }),
+    ]
 }

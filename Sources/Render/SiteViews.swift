@@ -7,7 +7,7 @@ struct PagePlan {
     var template: String
     var title: String
     var breadcrumbs: [LinkView]
-    var view: Any
+    var view: any TemplateView
 
     var root: String { Permalinks.root(of: path) }
 }

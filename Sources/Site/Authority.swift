@@ -89,16 +89,26 @@ public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
 /// so a slug used as a folder name can never leave the folder it is written in.
 public enum Slug {
     public static func make(_ text: String) -> String {
-        let folded = text
-            .replacingOccurrences(of: "&", with: " and ")
-            .replacingOccurrences(of: "'", with: "")
-            .replacingOccurrences(of: "’", with: "")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
+        let folded: String
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Folding ASCII only lower-cases it, which needs no Foundation.
+            var ascii = ""
+            for scalar in text.unicodeScalars where scalar != "'" {
+                if scalar == "&" { ascii += " and " } else { ascii.unicodeScalars.append(scalar) }
+            }
+            folded = ascii.lowercased()
+        } else {
+            folded = text
+                .replacingOccurrences(of: "&", with: " and ")
+                .replacingOccurrences(of: "'", with: "")
+                .replacingOccurrences(of: "’", with: "")
+                .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+                .lowercased()
+        }
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
                 slug.unicodeScalars.append(scalar)
