@@ -107,10 +107,11 @@ public struct SiteBuild: Sendable {
         // Reports: from the cache when their files are unchanged, else read and extracted.
         let previousReports = previous.reports
         let trustedBefore = startNanoseconds - Self.statMargin
+        let spill = try? SectionSpill()
         let reports = await Parallel.map(paths) { path in
             Self.report(
                 path, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: path)),
-                extractor: extractor, previous: previousReports[path], cache: cache, trustedBefore: trustedBefore)
+                extractor: extractor, previous: previousReports[path], cache: cache, trustedBefore: trustedBefore, spill: spill)
         }
         let unique = DuplicateInspections.resolve(reports.compactMap(\.summary.inspection))
         let diagnostics = listing.diagnostics + outcomes.diagnostics + reports.flatMap(\.summary.diagnostics) + unique.diagnostics
@@ -188,7 +189,7 @@ public struct SiteBuild: Sendable {
             let failures = await Parallel.map(dirtyPages) { page -> Failure? in
                 var inspection: Inspection?
                 if let id = page.inspectionID, let source = sourceByID[id], let report = reportsByPath[source] {
-                    guard let full = report.full ?? Self.reextract(source, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: source)), extractor: extractor) else {
+                    guard let full = report.full(from: spill) ?? Self.reextract(source, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: source)), extractor: extractor) else {
                         return Failure(message: "\(source): error: the report changed or vanished during the build; build again", diagnostics: [])
                     }
                     inspection = full
@@ -286,13 +287,38 @@ public struct SiteBuild: Sendable {
         var summary: BuildCache.Summary
         /// Digest of the summary's encoding: what every page but the inspection's own depends on.
         var summaryDigest: String
-        var full: Inspection?
+        /// The full inspection when it was extracted in this build, without its sections when those were
+        /// spilled to `sectionsFile`.
+        var extractedInspection: Inspection?
+        var sectionsFile: String?
         var extracted: Bool
+
+        init(path: String, entry: BuildCache.ReportEntry, summary: BuildCache.Summary, summaryDigest: String,
+             full: Inspection?, sectionsFile: String? = nil, extracted: Bool) {
+            self.path = path
+            self.entry = entry
+            self.summary = summary
+            self.summaryDigest = summaryDigest
+            self.extractedInspection = full
+            self.sectionsFile = sectionsFile
+            self.extracted = extracted
+        }
+
+        /// The full inspection, its sections read back from the spill; nil when it was not extracted in
+        /// this build or its sections cannot be read back.
+        func full(from spill: SectionSpill?) -> Inspection? {
+            guard var inspection = extractedInspection else { return nil }
+            if let sectionsFile {
+                guard let sections = spill?.load(sectionsFile) else { return nil }
+                inspection.sections = sections
+            }
+            return inspection
+        }
     }
 
     static func report(
         _ path: String, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor, previous: BuildCache.ReportEntry?,
-        cache: BuildCache?, trustedBefore: Int64
+        cache: BuildCache?, trustedBefore: Int64, spill: SectionSpill? = nil
     ) -> ReportState {
         let sidecarPath = ContentReader.sidecarPath(of: path)
         let source = FileStatus(of: reader.folder.appendingPathComponent(path))
@@ -322,9 +348,12 @@ public struct SiteBuild: Sendable {
         let summary = BuildCache.Summary(inspection: inspection, diagnostics: read.diagnostics + extraction.diagnostics)
         let encoded = BuildCache.encode(summary)
         try? cache?.store(encoded, digest: entry.digest)
+        var full = extraction.inspection
+        let sectionsFile = full.flatMap { spill?.store($0.sections, key: entry.digest) }
+        if sectionsFile != nil { full?.sections = [] }
         return ReportState(
             path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64([UInt8](encoded))),
-            full: extraction.inspection, extracted: true)
+            full: full, sectionsFile: sectionsFile, extracted: true)
     }
 
     static func reextract(_ path: String, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor) -> Inspection? {
