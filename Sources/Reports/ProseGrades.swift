@@ -110,20 +110,21 @@ enum ProseGrades {
     /// The judgement a sentence states (its `line` not yet known), and the offset of the grade word in it.
     static func read(_ sentence: String, framework: Framework) -> (ProseGrade, offset: Int)? {
         guard ["outstanding", "excellent", "good", "adequate"].contains(where: { TextScanning.contains(sentence, caseInsensitive: $0) }) else { return nil }
-        if mayBeCopular(sentence), let match = sentence.firstMatch(of: Patterns.copular) {
-            let subject = ReportText.folded(match.output.subject)
-            if subject.firstMatch(of: Patterns.notWord) != nil { return nil }
+        if let match = copular(sentence) {
+            let subject = ReportText.folded(match.subject)
+            if TextScanning.contains(subject, "not"), subject.firstMatch(of: Patterns.notWord) != nil { return nil }
             let aspect: ProseGrade.Aspect
-            if subject.firstMatch(of: Patterns.capacityWord) != nil {
+            if TextScanning.contains(subject, "capacity"), subject.firstMatch(of: Patterns.capacityWord) != nil {
                 aspect = .capacity
-            } else if subject.firstMatch(of: Patterns.managementOf) != nil {
+            } else if TextScanning.contains(subject, "management of"), subject.firstMatch(of: Patterns.managementOf) != nil {
                 aspect = .management
-            } else if subject.firstMatch(of: Patterns.sectionSubject) != nil {
+            } else if ["contribution", "work of", "combined work", "effectiveness"].contains(where: { TextScanning.contains(subject, $0) }),
+                      subject.firstMatch(of: Patterns.sectionSubject) != nil {
                 aspect = .section
             } else {
                 return nil
             }
-            return grade(match.output.grade, aspect: aspect, in: sentence, framework: framework)
+            return grade(match.grade, aspect: aspect, in: sentence, framework: framework)
         }
         if TextScanning.contains(sentence, caseInsensitive: "contribution"), let match = sentence.firstMatch(of: Patterns.contribution) {
             return grade(match.output.grade, aspect: .section, in: sentence, framework: framework)
@@ -132,6 +133,20 @@ enum ProseGrades {
             return grade(match.output.grade, aspect: .capacity, in: sentence, framework: framework)
         }
         return nil
+    }
+
+    /// What `Patterns.copular` matches in `sentence`: the subject and the grade word.
+    static func copular(_ sentence: String) -> (subject: Substring, grade: Substring)? {
+        switch CopularMatcher.match(sentence) {
+        case .none: return nil
+        case .found(let subjectEnd, let grade):
+            let utf8 = sentence.utf8
+            let index = { utf8.index(utf8.startIndex, offsetBy: $0) }
+            return (sentence[..<index(subjectEnd)], sentence[index(grade.lowerBound)..<index(grade.upperBound)])
+        case .undecided:
+            guard mayBeCopular(sentence), let match = sentence.firstMatch(of: Patterns.copular) else { return nil }
+            return (match.output.subject, match.output.grade)
+        }
     }
 
     /// Whether `Patterns.copular` could match: some grade word is followed by what the pattern's lookahead
@@ -251,5 +266,129 @@ extension OutcomeVocabulary {
             }
         }
         return best?.outcome
+    }
+}
+
+/// `Patterns.copular` by hand, for sentences wholly in ASCII without line breaks, where every Character is
+/// one byte and `\s` is ASCII white space.
+///
+/// The pattern's structure makes it deterministic: the subject ends at the first white space after which
+/// a verb, white space, any qualifiers each followed by white space, and a grade word stand, with the
+/// lookahead after the grade satisfied. Verbs, qualifiers and grade words begin with letters, so each
+/// `\s+` takes a whole run of white space, and no qualifier begins a grade word, so the qualifier loop
+/// never needs to give one back. The one thing not decided here is a word boundary after a following
+/// word where a `.`, `'` or `:` and a letter come next (Unicode word boundaries join those); such a
+/// sentence, and any sentence outside ASCII, is left to the pattern.
+enum CopularMatcher {
+    enum Result: Equatable {
+        case none
+        case found(subjectEnd: Int, grade: Range<Int>)
+        case undecided
+    }
+
+    static let verbs: [[String]] = [
+        ["is"], ["are"], ["remains"], ["remain"], ["continues", "to", "be"], ["continue", "to", "be"],
+        ["has", "been"], ["have", "been"], ["was"], ["were"],
+    ]
+    static let qualifiers: [[String]] = [
+        ["now"], ["still"], ["judged", "to", "be"], ["currently"], ["at", "least"], ["also"], ["overall"], ["very"],
+        ["generally"], ["broadly"], ["consistently"], ["mostly"],
+    ]
+    static let grades = ["outstanding", "excellent", "good", "adequate", "inadequate"]
+    static let following = ["overall", "because", "and", "but", "although", "though", "with", "in", "for", "as", "at", "since", "while", "whilst"]
+
+    static func match(_ sentence: String) -> Result {
+        var sentence = sentence
+        return sentence.withUTF8 { bytes in
+            guard TextScanning.isASCII(bytes), !bytes.contains(where: { (0x0A...0x0D).contains($0) }) else { return .undecided }
+            var sawUndecided = false
+            for subjectEnd in 1..<max(bytes.count, 1) where isSpace(bytes[subjectEnd]) {
+                switch rest(bytes, from: subjectEnd) {
+                case .none: continue
+                case .found(_, let grade): return sawUndecided ? .undecided : .found(subjectEnd: subjectEnd, grade: grade)
+                case .undecided: sawUndecided = true
+                }
+            }
+            return sawUndecided ? .undecided : .none
+        }
+    }
+
+    /// The pattern after its subject, from the white space at `start`.
+    private static func rest(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Result {
+        var index = skipSpace(bytes, from: start)
+        guard index > start, let afterVerb = phrase(verbs, in: bytes, at: index) else { return .none }
+        index = afterVerb
+        while let afterQualifier = phrase(qualifiers, in: bytes, at: index) { index = afterQualifier }
+        guard let grade = grades.first(where: { word($0, in: bytes, at: index) }) else { return .none }
+        let gradeEnd = index + grade.utf8.count
+        let next = skipSpace(bytes, from: gradeEnd)
+        if next == bytes.count { return .found(subjectEnd: start, grade: index..<gradeEnd) }
+        switch bytes[next] {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: ")"):
+            return .found(subjectEnd: start, grade: index..<gradeEnd)
+        default: break
+        }
+        guard next > gradeEnd else { return .none }
+        var undecided = false
+        for follower in following where word(follower, in: bytes, at: next) {
+            switch boundary(bytes, at: next + follower.utf8.count) {
+            case true?: return .found(subjectEnd: start, grade: index..<gradeEnd)
+            case false?: continue
+            case nil: undecided = true
+            }
+        }
+        return undecided ? .undecided : .none
+    }
+
+    /// The position after one of `phrases` (words separated by white space) and the white space after it.
+    private static func phrase(_ phrases: [[String]], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        for words in phrases {
+            var index = start
+            var matched = true
+            for word in words {
+                guard self.word(word, in: bytes, at: index) else { matched = false; break }
+                let end = index + word.utf8.count
+                index = skipSpace(bytes, from: end)
+                guard index > end else { matched = false; break }
+            }
+            if matched { return index }
+        }
+        return nil
+    }
+
+    /// Whether `word` (lower case) stands at `index`, in any case.
+    private static func word(_ word: String, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var offset = index
+        for letter in word.utf8 {
+            guard offset < bytes.count else { return false }
+            let byte = bytes[offset]
+            guard byte == letter || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) && byte | 0x20 == letter else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Whether a word boundary stands at `index` after a word's last letter; nil where Unicode word
+    /// boundaries and ASCII ones may disagree.
+    private static func boundary(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool? {
+        guard index < bytes.count else { return true }
+        let byte = bytes[index]
+        if isWordByte(byte) { return false }
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ":"),
+           index + 1 < bytes.count, isWordByte(bytes[index + 1]) { return nil }
+        return true
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) && (0x41...0x7A).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        return index
     }
 }

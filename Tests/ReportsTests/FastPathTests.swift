@@ -53,6 +53,34 @@ import Testing
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    static let judgementSentences = [
+        "The contribution of the council is good.", "It is good", "Services are  very   good overall", "The work is good in.x",
+        "The work is good in'x", "x is good inadequate", "Work has been judged to be good because", "It remains at least adequate; and",
+        "The council continues to be outstanding)", "is good", " is good", "The service was excellent whilst", "The service was good whiles",
+        "The service were GOOD AND", "Capacity to improve is Good.", "it is goodness.", "They are now still good at", "A is B is good.",
+        "The help IS \tgood", "The effectiveness is adequate for_", "The effectiveness is adequate for2", "It is mostly inadequate:",
+    ]
+
+    /// The hand-written judgement-sentence matcher finds what `Patterns.copular` finds, or leaves the
+    /// sentence to it.
+    @Test func copularMatcherAgreesWithThePattern() throws {
+        var decided = 0
+        for sample in try Self.samples() + Self.judgementSentences {
+            let regex = sample.firstMatch(of: Patterns.copular)
+            switch CopularMatcher.match(sample) {
+            case .undecided: continue
+            case .none: #expect(regex == nil, "\(sample)")
+            case .found(let subjectEnd, let grade):
+                decided += 1
+                let utf8 = sample.utf8
+                #expect(regex.map { utf8.distance(from: utf8.startIndex, to: $0.output.subject.endIndex) } == subjectEnd, "\(sample)")
+                #expect(regex.map { utf8.distance(from: utf8.startIndex, to: $0.output.grade.startIndex) } == grade.lowerBound, "\(sample)")
+                #expect(regex.map { utf8.distance(from: utf8.startIndex, to: $0.output.grade.endIndex) } == grade.upperBound, "\(sample)")
+            }
+        }
+        #expect(decided > 20)
+    }
+
     /// The byte tests that decide whether a pattern runs never skip a sentence the pattern matches.
     @Test func patternGuardsMissNoMatch() throws {
         var copular = 0
