@@ -274,7 +274,7 @@ struct GradedStructureReader {
     func headings(in cells: [ReportCell]) -> [Finding] {
         var findings: [Finding] = []
         for (index, cell) in cells.enumerated() {
-            guard let colon = cell.text.lastIndex(of: ":") else { continue }
+            guard cell.text.utf8.contains(UInt8(ascii: ":")), let colon = cell.text.lastIndex(of: ":") else { continue }
             var written = Self.trimmedGrade(String(cell.text[cell.text.index(after: colon)...]))
             guard !written.isEmpty, written.split(separator: " ").count <= 6 else { continue }
             var level = GradeWords.level(of: written, in: framework)
@@ -317,8 +317,8 @@ struct GradedStructureReader {
             for end in start..<min(start + 3, cells.count) {
                 if end > start, cells[end].line != cells[end - 1].line + 1 || cells[end].inRow { break }
                 let sentence = cells[start...end].map(\.text).joined(separator: " ")
-                guard sentence.split(separator: " ").count <= 28 else { break }
-                if let finding = statement(sentence, from: cells[start], to: cells[end], frontTableLine: frontTableLine) {
+                guard Self.wordCount(sentence) <= 28 else { break }
+                if Self.mayEndWithGrade(sentence), let finding = statement(sentence, from: cells[start], to: cells[end], frontTableLine: frontTableLine) {
                     findings.append(finding)
                     break
                 }
@@ -329,6 +329,33 @@ struct GradedStructureReader {
         // longer ones only add the line before it, such as a heading.
         let latest = Dictionary(grouping: findings, by: \.lastLine).mapValues { $0.map(\.judgement.source.line).max()! }
         return findings.filter { latest[$0.lastLine] == $0.judgement.source.line }
+    }
+
+    /// Whether `text`, without full stops and white space at its end, may end with a grade phrase: it
+    /// ends with a grade phrase's last word, or with something outside ASCII that folding might make one.
+    static func mayEndWithGrade(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: ".") || TextScanning.isASCIISpace(bytes[end - 1]) { end -= 1 }
+            if end > 0, bytes[end - 1] >= 0x80 { return true }
+            return ["good", "outstanding", "adequate", "improvement"].contains { word in
+                end >= word.utf8.count && TextScanning.firstIndex(
+                    of: word, caseInsensitiveIn: UnsafeBufferPointer(rebasing: bytes[(end - word.utf8.count)..<end]), from: 0) == 0
+            }
+        }
+    }
+
+    /// `text.split(separator: " ").count`, on bytes when the text is ASCII.
+    static func wordCount(_ text: String) -> Int {
+        guard text.isASCII else { return text.split(separator: " ").count }
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte != UInt8(ascii: " ") && !inWord { count += 1 }
+            inWord = byte != UInt8(ascii: " ")
+        }
+        return count
     }
 
     /// Grade phrases a statement may end with, longest first.
@@ -373,8 +400,10 @@ struct GradedStructureReader {
         guard previous.line == cell.line - 1, !previous.inRow, !cell.inRow, !previous.isHeading else { return false }
         guard let last = previous.text.last, Self.number(of: cell.text) == nil else { return false }
         if ".:?!)".contains(last) { return false }
-        let folded = ReportText.folded(previous.text)
-        if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
+        if Self.mayEndWithGrade(previous.text) {
+            let folded = ReportText.folded(previous.text)
+            if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
+        }
         let wraps = previous.text.count >= width * 3 / 5 && (last.isLetter || last == ",")
         return wraps || cell.text.first?.isLowercase == true
     }
