@@ -136,7 +136,7 @@ public struct ReportDocument: Sendable, Equatable {
             if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { return [] } // separator row
             return cells
         }
-        if line.contains("\t") {
+        if line.utf8.contains(0x09) {
             return line.split(separator: "\t").map { cleanCell(String($0)) }.filter { !$0.isEmpty }
         }
         // A label and a short value set apart by a wide gap, as `pdftotext -layout` writes a table row.

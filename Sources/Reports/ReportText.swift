@@ -139,9 +139,21 @@ public struct ReportText: Sendable, Equatable {
 
     /// The words of `text` joined by single spaces: runs of white space made one space, none at either end.
     static func collapsingWhitespace(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard text.isASCII else {
             if TextScanning.mayJoinScalars(text.unicodeScalars) { return collapsingWhitespaceByCharacter(text) }
-            return text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map(String.init).joined(separator: " ")
+            var result: [UInt8] = []
+            result.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !result.isEmpty
+                } else {
+                    if pendingSpace { result.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    UTF8.encode(scalar) { result.append($0) }
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
         }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)

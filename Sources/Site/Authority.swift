@@ -42,12 +42,17 @@ public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
         "city council", "district council", "unitary authority", "council", "lscb",
     ]
 
+    /// The outward code's area and district ("ST4"). Compiled once: a Regex literal in a function is parsed
+    /// on every call. Matching one Regex from several threads is safe; it is not `Sendable` only because
+    /// some Regex outputs are not.
+    nonisolated(unsafe) private static let postcodeArea = /[A-Z]{1,2}[0-9][0-9A-Z]?/
+
     static func stripAffixes(_ written: String) -> String {
         var tokens = written
-            .replacingOccurrences(of: "’", with: "'")
+            .replacing("’", with: "'")
             .split(whereSeparator: { $0.isWhitespace })
         // A postal address ends in a postcode ("Stoke on Trent ST4 1 RU"); the place comes before it.
-        if let postcode = tokens.indices.dropFirst().first(where: { tokens[$0].wholeMatch(of: /[A-Z]{1,2}[0-9][0-9A-Z]?/) != nil }) {
+        if let postcode = tokens.indices.dropFirst().first(where: { (2...4).contains(tokens[$0].count) && tokens[$0].wholeMatch(of: postcodeArea) != nil }) {
             tokens = Array(tokens[..<postcode])
         }
         var words = tokens.joined(separator: " ")

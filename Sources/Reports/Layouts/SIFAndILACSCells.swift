@@ -18,7 +18,10 @@ struct ReportCell: Equatable {
     var isBullet: Bool
 
     var wordCount: Int {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).count }
+        guard text.isASCII else {
+            if TextScanning.mayJoinScalars(text.unicodeScalars) { return text.split(whereSeparator: \.isWhitespace).count }
+            return text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).count
+        }
         var count = 0
         var inWord = false
         for byte in text.utf8 {
