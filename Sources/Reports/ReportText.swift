@@ -114,7 +114,7 @@ public struct ReportText: Sendable, Equatable {
             case 0..<0x80: result.append(UInt8(scalar.value)); lastWasSpace = false
             default:
                 if TextScanning.mayJoinScalars(CollectionOfOne(scalar)) { return false }
-                if scalar.properties.isWhitespace {
+                if TextScanning.isUnicodeWhitespace(scalar) {
                     if !lastWasSpace { result.append(UInt8(ascii: " ")) }
                     lastWasSpace = true
                 } else {
@@ -145,7 +145,7 @@ public struct ReportText: Sendable, Equatable {
             result.reserveCapacity(text.utf8.count)
             var pendingSpace = false
             for scalar in text.unicodeScalars {
-                if scalar.properties.isWhitespace {
+                if TextScanning.isUnicodeWhitespace(scalar) {
                     pendingSpace = !result.isEmpty
                 } else {
                     if pendingSpace { result.append(UInt8(ascii: " ")) }

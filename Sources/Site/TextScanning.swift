@@ -85,6 +85,16 @@ public enum TextScanning {
         return false
     }
 
+    /// Unicode's `White_Space` property (what `Character.isWhitespace` asks of a one-scalar Character),
+    /// without the property table lookup: the set has not changed since Unicode 6.
+    @inline(__always)
+    public static func isUnicodeWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return.
     @inline(__always)
     public static func isASCIISpace(_ byte: UInt8) -> Bool {

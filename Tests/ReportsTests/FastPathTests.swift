@@ -107,3 +107,15 @@ import Testing
         #expect(lines[4].trimmed == "Four")
     }
 }
+
+@Suite struct SignificantWordsTests {
+    @Test func wordsWithoutFillersOrPluralEndings() {
+        #expect(OutcomeMatch.significantWords("The Experiences and Progress of Care Leavers") == ["experience", "progress", "care", "leaver"])
+        #expect(OutcomeMatch.significantWords("Overall JUDGMENTS: effectiveness") == ["overall", "judgement", "effectiveness"])
+        #expect(OutcomeMatch.significantWords("Prejudgments about access") == ["prejudgement", "access"])
+        #expect(OutcomeMatch.significantWords("2.1 Adoption performance") == ["2", "1", "adoption", "performance"])
+        #expect(OutcomeMatch.significantWords("Children’s services in the area") == OutcomeMatch.significantWords("Children's services in the area"))
+        #expect(OutcomeMatch.significantWords("Children’s services") == ["children", "service"])
+        #expect(OutcomeMatch.significantWords("of the and") == [])
+    }
+}

@@ -35,3 +35,10 @@ import Testing
         #expect("".isASCII)
     }
 }
+
+@Suite struct UnicodeWhitespaceTests {
+    @Test func agreesWithTheUnicodeProperty() {
+        let differing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { TextScanning.isUnicodeWhitespace($0) != $0.properties.isWhitespace }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map { String($0.value, radix: 16) })")
+    }
+}

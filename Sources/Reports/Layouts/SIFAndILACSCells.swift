@@ -20,7 +20,7 @@ struct ReportCell: Equatable {
     var wordCount: Int {
         guard text.isASCII else {
             if TextScanning.mayJoinScalars(text.unicodeScalars) { return text.split(whereSeparator: \.isWhitespace).count }
-            return text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).count
+            return text.unicodeScalars.split(whereSeparator: TextScanning.isUnicodeWhitespace).count
         }
         var count = 0
         var inWord = false

@@ -458,21 +458,48 @@ struct OutcomeMatch {
     /// Care Leavers" and "the experience and progress of care leavers" give the same words.
     static func significantWords(_ text: String) -> [String] {
         var folded = ReportText.folded(text)
-        let words: [String]
-        if folded.isASCII {
-            // Byte by byte: a word is a run of ASCII letters and digits (folding made the letters lower case).
-            words = folded.withUTF8 { bytes in
-                bytes.split { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
-                    .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
-                    .map { TextScanning.contains($0, caseInsensitive: "judgment") ? $0.replacingOccurrences(of: "judgment", with: "judgement") : $0 }
-            }
-        } else {
-            if TextScanning.contains(folded, caseInsensitive: "judgment") { folded = folded.replacingOccurrences(of: "judgment", with: "judgement") }
-            words = folded
-                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        }
-        return words.filter { !fillers.contains($0) }
+        if folded.isASCII { return folded.withUTF8(significantASCIIWords) }
+        if TextScanning.contains(folded, caseInsensitive: "judgment") { folded = folded.replacingOccurrences(of: "judgment", with: "judgement") }
+        return significant(folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+    }
+
+    /// Fillers out, plural endings off.
+    private static func significant(_ words: [String]) -> [String] {
+        words.filter { !fillers.contains($0) }
             .map { $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") ? String($0.dropLast()) : $0 }
+    }
+
+    /// `significantWords` of folded ASCII text, byte by byte: a word is a run of letters and digits.
+    private static func significantASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var words: [String] = []
+        var start = 0
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        while start < bytes.count {
+            guard isWordByte(bytes[start]) else { start += 1; continue }
+            var end = start + 1
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            start = end
+            if TextScanning.firstIndex(of: "judgment", caseInsensitiveIn: word, from: 0) != nil {
+                words += significant([String(decoding: word, as: UTF8.self).replacingOccurrences(of: "judgment", with: "judgement")])
+                continue
+            }
+            if isFiller(word) { continue }
+            let count = word.count
+            let plural = count > 3 && word[count - 1] == UInt8(ascii: "s") && word[count - 2] != UInt8(ascii: "s")
+            words.append(String(decoding: plural ? UnsafeBufferPointer(rebasing: word.dropLast()) : word, as: UTF8.self))
+        }
+        return words
+    }
+
+    private static let fillerBytes = fillers.map { Array($0.utf8) }
+
+    private static func isFiller(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count <= 5 else { return false }
+        return fillerBytes.contains { $0.count == word.count && $0.elementsEqual(word) }
     }
 
     /// The significant words of a judgement table's header cell ("Judgement", "Grade"), or none when the
