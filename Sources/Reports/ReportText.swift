@@ -139,6 +139,7 @@ public struct ReportText: Sendable, Equatable {
 
     /// The words of `text` joined by single spaces: runs of white space made one space, none at either end.
     static func collapsingWhitespace(_ text: String) -> String {
+        if isCollapsed(text) { return text }
         guard text.isASCII else {
             if TextScanning.mayJoinScalars(text.unicodeScalars) { return collapsingWhitespaceByCharacter(text) }
             var result: [UInt8] = []
@@ -168,6 +169,18 @@ public struct ReportText: Sendable, Equatable {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `text` is ASCII and already has single spaces between words and none at either end.
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || (0x09...0x0D).contains(byte) { return false }
+            let isSpace = byte == UInt8(ascii: " ")
+            if isSpace && previousWasSpace { return false }
+            previousWasSpace = isSpace
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// `collapsingWhitespace` Character by Character.

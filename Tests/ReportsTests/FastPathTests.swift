@@ -81,6 +81,16 @@ import Testing
         #expect(decided > 20)
     }
 
+    /// A label's number is taken off as `Patterns.labelNumberPrefix` takes it off.
+    @Test func labelNumbersComeOffAsThePatternTakesThem() throws {
+        let numbers = ["2.1 Adoption", "2. Children", "2.1. Care", "12 Leaders", "123 Leaders", "1.23 x", "1.234 x", "2.\tx", "2.1", "2. ",
+                       "2.\u{00A0}Care", "7x", "1.2.3 x", "2.1\u{2003}x", "½ x", "٣ x", "2." + String(repeating: " ", count: 20) + "x"]
+        let differing = (try Self.samples() + numbers).filter { $0.first?.isNumber == true }.filter {
+            GradedStructureReader.withoutNumber($0) != $0.replacing(Patterns.labelNumberPrefix, with: "")
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     /// The byte tests that decide whether a pattern runs never skip a sentence the pattern matches.
     @Test func patternGuardsMissNoMatch() throws {
         var copular = 0

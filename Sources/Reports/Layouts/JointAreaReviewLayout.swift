@@ -36,7 +36,7 @@ struct JointAreaReviewLayout: ReportLayout {
             var key = document.blocks[table.lowerBound]
             key.kind = .paragraph
             printed.blocks.replaceSubrange(table, with: [key] + rows)
-        } else if let keyLine = text.lines.first(where: { Self.isScaleKey(ReportText.folded($0.text)) })?.number,
+        } else if let keyLine = text.lines.first(where: { Self.isScaleKey(text: $0.text) })?.number,
                   case let furniture = Furniture(text.lines).lineNumbers,
                   case let columnar = ColumnarGrades(lines: text.lines.filter { !furniture.contains($0.number) }, keyLine: keyLine, vocabulary: vocabulary, framework: framework),
                   let lines = columnar.lines {
@@ -80,9 +80,14 @@ struct JointAreaReviewLayout: ReportLayout {
         folded.matches(of: Patterns.scaleKey).count >= 2
     }
 
+    /// `isScaleKey` of the folded text, folding only text with two `:` or `=` signs (a key names two grades).
+    static func isScaleKey(text: String) -> Bool {
+        text.utf8.lazy.filter { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }.prefix(2).count == 2 && isScaleKey(ReportText.folded(text))
+    }
+
     /// The blocks of the grades table: from the scale key (or a "Grades" heading) to the last grade line.
     func gradesTable(_ blocks: [ReportDocument.Block]) -> Range<Int>? {
-        guard let start = blocks.firstIndex(where: { Self.isScaleKey($0.folded) })
+        guard let start = blocks.firstIndex(where: { Self.isScaleKey(text: $0.text) })
             ?? blocks.firstIndex(where: { $0.kind == .heading && $0.folded.hasPrefix("grades") }) else { return nil }
         var end = start + 1
         for index in (start + 1)..<blocks.count {
@@ -122,7 +127,7 @@ struct JointAreaReviewLayout: ReportLayout {
                 printed.append(ReportDocument.Block(kind: .paragraph, text: label + ": " + grades.joined(separator: "; "), pieces: [.init(offset: 0, line: labels.first?.line ?? block.line)]))
                 labels = []
             default:
-                if !Self.isScaleKey(block.folded), !block.text.hasSuffix(":") { labels.append(block) }
+                if !Self.isScaleKey(text: block.text), !block.text.hasSuffix(":") { labels.append(block) }
             }
         }
         return printed

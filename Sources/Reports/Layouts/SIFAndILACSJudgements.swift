@@ -422,7 +422,44 @@ struct GradedStructureReader {
 
     static func withoutNumber(_ wording: String) -> String {
         guard wording.first?.isNumber == true else { return wording }
+        if let length = asciiNumberPrefixLength(wording) {
+            return length == 0 ? wording : String(wording.utf8.dropFirst(length))!
+        }
         return wording.replacing(Patterns.labelNumberPrefix, with: "")
+    }
+
+    /// The length in bytes of what `Patterns.labelNumberPrefix` matches at the start of `wording` (0 for
+    /// no match), worked out on ASCII bytes; nil when a byte outside ASCII leaves it to the pattern.
+    static func asciiNumberPrefixLength(_ wording: String) -> Int? {
+        let bytes = Array(wording.utf8.prefix(16))
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
+        func isDot(_ index: Int) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: ".") }
+        // After the digits, optional ".d" or ".dd", an optional ".", then white space, tried in the pattern's order.
+        var digits = 0
+        while digits < 2, isDigit(digits) { digits += 1 }
+        guard digits > 0 else { return nil }
+        var groups: [Int] = []
+        if isDot(digits), isDigit(digits + 1) {
+            if isDigit(digits + 2) { groups.append(3) }
+            groups.append(2)
+        }
+        groups.append(0)
+        for group in groups {
+            for dot in [1, 0] where dot == 0 || isDot(digits + group) {
+                var end = digits + group + dot
+                guard end < bytes.count else {
+                    if end < wording.utf8.count { return nil }
+                    continue
+                }
+                if bytes[end] >= 0x80 { return nil }
+                guard TextScanning.isASCIISpace(bytes[end]) else { continue }
+                while end < wording.utf8.count, end < bytes.count, TextScanning.isASCIISpace(bytes[end]) { end += 1 }
+                if end == bytes.count, end < wording.utf8.count { return nil }
+                if end < bytes.count, bytes[end] >= 0x80 { return nil }
+                return end
+            }
+        }
+        return 0
     }
 }
 
