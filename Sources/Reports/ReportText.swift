@@ -213,6 +213,15 @@ public struct ReportText: Sendable, Equatable {
 final class CellCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cells: [Int: [ReportCell]] = [:]
+    private var words: [String: [String]] = [:]
+
+    /// `OutcomeMatch.significantWords(text)`, made once per report for each cell text.
+    func significantWords(_ text: String) -> [String] {
+        if let found = lock.withLock({ words[text] }) { return found }
+        let made = OutcomeMatch.significantWords(text)
+        lock.withLock { words[text] = made }
+        return made
+    }
 
     func cells(of line: ReportText.Line) -> [ReportCell] {
         if let found = lock.withLock({ cells[line.number] }) { return found }

@@ -133,7 +133,12 @@ struct GradedStructureReader {
         var end = start
         while true {
             let wording = cells[start...end].map(\.text).joined(separator: " ")
-            if let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings, extraWords: Self.labelExtraWords),
+            // The words of cells joined by spaces are the words of each cell in turn; only a number
+            // before the label (taken off the joined wording) needs the joined text.
+            let words = first.text.first?.isNumber == true
+                ? OutcomeMatch.significantWords(Self.withoutNumber(wording))
+                : cells[start...end].flatMap { text.cellCache.significantWords($0.text) }
+            if let match = OutcomeMatch.best(words: words, in: wordings, extraWords: Self.labelExtraWords),
                end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
                 let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
                 if let (grade, after) = grade(at: end + 1, in: cells) {
@@ -474,7 +479,11 @@ struct OutcomeMatch {
     /// The outcome whose wording (for `framework`) is `label` word for word, or whose wording's words all
     /// occur in `label`, in order, with at most `extraWords` more; the longest wording wins.
     static func best(for label: String, in wordings: OutcomeWordings, extraWords: Int = 0) -> OutcomeMatch? {
-        let words = significantWords(label)
+        best(words: significantWords(label), in: wordings, extraWords: extraWords)
+    }
+
+    /// `best(for:in:extraWords:)` of a label already made significant words.
+    static func best(words: [String], in wordings: OutcomeWordings, extraWords: Int = 0) -> OutcomeMatch? {
         guard !words.isEmpty else { return nil }
         var best: OutcomeMatch?
         for (outcome, wanted) in wordings.entries {
