@@ -37,13 +37,12 @@ public enum GradeWords {
 
     /// More than 40 ASCII letters, none of them inside an HTML tag (there is no `<`).
     private static func hasMoreThan40Letters(_ text: String) -> Bool {
-        guard !text.utf8.contains(UInt8(ascii: "<")) else { return false }
         var letters = 0
-        for byte in text.utf8 where (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) {
-            letters += 1
-            if letters > 40 { return true }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "<") { return false }
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) { letters += 1 }
         }
-        return false
+        return letters > 40
     }
 
     /// Grade words every graded framework shares.

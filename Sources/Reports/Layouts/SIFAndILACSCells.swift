@@ -134,22 +134,28 @@ enum ReportCells {
         var text = raw.trimmingWhitespace()
         var isHeading = false
         // Most lines carry no decoration at all; only those with one of its marks go through the patterns.
-        if text.utf8.contains(where: isDecorationMark) {
-            if let marks = text.firstMatch(of: Patterns.headingMarks) {
+        // Most lines carry no decoration at all; only those with one of its marks go through the patterns,
+        // and each pattern only where its first character stands.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDecorationMark) }) ?? true {
+            let has = { (byte: UInt8) in text.utf8.contains(byte) }
+            if text.utf8.first == UInt8(ascii: "#"), let marks = text.firstMatch(of: Patterns.headingMarks) {
                 text.removeSubrange(marks.range)
                 isHeading = true
             }
-            text = text.replacing(Patterns.shortFootnote, with: "").replacing(Patterns.shortTag, with: " ")
-            if text.utf8.contains(UInt8(ascii: "&")) {
+            if has(UInt8(ascii: "<")) { text = text.replacing(Patterns.shortFootnote, with: "").replacing(Patterns.shortTag, with: " ") }
+            if has(UInt8(ascii: "&")) {
                 text = text.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
             }
-            let emphasised = text.wholeMatch(of: Patterns.strong) != nil || text.wholeMatch(of: Patterns.strongUnderscores) != nil
+            let emphasised = text.utf8.starts(with: "**".utf8) && text.wholeMatch(of: Patterns.strong) != nil
+                || text.utf8.starts(with: "__".utf8) && text.wholeMatch(of: Patterns.strongUnderscores) != nil
             if emphasised { isHeading = true }
-            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-            text = text.replacing(Patterns.emphasis) { "\($0.1)\($0.2)" }
+            if has(UInt8(ascii: "*")) { text = text.replacingOccurrences(of: "**", with: "") }
+            if has(UInt8(ascii: "_")) { text = text.replacingOccurrences(of: "__", with: "") }
+            if has(UInt8(ascii: "*")) { text = text.replacing(Patterns.emphasis) { "\($0.1)\($0.2)" } }
         }
         var isBullet = false
-        if let first = text.first, bullets.contains(first) || isPrivateUse(first), !text.dropFirst().isEmpty,
+        if let byte = text.utf8.first, byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*"),
+           let first = text.first, bullets.contains(first) || isPrivateUse(first), !text.dropFirst().isEmpty,
            text.dropFirst().first?.isWhitespace == true || first.unicodeScalars.first!.value > 0x7F {
             isBullet = true
             text = String(text.dropFirst())

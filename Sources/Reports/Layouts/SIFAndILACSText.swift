@@ -124,7 +124,9 @@ struct ReportProse {
         let lines = text.lines
         let bare = Set(lines.filter { line in !line.trimmed.isEmpty && line.trimmed.count <= 3 && line.trimmed.allSatisfy(\.isNumber) }.map(\.number))
         var contents: Range<Int> = 0..<0
-        if let heading = lines.first(where: { ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents" }) {
+        if let heading = lines.first(where: {
+            TextScanning.contains($0.trimmed, caseInsensitive: "contents") && ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents"
+        }) {
             let prose = lines.first { $0.number > heading.number && $0.trimmed.split(separator: " ").count > 14 }
             contents = heading.number..<(prose?.number ?? heading.number)
         }
