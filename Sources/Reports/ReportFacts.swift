@@ -95,7 +95,7 @@ enum ReportFacts {
         var facts: [KeyFact] = []
         for (label, pattern) in patterns {
             for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && TextScanning.contains(block.text, "children") {
-                if mayCountChildren(block.text), let match = block.text.firstMatch(of: pattern) {
+                if let window = keyFactWindow(block.text), let match = window.firstMatch(of: pattern) {
                     facts.append(KeyFact(label: label, value: String(match.1), source: SourcePosition(file: file, line: block.line(at: match.1.startIndex))))
                     break
                 }
@@ -104,9 +104,31 @@ enum ReportFacts {
         return facts
     }
 
+    /// The part of `text` in which a key-fact pattern can match: from the white space before the first
+    /// number that stands before "children" (see `mayCountChildren`), or nil when there is none. Both
+    /// patterns need such a number, so no match starts earlier; and the window begins at white space, so
+    /// word boundaries inside it fall where they fall in the whole text.
+    static func keyFactWindow(_ text: String) -> Substring? {
+        guard let found = firstCountedChildren(text) else { return nil }
+        var copy = text
+        let start = copy.withUTF8 { bytes in
+            var start = found
+            // Back over the white space (or what may be white space) before "children", then over the number.
+            while start > 0, TextScanning.isASCIISpace(bytes[start - 1]) || bytes[start - 1] >= 0x80 { start -= 1 }
+            while start > 0, !TextScanning.isASCIISpace(bytes[start - 1]) { start -= 1 }
+            return max(start - 1, 0)
+        }
+        return text[text.utf8.index(text.startIndex, offsetBy: start)...]
+    }
+
     /// Whether some "children" in `text` follows a number and white space, as both key-fact patterns
     /// require; white space or a digit outside ASCII counts, so nothing the patterns would match is missed.
     static func mayCountChildren(_ text: String) -> Bool {
+        firstCountedChildren(text) != nil
+    }
+
+    /// The byte offset of the first "children" that may follow a number and white space.
+    private static func firstCountedChildren(_ text: String) -> Int? {
         var text = text
         return text.withUTF8 { bytes in
             var from = 0
@@ -116,9 +138,9 @@ enum ReportFacts {
                 while end > 0, TextScanning.isASCIISpace(bytes[end - 1]) || bytes[end - 1] >= 0x80 { end -= 1 }
                 guard end > 0, end < found || bytes[found - 1] >= 0x80 else { continue }
                 let before = bytes[end - 1]
-                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(before) || before == UInt8(ascii: ",") || bytes[found - 1] >= 0x80 { return true }
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(before) || before == UInt8(ascii: ",") || bytes[found - 1] >= 0x80 { return found }
             }
-            return false
+            return nil
         }
     }
 

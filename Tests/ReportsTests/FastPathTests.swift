@@ -91,6 +91,23 @@ import Testing
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    /// A key-fact pattern finds in the window what it finds in the whole text.
+    @Test func keyFactWindowsHoldEveryMatch() throws {
+        let facts = ["There were 1,234 children looked after.", "x12 children looked after and 7 children in care", "A,5 children in care",
+                     "Of the 45\u{00A0}children in care, 3 children were on child protection plans", "no number: children looked after",
+                     "3 \tChildren and young people were looked after", "٣ children in care", "He said 12:\n40 children in care"]
+        var found = 0
+        for sample in try Self.samples() + facts {
+            for pattern in [Patterns.childrenLookedAfter, Patterns.childProtectionPlans] {
+                let whole = sample.firstMatch(of: pattern)
+                let windowed = ReportFacts.keyFactWindow(sample)?.firstMatch(of: pattern)
+                #expect(whole?.range == windowed?.range, "\(sample)")
+                if whole != nil { found += 1 }
+            }
+        }
+        #expect(found >= 5)
+    }
+
     /// The byte tests that decide whether a pattern runs never skip a sentence the pattern matches.
     @Test func patternGuardsMissNoMatch() throws {
         var copular = 0
