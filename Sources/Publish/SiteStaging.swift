@@ -45,7 +45,16 @@ public struct SiteStaging: Sendable {
         do {
             if let standby, manager.fileExists(atPath: writer.retired.path) {
                 try manager.moveItem(at: writer.retired, to: staging)
-                present = standby
+                // Only files still as they were recorded are trusted; one deleted or edited by hand in the
+                // previous output goes, and is linked or written again like any other.
+                for (path, status) in standby {
+                    let file = staging.appendingPathComponent(path)
+                    if let now = FileStatus(of: file), now.inode == status.inode, now.size == status.size, now.modified == status.modified {
+                        present[path] = status
+                    } else {
+                        unlink(file.path)
+                    }
+                }
             } else {
                 try? manager.removeItem(at: writer.retired)
                 try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -60,6 +69,8 @@ public struct SiteStaging: Sendable {
             var folders = Set<String>()
             for path in written { folders.insert((path as NSString).deletingLastPathComponent) }
             for (path, _) in kept where present[path] == nil { folders.insert((path as NSString).deletingLastPathComponent) }
+            // A folder that still holds a file of the previous output exists already.
+            for path in present.keys { folders.remove((path as NSString).deletingLastPathComponent) }
             for folder in folders.sorted() where !folder.isEmpty {
                 try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
@@ -74,7 +85,11 @@ public struct SiteStaging: Sendable {
         for path in kept.keys.sorted() where present[path] == nil {
             let from = writer.output.appendingPathComponent(path).path
             let to = staging.appendingPathComponent(path).path
-            if link(from, to) != 0, errno == EEXIST { unlink(to) }
+            if link(from, to) != 0 {
+                if errno == EEXIST { unlink(to) }
+                // A folder taken for present (see above) that was deleted by hand from the previous output.
+                if errno == ENOENT { try? manager.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
+            }
             guard FileManager.default.fileExists(atPath: to) || link(from, to) == 0 else {
                 let reason = String(cString: strerror(errno))
                 discard()
@@ -86,7 +101,13 @@ public struct SiteStaging: Sendable {
     /// Writes one file into the staging folder. Files of different paths may be written concurrently.
     public func write(_ file: OutputFile) throws(SiteWriter.Failure) {
         let target = writer.staging.appendingPathComponent(file.path)
-        let error = writeUnsynced(file.contents, to: target)
+        var error = writeUnsynced(file.contents, to: target)
+        if error == ENOENT {
+            // Its folder was taken for present because a file of the previous output stood in it, but that
+            // file has gone (deleted by hand from the previous output): make the folder and write again.
+            try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            error = writeUnsynced(file.contents, to: target)
+        }
         guard error == 0 else {
             throw SiteWriter.Failure(path: target.path, message: "cannot write the file (\(String(cString: strerror(error))))")
         }

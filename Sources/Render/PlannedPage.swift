@@ -55,9 +55,19 @@ extension TemplateView {
 extension SiteRenderer {
     /// Every page of `site`, in the order `render(_:)` writes them: views only, nothing rendered yet.
     public func plan(_ site: SiteModel) -> [PlannedPage] {
+        planParts(site, inspectionsPerPart: .max).flatMap { $0.pages() }
+    }
+
+    /// The pages of `plan(_:)` in parts that can be planned in parallel: the home and authority pages,
+    /// the inspections' pages a part at a time, then the outcome and framework pages. Their pages, in
+    /// order, are `plan(_:)`'s.
+    public func planParts(_ site: SiteModel, inspectionsPerPart: Int) -> [PlanPart] {
         let views = SiteViews(site: site, vocabulary: vocabulary)
-        let inspectionPaths = Dictionary(site.inspections.map { (Permalinks.inspection($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
-        return views.pages().map { PlannedPage(plan: $0, inspectionID: inspectionPaths[$0.path]) }
+        let count = site.inspections.count
+        let inspectionParts = stride(from: 0, to: count, by: max(1, inspectionsPerPart)).map { start in
+            PlanPart(views: views, kind: .inspections(start..<min(count, start &+ max(1, inspectionsPerPart))))
+        }
+        return [PlanPart(views: views, kind: .front)] + inspectionParts + [PlanPart(views: views, kind: .back)]
     }
 
     /// Renders one planned page. `inspection`, when given, is the full inspection of an inspection's own
@@ -65,5 +75,29 @@ extension SiteRenderer {
     public func render(_ page: PlannedPage, site: SiteModel, inspection: Inspection? = nil) throws(Failure) -> OutputFile {
         guard let inspection else { return try render(page.plan) }
         return try render(SiteViews(site: site, vocabulary: vocabulary).inspection(inspection))
+    }
+}
+
+/// Some of a site's pages, to be planned by one task.
+public struct PlanPart: @unchecked Sendable {
+    // `@unchecked`: the site model and vocabulary are immutable values read by every part.
+    enum Kind {
+        case front
+        case inspections(Range<Int>)
+        case back
+    }
+
+    let views: SiteViews
+    let kind: Kind
+
+    public func pages() -> [PlannedPage] {
+        switch kind {
+        case .front:
+            return ([views.home()] + views.site.authorities.map(views.authority)).map { PlannedPage(plan: $0, inspectionID: nil) }
+        case .inspections(let range):
+            return views.site.inspections[range].map { PlannedPage(plan: views.inspection($0), inspectionID: $0.id) }
+        case .back:
+            return (views.site.outcomes.map(views.outcome) + views.frameworks.map(views.framework)).map { PlannedPage(plan: $0, inspectionID: nil) }
+        }
     }
 }

@@ -123,6 +123,24 @@ import Site
         try await workspace.expectSameAsColdBuild()
     }
 
+    /// The previous output becomes the next staging folder, and its folders are taken as present; one
+    /// deleted by hand from it is made again.
+    @Test func aFolderDeletedFromThePreviousOutputIsMadeAgain() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try await workspace.build()
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nA first later note.\n" }
+        _ = try await workspace.build()  // the output before this one is now kept beside it
+        let previous = SiteWriter(output: workspace.output).previousOutput
+        let folders = try FileManager.default.contentsOfDirectory(atPath: previous.appendingPathComponent("inspections").path)
+        for folder in folders { try FileManager.default.removeItem(at: previous.appendingPathComponent("inspections").appendingPathComponent(folder)) }
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("authorities"))
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nA second later note.\n" }
+        let summary = try await workspace.build()
+        #expect(summary.filesWritten >= 1)
+        try await workspace.expectSameAsColdBuild()
+    }
+
     @Test func aChangedGradeRewritesEveryPageThatShowsIt() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
