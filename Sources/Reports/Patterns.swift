@@ -56,4 +56,50 @@ enum Patterns {
     nonisolated(unsafe) static let labelNumber: Regex<(Substring, Substring)> = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\D/
     nonisolated(unsafe) static let labelNumberPrefix = /^\d{1,2}(?:\.\d{1,2})?\.?\s+/
     nonisolated(unsafe) static let scaleKey = /\b[1-4]\s*[:=]\s*(?:outstanding|good|adequate|inadequate)\b/
+
+    /// Parses and compiles every pattern now rather than on first use, for a process that checks each
+    /// input it runs for memory it keeps (the fuzzer): a pattern first used by one input would look like
+    /// memory that input leaked.
+    static func compileAll() {
+        let sample = "Grade 2: the 12 children looked after are good."
+        _ = sample.firstMatch(of: headingMarks)
+        _ = sample.firstMatch(of: shortFootnote)
+        _ = sample.firstMatch(of: footnote)
+        _ = sample.firstMatch(of: shortTag)
+        _ = sample.firstMatch(of: tag)
+        _ = sample.firstMatch(of: strong)
+        _ = sample.firstMatch(of: strongUnderscores)
+        _ = sample.firstMatch(of: emphasis)
+        _ = sample.firstMatch(of: markdownHeading)
+        _ = sample.firstMatch(of: strongLine)
+        _ = sample.firstMatch(of: gradeLine)
+        _ = sample.firstMatch(of: gradePrefix)
+        _ = sample.firstMatch(of: paragraphNumber)
+        _ = sample.firstMatch(of: numberedItem)
+        _ = sample.firstMatch(of: itemNumber)
+        _ = sample.firstMatch(of: itemNumberPrefix)
+        _ = sample.firstMatch(of: pageOf)
+        _ = sample.firstMatch(of: rule)
+        _ = sample.firstMatch(of: lowerThenFootnote)
+        _ = sample.firstMatch(of: letterThenFootnote)
+        _ = sample.firstMatch(of: copular)
+        _ = sample.firstMatch(of: contribution)
+        _ = sample.firstMatch(of: capacity)
+        _ = sample.firstMatch(of: notWord)
+        _ = sample.firstMatch(of: capacityWord)
+        _ = sample.firstMatch(of: managementOf)
+        _ = sample.firstMatch(of: sectionSubject)
+        _ = sample.firstMatch(of: dayMonthYear)
+        _ = sample.firstMatch(of: numericDate)
+        _ = sample.firstMatch(of: dayRange)
+        _ = sample.firstMatch(of: childrenLookedAfter)
+        _ = sample.firstMatch(of: childProtectionPlans)
+        _ = sample.firstMatch(of: sixMonths)
+        _ = sample.firstMatch(of: longerTerm)
+        _ = sample.firstMatch(of: areasFor)
+        _ = sample.firstMatch(of: recommendOrAction)
+        _ = sample.firstMatch(of: labelNumber)
+        _ = sample.firstMatch(of: labelNumberPrefix)
+        _ = sample.firstMatch(of: scaleKey)
+    }
 }

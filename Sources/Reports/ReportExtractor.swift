@@ -14,6 +14,13 @@ public struct ReportExtractor: Sendable {
         self.layouts = layouts
     }
 
+    /// Compiles the readers' patterns, and names one authority, now rather than on first use (see
+    /// `Patterns.compileAll`).
+    public static func prepare() {
+        Patterns.compileAll()
+        _ = AuthorityName(canonicalising: "Stoke on Trent ST4 1RU")
+    }
+
     /// The layout that would read `text`, if any.
     public func layout(for text: ReportText) -> (any ReportLayout)? {
         var best: (layout: any ReportLayout, score: Int)?

@@ -25,6 +25,8 @@ swiftc "${flags[@]}" -parse-as-library -module-name ReportFuzz -L "$out" -lRepor
     Tests/Fuzz/ReportFuzz.swift -o "$out/report-fuzz" 2> "$out/link.log" \
     || { cat "$out/link.log" >&2; exit 1; }
 
+# Compiled patterns live as long as the process; see lsan.supp.
+export LSAN_OPTIONS="suppressions=$PWD/Tests/Fuzz/lsan.supp:print_suppressions=0"
 if [ "${1:-}" = "replay" ]; then
     shift
     exec "$out/report-fuzz" "$@"
