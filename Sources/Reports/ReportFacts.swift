@@ -105,7 +105,7 @@ enum ReportFacts {
     }
 
     /// The part of `text` in which a key-fact pattern can match: from the white space before the first
-    /// number that stands before "children" (see `mayCountChildren`), or nil when there is none. Both
+    /// number that stands before "children" (see `firstCountedChildren`), or nil when there is none. Both
     /// patterns need such a number, so no match starts earlier; and the window begins at white space, so
     /// word boundaries inside it fall where they fall in the whole text.
     static func keyFactWindow(_ text: String) -> Substring? {
@@ -121,13 +121,8 @@ enum ReportFacts {
         return text[text.utf8.index(text.startIndex, offsetBy: start)...]
     }
 
-    /// Whether some "children" in `text` follows a number and white space, as both key-fact patterns
-    /// require; white space or a digit outside ASCII counts, so nothing the patterns would match is missed.
-    static func mayCountChildren(_ text: String) -> Bool {
-        firstCountedChildren(text) != nil
-    }
-
-    /// The byte offset of the first "children" that may follow a number and white space.
+    /// The byte offset of the first "children" that follows a number and white space, as both key-fact
+    /// patterns require; white space or a digit outside ASCII counts, so nothing they would match is missed.
     private static func firstCountedChildren(_ text: String) -> Int? {
         var text = text
         return text.withUTF8 { bytes in
