@@ -64,8 +64,9 @@ extension SiteRenderer {
     public func planParts(_ site: SiteModel, inspectionsPerPart: Int) -> [PlanPart] {
         let views = SiteViews(site: site, vocabulary: vocabulary)
         let count = site.inspections.count
-        let inspectionParts = stride(from: 0, to: count, by: max(1, inspectionsPerPart)).map { start in
-            PlanPart(views: views, kind: .inspections(start..<min(count, start &+ max(1, inspectionsPerPart))))
+        let size = max(1, inspectionsPerPart)
+        let inspectionParts = stride(from: 0, to: count, by: size).map { start in
+            PlanPart(views: views, kind: .inspections(start..<(start + min(size, count - start))))
         }
         return [PlanPart(views: views, kind: .front)] + inspectionParts + [PlanPart(views: views, kind: .back)]
     }
@@ -81,23 +82,12 @@ extension SiteRenderer {
 /// Some of a site's pages, to be planned by one task.
 public struct PlanPart: @unchecked Sendable {
     // `@unchecked`: the site model and vocabulary are immutable values read by every part.
-    enum Kind {
-        case front
-        case inspections(Range<Int>)
-        case back
-    }
-
     let views: SiteViews
-    let kind: Kind
+    let kind: SiteViews.Part
 
     public func pages() -> [PlannedPage] {
-        switch kind {
-        case .front:
-            return ([views.home()] + views.site.authorities.map(views.authority)).map { PlannedPage(plan: $0, inspectionID: nil) }
-        case .inspections(let range):
-            return views.site.inspections[range].map { PlannedPage(plan: views.inspection($0), inspectionID: $0.id) }
-        case .back:
-            return (views.site.outcomes.map(views.outcome) + views.frameworks.map(views.framework)).map { PlannedPage(plan: $0, inspectionID: nil) }
-        }
+        let plans = views.pages(kind)
+        guard case .inspections(let range) = kind else { return plans.map { PlannedPage(plan: $0, inspectionID: nil) } }
+        return zip(plans, views.site.inspections[range]).map { PlannedPage(plan: $0, inspectionID: $1.id) }
     }
 }

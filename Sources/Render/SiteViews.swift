@@ -20,13 +20,25 @@ struct SiteViews {
 
     static let latestCount = 10
 
+    /// The site's pages in the order they are written, in three parts: the home and authority pages, the
+    /// inspections' pages (any run of them, so that parts can be planned in parallel), then the outcome
+    /// and framework pages.
+    enum Part {
+        case front
+        case inspections(Range<Int>)
+        case back
+    }
+
     func pages() -> [PagePlan] {
-        var plans = [home()]
-        plans += site.authorities.map(authority)
-        plans += site.inspections.map(inspection)
-        plans += site.outcomes.map(outcome)
-        plans += frameworks.map(framework)
-        return plans
+        [Part.front, .inspections(site.inspections.indices), .back].flatMap(pages)
+    }
+
+    func pages(_ part: Part) -> [PagePlan] {
+        switch part {
+        case .front: [home()] + site.authorities.map(authority)
+        case .inspections(let range): site.inspections[range].map(inspection)
+        case .back: site.outcomes.map(outcome) + frameworks.map(framework)
+        }
     }
 
     var frameworks: [Framework] { SiteRenderer.frameworksWithPages(site) }

@@ -322,7 +322,7 @@ struct GradedStructureReader {
             for end in start..<min(start + 3, cells.count) {
                 if end > start, cells[end].line != cells[end - 1].line + 1 || cells[end].inRow { break }
                 let sentence = cells[start...end].map(\.text).joined(separator: " ")
-                guard Self.wordCount(sentence) <= 28 else { break }
+                guard Self.spaceSeparatedCount(sentence) <= 28 else { break }
                 if Self.mayEndWithGrade(sentence), let finding = statement(sentence, from: cells[start], to: cells[end], frontTableLine: frontTableLine) {
                     findings.append(finding)
                     break
@@ -352,7 +352,7 @@ struct GradedStructureReader {
     }
 
     /// `text.split(separator: " ").count`, on bytes when the text is ASCII.
-    static func wordCount(_ text: String) -> Int {
+    static func spaceSeparatedCount(_ text: String) -> Int {
         guard text.isASCII else { return text.split(separator: " ").count }
         var count = 0
         var inWord = false
