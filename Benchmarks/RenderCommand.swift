@@ -39,7 +39,7 @@ struct RenderCommand: ParsableCommand {
         }
         for _ in 0..<repeats {
             let pages = timed("plan") { renderer.plan(site) }
-            let identities = timed("identity") { pages.map(\.identity.utf8.count).reduce(0, +) }
+            let identities = timed("identity") { pages.map(\.identity.count).reduce(0, +) }
             bytes = identities
             for page in pages {
                 let kind = page.inspectionID == nil ? String(page.path.prefix { $0 != "/" }) : "inspections"

@@ -6,11 +6,14 @@ import Site
 /// The cache folder of incremental builds: what the previous build read and wrote, so the next one can
 /// skip the reports and pages whose inputs have not changed.
 ///
-/// - `manifest.json`: for each report its files' `stat` and content digest; for each unit of output (a
+/// - `manifest.bin`: for each report its files' `stat` and content digest; for each unit of output (a
 ///   page, the data files, the assets) the digest of its inputs; for each output file the unit that
 ///   wrote it and its `stat` in the output folder.
-/// - `reports/<digest>.json`: a report's extraction, its inspection without the text (`sections`), and
+/// - `reports/<digest>.bin`: a report's extraction, its inspection without the text (`sections`), and
 ///   its diagnostics.
+///
+/// Both are in `CompactCoding`'s binary form: a one-report rebuild reads every report's summary, and
+/// decoding them from JSON took longer than the rest of such a build.
 ///
 /// Every key includes a fingerprint of what all outputs depend on (the sitegen executable, the outcome
 /// vocabulary, every file of the templates folder, the base URL), so a change to any of those misses.
@@ -19,7 +22,7 @@ struct BuildCache: Sendable {
     var folder: URL
 
     struct Manifest: Codable, Sendable {
-        static let currentFormat = 1
+        static let currentFormat = 2
         var format = Manifest.currentFormat
         /// The fingerprint extractions were made under; reports made under another are not reused.
         var extraction = ""
@@ -66,23 +69,21 @@ struct BuildCache: Sendable {
     }
 
     /// The summary's canonical encoding: what the cache stores and what its digest is taken of.
-    static func encode(_ summary: Summary) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(summary)) ?? Data()
+    static func encode(_ summary: Summary) -> [UInt8] {
+        (try? CompactCoding.encode(summary)) ?? []
     }
 
-    var manifestURL: URL { folder.appendingPathComponent("manifest.json") }
+    var manifestURL: URL { folder.appendingPathComponent("manifest.bin") }
 
-    func summaryURL(_ digest: String) -> URL {
-        folder.appendingPathComponent("reports").appendingPathComponent(digest + ".json")
+    func summaryPath(_ digest: String) -> String {
+        folder.path + "/reports/" + digest + ".bin"
     }
 
     /// The previous build's manifest, or an empty one if there is none, it cannot be read, or it was
     /// made under another extraction fingerprint.
     func load(extraction: String) -> Manifest {
         guard let data = FileManager.default.contents(atPath: manifestURL.path),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+              let manifest = try? CompactCoding.decode(Manifest.self, from: [UInt8](data)),
               manifest.format == Manifest.currentFormat, manifest.extraction == extraction
         else { return Manifest(extraction: extraction) }
         return manifest
@@ -90,26 +91,26 @@ struct BuildCache: Sendable {
 
     /// A stored summary and the digest of its encoding.
     func summary(_ digest: String) -> (summary: Summary, digest: String)? {
-        guard let data = FileManager.default.contents(atPath: summaryURL(digest).path),
-              let summary = try? JSONDecoder().decode(Summary.self, from: data)
-        else { return nil }
-        return (summary, StableHash.hex(StableHash.xxh64([UInt8](data))))
+        guard let data = FileManager.default.contents(atPath: summaryPath(digest)) else { return nil }
+        let bytes = [UInt8](data)
+        guard let summary = try? CompactCoding.decode(Summary.self, from: bytes) else { return nil }
+        return (summary, StableHash.hex(StableHash.xxh64(bytes)))
     }
 
     /// Stores a summary, unsynced: a file cut short by a crash fails to decode and is extracted again.
-    func store(_ encoded: Data, digest: String) throws {
+    func store(_ encoded: [UInt8], digest: String) throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
-        let error = writeUnsynced(encoded, to: summaryURL(digest))
+        let error = writeUnsynced(Data(encoded), to: URL(fileURLWithPath: summaryPath(digest)))
         guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
     }
 
     /// Writes the manifest and removes report summaries it no longer names.
     func save(_ manifest: Manifest) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try encoder.encode(manifest).write(to: manifestURL, options: .atomic)
-        let named = Set(manifest.reports.values.map { $0.digest + ".json" })
+        try Data(CompactCoding.encode(manifest)).write(to: manifestURL, options: .atomic)
+        // The JSON manifest of the first format, if a build of that version left one.
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("manifest.json"))
+        let named = Set(manifest.reports.values.map { $0.digest + ".bin" })
         let stored = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("reports").path)) ?? []
         for file in stored where !named.contains(file) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("reports").appendingPathComponent(file))

@@ -38,55 +38,13 @@ final class SectionSpill: Sendable {
         return Self.decode([UInt8](data))
     }
 
-    /// Each section as its depth, start line and paragraph count, then its heading and paragraphs, each a
-    /// length and UTF-8 bytes; every number a little-endian 32-bit word.
+    /// The sections in `CompactCoding`'s binary form.
     static func encode(_ sections: [ReportSection]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(sections.reduce(0) { $0 + $1.heading.utf8.count + $1.paragraphs.reduce(0) { $0 + $1.utf8.count + 4 } + 16 })
-        func word(_ value: Int) {
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian) { bytes.append(contentsOf: $0) }
-        }
-        func text(_ value: String) {
-            word(value.utf8.count)
-            bytes.append(contentsOf: value.utf8)
-        }
-        word(sections.count)
-        for section in sections {
-            word(section.depth)
-            word(section.startLine)
-            word(section.paragraphs.count)
-            text(section.heading)
-            section.paragraphs.forEach(text)
-        }
-        return bytes
+        (try? CompactCoding.encode(sections)) ?? []
     }
 
+    /// Nil for bytes that are not a whole encoding of sections.
     static func decode(_ bytes: [UInt8]) -> [ReportSection]? {
-        var offset = 0
-        func word() -> Int? {
-            guard offset + 4 <= bytes.count else { return nil }
-            let value = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
-            offset += 4
-            return Int(value)
-        }
-        func text() -> String? {
-            guard let count = word(), offset + count <= bytes.count else { return nil }
-            defer { offset += count }
-            return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
-        }
-        guard let count = word() else { return nil }
-        var sections: [ReportSection] = []
-        sections.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let depth = word(), let startLine = word(), let paragraphCount = word(), let heading = text() else { return nil }
-            var paragraphs: [String] = []
-            paragraphs.reserveCapacity(paragraphCount)
-            for _ in 0..<paragraphCount {
-                guard let paragraph = text() else { return nil }
-                paragraphs.append(paragraph)
-            }
-            sections.append(ReportSection(heading: heading, depth: depth, paragraphs: paragraphs, startLine: startLine))
-        }
-        return offset == bytes.count ? sections : nil
+        try? CompactCoding.decode([ReportSection].self, from: bytes)
     }
 }

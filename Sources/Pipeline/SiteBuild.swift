@@ -77,6 +77,7 @@ public struct SiteBuild: Sendable {
             throw Failure(message: error.message, diagnostics: [], kind: .refusedFolder)
         }
         MarkdownConverter.registerExtensions()
+        var clock = PhaseClock()
         let startNanoseconds = Int64(Date().timeIntervalSince1970 * 1e9)
         let templates: TemplateSet
         do {
@@ -94,10 +95,12 @@ public struct SiteBuild: Sendable {
         }
         let cache = try options.cache.map { url throws(Failure) in try checkedCache(url) }
         let previous = cache?.load(extraction: fingerprint.extraction) ?? BuildCache.Manifest(extraction: fingerprint.extraction)
+        clock.tick("templates, fingerprint, manifest")
 
         let reader = ContentReader(folder: options.content)
         let listing = reader.listing()
         let paths = listing.reports
+        clock.tick("listing")
         let output = options.output.standardizedFileURL
         if cache != nil, let unchanged = await Self.unchangedBuild(paths, reader: reader, previous: previous, rendering: fingerprint.rendering, output: output) {
             if options.strict, let failure = Self.strictFailure(unchanged.diagnostics) { throw failure }
@@ -113,23 +116,30 @@ public struct SiteBuild: Sendable {
                 path, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: path)),
                 extractor: extractor, previous: previousReports[path], cache: cache, trustedBefore: trustedBefore, spill: spill)
         }
+        clock.tick("reports")
         let unique = DuplicateInspections.resolve(reports.compactMap(\.summary.inspection))
         let diagnostics = listing.diagnostics + outcomes.diagnostics + reports.flatMap(\.summary.diagnostics) + unique.diagnostics
         if options.strict, let failure = Self.strictFailure(diagnostics) { throw failure }
         let site = SiteModel(inspections: unique.inspections, vocabulary: extractor.vocabulary)
+        clock.tick("site model")
 
         // Units of output, each keyed by the digest of its inputs.
         let renderer = SiteRenderer(templates: templates, vocabulary: extractor.vocabulary, baseURL: options.baseURL)
         let reportsByPath = Dictionary(uniqueKeysWithValues: reports.map { ($0.path, $0) })
         let sourceByID = Dictionary(site.inspections.map { ($0.id, $0.sourceFile) }, uniquingKeysWith: { first, _ in first })
-        let pages = renderer.plan(site)
-        let pageKeys = await Parallel.map(pages) { page in
-            var key = StableHash()
-            key.add(fingerprint.rendering)
-            key.add(page.identity)
-            if let id = page.inspectionID, let source = sourceByID[id] { key.add(reportsByPath[source]?.entry.digest ?? "") }
-            return StableHash.hex(key.digest)
+        // Pages are planned and keyed in parallel parts; their order is the plan's.
+        let keyedParts = await Parallel.map(renderer.planParts(site, pagesPerPart: 32)) { part in
+            part.pages().map { page in
+                var key = StableHash()
+                key.add(fingerprint.rendering)
+                key.add(page.identity)
+                if let id = page.inspectionID, let source = sourceByID[id] { key.add(reportsByPath[source]?.entry.digest ?? "") }
+                return (page: page, key: StableHash.hex(key.digest))
+            }
         }
+        let pages = keyedParts.flatMap { $0.map(\.page) }
+        let pageKeys = keyedParts.flatMap { $0.map(\.key) }
+        clock.tick("plan and page keys")
         var dataKey = StableHash()
         dataKey.add(fingerprint.rendering)
         for inspection in site.inspections {
@@ -144,7 +154,8 @@ public struct SiteBuild: Sendable {
         // A unit is clean when its key is the one it was written under and its files are still in the
         // output as they were written.
         let recordedPaths = previous.outputs.keys.sorted()
-        let statuses = await Parallel.map(recordedPaths) { FileStatus(of: output.appendingPathComponent($0)) }
+        let outputPath = output.path + "/"
+        let statuses = await Parallel.map(recordedPaths) { FileStatus(atPath: outputPath + $0) }
         let current = Dictionary(uniqueKeysWithValues: zip(recordedPaths, statuses).compactMap { path, status in status.map { (path, $0) } })
         let recorded = Dictionary(grouping: previous.outputs, by: \.value.unit)
         let cleanUnits = Set(units.keys.filter { unit in
@@ -160,6 +171,7 @@ public struct SiteBuild: Sendable {
         let outputKnown = cache != nil && previous.outputFolder != nil && FileStatus(of: output)?.inode == previous.outputFolder
         let standbyKnown = cache != nil && previous.standbyFolder != nil && FileStatus(of: writer.previousOutput)?.inode == previous.standbyFolder
         let changed = cleanUnits.count < units.count || kept.count < previous.outputs.count
+        clock.tick("clean units")
 
         var written = 0
         if changed {
@@ -183,6 +195,7 @@ public struct SiteBuild: Sendable {
             do {
                 staging = try SiteStaging(
                     output: output, keeping: keptStatuses, writing: writing, standby: standbyKnown ? previous.standby : nil)
+                clock.tick("staging")
             } catch {
                 throw Failure(message: error.description, diagnostics: diagnostics.sorted())
             }
@@ -205,6 +218,7 @@ public struct SiteBuild: Sendable {
             do {
                 if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
                 for (_, file) in files { try staging.write(file) }
+                clock.tick("render and write")
             } catch let failure as Failure {
                 staging.discard()
                 throw Failure(message: failure.message, diagnostics: diagnostics.sorted())
@@ -221,6 +235,7 @@ public struct SiteBuild: Sendable {
             } catch {
                 throw Failure(message: error.description, diagnostics: diagnostics.sorted())
             }
+            clock.tick("commit")
             manifest.outputFolder = FileStatus(of: output)?.inode
             manifest.standby = outputKnown ? current : [:]
             manifest.standbyFolder = outputKnown ? FileStatus(of: writer.previousOutput)?.inode : nil
@@ -240,6 +255,7 @@ public struct SiteBuild: Sendable {
                 return warned
             }
         }
+        clock.tick("save manifest")
         return summary
     }
 
@@ -252,15 +268,17 @@ public struct SiteBuild: Sendable {
     ) async -> Summary? {
         guard let outcome = previous.outcome, previous.rendering == rendering, paths.count == previous.reports.count,
               !previous.outputs.isEmpty else { return nil }
+        let folder = reader.folder.path + "/"
         let reports = await Parallel.map(paths) { path in
             guard let entry = previous.reports[path], entry.trusted else { return false }
-            return entry.source == FileStatus(of: reader.folder.appendingPathComponent(path))
-                && entry.sidecar == FileStatus(of: reader.folder.appendingPathComponent(ContentReader.sidecarPath(of: path)))
+            return entry.source == FileStatus(atPath: folder + path)
+                && entry.sidecar == FileStatus(atPath: folder + ContentReader.sidecarPath(of: path))
         }
         guard !reports.contains(false) else { return nil }
         let recorded = Array(previous.outputs)
+        let outputPath = output.path + "/"
         let outputs = await Parallel.map(recorded) { path, entry in
-            FileStatus(of: output.appendingPathComponent(path))?.sameContent(as: entry.status) ?? false
+            FileStatus(atPath: outputPath + path)?.sameContent(as: entry.status) ?? false
         }
         guard !outputs.contains(false) else { return nil }
         return Summary(
@@ -321,8 +339,9 @@ public struct SiteBuild: Sendable {
         cache: BuildCache?, trustedBefore: Int64, spill: SectionSpill? = nil
     ) -> ReportState {
         let sidecarPath = ContentReader.sidecarPath(of: path)
-        let source = FileStatus(of: reader.folder.appendingPathComponent(path))
-        let sidecar = FileStatus(of: reader.folder.appendingPathComponent(sidecarPath))
+        let folder = reader.folder.path + "/"
+        let source = FileStatus(atPath: folder + path)
+        let sidecar = FileStatus(atPath: folder + sidecarPath)
         if let previous, previous.trusted, source != nil, previous.source == source, previous.sidecar == sidecar,
            let stored = cache?.summary(previous.digest) {
             return ReportState(path: path, entry: previous, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)
@@ -352,7 +371,7 @@ public struct SiteBuild: Sendable {
         let sectionsFile = full.flatMap { spill?.store($0.sections, key: entry.digest) }
         if sectionsFile != nil { full?.sections = [] }
         return ReportState(
-            path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64([UInt8](encoded))),
+            path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64(encoded)),
             full: full, sectionsFile: sectionsFile, extracted: true)
     }
 

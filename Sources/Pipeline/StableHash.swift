@@ -95,6 +95,11 @@ public struct StableHash: Sendable {
         parts.append(contentsOf: text.utf8)
     }
 
+    public mutating func add(_ bytes: [UInt8]) {
+        add(UInt64(bytes.count))
+        parts.append(contentsOf: bytes)
+    }
+
     public mutating func add(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { parts.append(contentsOf: $0) }
     }

@@ -47,12 +47,13 @@ public struct SiteStaging: Sendable {
                 try manager.moveItem(at: writer.retired, to: staging)
                 // Only files still as they were recorded are trusted; one deleted or edited by hand in the
                 // previous output goes, and is linked or written again like any other.
+                let stagingPath = staging.path + "/"
                 for (path, status) in standby {
-                    let file = staging.appendingPathComponent(path)
-                    if let now = FileStatus(of: file), now.inode == status.inode, now.size == status.size, now.modified == status.modified {
+                    let file = stagingPath + path
+                    if let now = FileStatus(atPath: file), now.inode == status.inode, now.size == status.size, now.modified == status.modified {
                         present[path] = status
                     } else {
-                        unlink(file.path)
+                        unlink(file)
                     }
                 }
             } else {
@@ -71,8 +72,13 @@ public struct SiteStaging: Sendable {
             for (path, _) in kept where present[path] == nil { folders.insert((path as NSString).deletingLastPathComponent) }
             // A folder that still holds a file of the previous output exists already.
             for path in present.keys { folders.remove((path as NSString).deletingLastPathComponent) }
+            // Sorted, so a folder comes before the folders in it; `mkdir` alone is enough but for a parent
+            // that holds no file of its own, which FileManager makes.
+            let stagingPath = staging.path + "/"
             for folder in folders.sorted() where !folder.isEmpty {
-                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                if mkdir(stagingPath + folder, 0o755) != 0, errno != EEXIST {
+                    try manager.createDirectory(atPath: stagingPath + folder, withIntermediateDirectories: true)
+                }
             }
             try SiteWriter.marker.contents.write(to: staging.appendingPathComponent(SiteWriter.marker.path))
         } catch let failure as SiteWriter.Failure {
@@ -82,15 +88,16 @@ public struct SiteStaging: Sendable {
             discard()
             throw SiteWriter.Failure(path: staging.path, message: "cannot create the staging folder (\(error.localizedDescription))")
         }
+        let outputPath = writer.output.path + "/"
+        let stagingPath = staging.path + "/"
         for path in kept.keys.sorted() where present[path] == nil {
-            let from = writer.output.appendingPathComponent(path).path
-            let to = staging.appendingPathComponent(path).path
-            if link(from, to) != 0 {
-                if errno == EEXIST { unlink(to) }
-                // A folder taken for present (see above) that was deleted by hand from the previous output.
-                if errno == ENOENT { try? manager.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
-            }
-            guard FileManager.default.fileExists(atPath: to) || link(from, to) == 0 else {
+            let from = outputPath + path
+            let to = stagingPath + path
+            guard link(from, to) != 0 else { continue }
+            if errno == EEXIST { unlink(to) }
+            // A folder taken for present (see above) that was deleted by hand from the previous output.
+            if errno == ENOENT { try? manager.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
+            guard link(from, to) == 0 else {
                 let reason = String(cString: strerror(errno))
                 discard()
                 throw SiteWriter.Failure(path: from, message: "cannot link the unchanged file into the staging folder (\(reason))")
@@ -115,7 +122,7 @@ public struct SiteStaging: Sendable {
 
     /// The written file's identity on disk, as it will be in the output after `commit()`.
     public func status(of path: String) -> FileStatus? {
-        FileStatus(of: writer.staging.appendingPathComponent(path))
+        FileStatus(atPath: writer.staging.path + "/" + path)
     }
 
     /// Swaps the staging folder in. With `keepingPrevious`, the old output stays beside the new one
@@ -140,8 +147,12 @@ public struct FileStatus: Sendable, Hashable, Codable {
     public var changed: Int64
 
     public init?(of url: URL) {
+        self.init(atPath: url.path)
+    }
+
+    public init?(atPath path: String) {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         size = Int64(info.st_size)
         inode = UInt64(info.st_ino)
         #if canImport(Darwin)

@@ -3,17 +3,84 @@ import Site
 
 /// A value the templates read by name. swift-mustache finds a `MustacheParent`'s values through
 /// `child(named:)`; any other value it reads by reflection, which costs more than the rest of rendering.
-protocol TemplateView: MustacheParent, Sendable {
+protocol TemplateView: MustacheParent, TemplateValue {
     /// Every stored property by name, in declaration order; a nil optional reads as missing.
     static var fields: TemplateFields<Self> { get }
 }
 
-typealias TemplateFields<View> = [(name: String, value: @Sendable (View) -> Any?)]
+typealias TemplateFields<View> = [(name: String, value: @Sendable (View) -> any TemplateValue)]
 
 extension TemplateView {
     func child(named name: String) -> Any? {
-        for field in Self.fields where field.name == name { return field.value(self) }
+        for field in Self.fields where field.name == name { return field.value(self).templateValue }
         return nil
+    }
+
+    var templateValue: Any? { self }
+
+    func describe(into text: inout [UInt8]) {
+        text.append(UInt8(ascii: "{"))
+        for field in Self.fields {
+            text.append(contentsOf: field.name.utf8)
+            field.value(self).describe(into: &text)
+        }
+        text.append(UInt8(ascii: "}"))
+    }
+}
+
+/// What a view's field can hold: text, a number, a flag, a view, an optional or a list of these. Each
+/// knows the value swift-mustache is given and how to describe itself for a page's identity (see
+/// `PlannedPage.identity`), so neither needs a dynamic cast.
+protocol TemplateValue: Sendable {
+    /// The value as swift-mustache reads it; nil for a missing optional.
+    var templateValue: Any? { get }
+    /// Appends an unambiguous description: equal descriptions mean equal values.
+    func describe(into text: inout [UInt8])
+}
+
+extension String: TemplateValue {
+    var templateValue: Any? { self }
+
+    func describe(into text: inout [UInt8]) {
+        text.append(UInt8(ascii: "s"))
+        text.append(contentsOf: String(utf8.count).utf8)
+        text.append(UInt8(ascii: ":"))
+        text.append(contentsOf: utf8)
+    }
+}
+
+extension Int: TemplateValue {
+    var templateValue: Any? { self }
+
+    func describe(into text: inout [UInt8]) {
+        text.append(UInt8(ascii: "i"))
+        text.append(contentsOf: String(self).utf8)
+        text.append(UInt8(ascii: ";"))
+    }
+}
+
+extension Bool: TemplateValue {
+    var templateValue: Any? { self }
+
+    func describe(into text: inout [UInt8]) { text.append(UInt8(ascii: self ? "T" : "F")) }
+}
+
+extension Optional: TemplateValue where Wrapped: TemplateValue {
+    var templateValue: Any? { self?.templateValue }
+
+    func describe(into text: inout [UInt8]) {
+        if let self { self.describe(into: &text) } else { text.append(UInt8(ascii: "-")) }
+    }
+}
+
+extension Array: TemplateValue where Element: TemplateValue {
+    /// The list itself, as swift-mustache has always been given it.
+    var templateValue: Any? { self }
+
+    func describe(into text: inout [UInt8]) {
+        text.append(UInt8(ascii: "["))
+        for element in self { element.describe(into: &text) }
+        text.append(UInt8(ascii: "]"))
     }
 }
 

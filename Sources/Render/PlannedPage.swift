@@ -9,66 +9,42 @@ public struct PlannedPage: Sendable {
 
     public var path: String { plan.path }
 
-    /// Everything the page's template sees, as canonical text: two plans with the same identity render
+    /// Everything the page's template sees, as canonical bytes: two plans with the same identity render
     /// the same page with the same templates.
-    public var identity: String {
-        var text = "\(plan.path)\u{0}\(plan.template)\u{0}\(plan.title)\u{0}"
-        for crumb in plan.breadcrumbs { text += "\(crumb.title)\u{0}\(crumb.url)\u{0}" }
-        plan.view.describeFields(into: &text)
+    public var identity: [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(4096)
+        for part in [plan.path, plan.template, plan.title] { part.describe(into: &text) }
+        plan.breadcrumbs.describe(into: &text)
+        plan.view.describe(into: &text)
         return text
-    }
-
-    static func describe(_ value: Any?, into text: inout String) {
-        switch value {
-        case nil:
-            text += "-"
-        case let string as String:
-            text += "s\(string.utf8.count):"
-            text += string
-        case let bool as Bool:
-            text += bool ? "T" : "F"
-        case let int as Int:
-            text += "i\(int);"
-        case let view as any TemplateView:
-            text += "{"
-            view.describeFields(into: &text)
-            text += "}"
-        case let list as any Sequence:
-            text += "["
-            for element in list { describe(element, into: &text) }
-            text += "]"
-        case let value?:
-            preconditionFailure("a page's view holds \(type(of: value)), which templates cannot read")
-        }
-    }
-}
-
-extension TemplateView {
-    func describeFields(into text: inout String) {
-        for field in Self.fields {
-            text += field.name
-            PlannedPage.describe(field.value(self), into: &text)
-        }
     }
 }
 
 extension SiteRenderer {
     /// Every page of `site`, in the order `render(_:)` writes them: views only, nothing rendered yet.
     public func plan(_ site: SiteModel) -> [PlannedPage] {
-        planParts(site, inspectionsPerPart: .max).flatMap { $0.pages() }
+        planParts(site, pagesPerPart: .max).flatMap { $0.pages() }
     }
 
-    /// The pages of `plan(_:)` in parts that can be planned in parallel: the home and authority pages,
-    /// the inspections' pages a part at a time, then the outcome and framework pages. Their pages, in
-    /// order, are `plan(_:)`'s.
-    public func planParts(_ site: SiteModel, inspectionsPerPart: Int) -> [PlanPart] {
+    /// The pages of `plan(_:)` in parts that can be planned in parallel: runs of at most `pagesPerPart`
+    /// authority or inspection pages, each outcome page alone (each lists every judgement of its
+    /// outcome), the home and framework pages alone. Their pages, in order, are `plan(_:)`'s.
+    public func planParts(_ site: SiteModel, pagesPerPart: Int) -> [PlanPart] {
         let views = SiteViews(site: site, vocabulary: vocabulary)
-        let count = site.inspections.count
-        let size = max(1, inspectionsPerPart)
-        let inspectionParts = stride(from: 0, to: count, by: size).map { start in
-            PlanPart(views: views, kind: .inspections(start..<(start + min(size, count - start))))
+        let size = max(1, pagesPerPart)
+        func runs(_ indices: Range<Int>, of size: Int) -> [Range<Int>] {
+            stride(from: indices.lowerBound, to: indices.upperBound, by: size).map { $0..<min($0 + size, indices.upperBound) }
         }
-        return [PlanPart(views: views, kind: .front)] + inspectionParts + [PlanPart(views: views, kind: .back)]
+        let parts: [SiteViews.Part] = views.wholeParts.flatMap { part -> [SiteViews.Part] in
+            switch part {
+            case .authorities(let all): runs(all, of: size).map { .authorities($0) }
+            case .inspections(let all): runs(all, of: size).map { .inspections($0) }
+            case .outcomes(let all): runs(all, of: size == .max ? size : 1).map { .outcomes($0) }
+            case .home, .frameworks: [part]
+            }
+        }
+        return parts.map { PlanPart(views: views, kind: $0) }
     }
 
     /// Renders one planned page. `inspection`, when given, is the full inspection of an inspection's own

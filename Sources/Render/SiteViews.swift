@@ -20,24 +20,33 @@ struct SiteViews {
 
     static let latestCount = 10
 
-    /// The site's pages in the order they are written, in three parts: the home and authority pages, the
-    /// inspections' pages (any run of them, so that parts can be planned in parallel), then the outcome
-    /// and framework pages.
+    /// The site's pages in the order they are written: the home page, the authorities', the
+    /// inspections', the outcomes' and the frameworks'. A part is any run of one kind, so that parts can
+    /// be planned in parallel.
     enum Part {
-        case front
+        case home
+        case authorities(Range<Int>)
         case inspections(Range<Int>)
-        case back
+        case outcomes(Range<Int>)
+        case frameworks
+    }
+
+    /// Every part, whole, in order.
+    var wholeParts: [Part] {
+        [.home, .authorities(site.authorities.indices), .inspections(site.inspections.indices), .outcomes(site.outcomes.indices), .frameworks]
     }
 
     func pages() -> [PagePlan] {
-        [Part.front, .inspections(site.inspections.indices), .back].flatMap(pages)
+        wholeParts.flatMap(pages)
     }
 
     func pages(_ part: Part) -> [PagePlan] {
         switch part {
-        case .front: [home()] + site.authorities.map(authority)
+        case .home: [home()]
+        case .authorities(let range): site.authorities[range].map(authority)
         case .inspections(let range): site.inspections[range].map(inspection)
-        case .back: site.outcomes.map(outcome) + frameworks.map(framework)
+        case .outcomes(let range): site.outcomes[range].map(outcome)
+        case .frameworks: frameworks.map(framework)
         }
     }
 
@@ -154,7 +163,10 @@ struct SiteViews {
     func outcome(_ entry: SiteModel.OutcomeEntry) -> PagePlan {
         let path = Permalinks.outcome(entry.outcome.id)
         let root = Permalinks.root(of: path)
-        let rows = entry.judgements.sorted { ($0.authority, $0.date ?? .distantPast, $0.inspectionID) < ($1.authority, $1.date ?? .distantPast, $1.inspectionID) }
+        // By authority (as `AuthorityName` orders them), date and inspection: each row's key made once,
+        // not in every comparison, and indices sorted rather than the rows themselves.
+        let keys = entry.judgements.map { ($0.authority.name.lowercased(), $0.authority.slug, $0.date ?? .distantPast, $0.inspectionID) }
+        let rows = keys.indices.sorted { keys[$0] < keys[$1] }.map { entry.judgements[$0] }
         let frameworks = Set(entry.outcome.frameworks + entry.judgements.map(\.framework)).sorted().filter(\.isGraded)
         let view = OutcomeView(
             title: entry.outcome.title, summary: entry.outcome.summary, theme: entry.outcome.theme.title,

@@ -24,7 +24,9 @@ public struct SiteModel: Sendable, Equatable {
     }
 
     /// Sorted by authority name.
-    public var authorities: [AuthorityEntry]
+    public private(set) var authorities: [AuthorityEntry]
+    /// Each authority's place in `authorities`, by slug.
+    private var authorityPositions: [String: Int]
     /// Oldest first, by date then id.
     public var inspections: [Inspection]
     /// In vocabulary order, every outcome of the vocabulary, judged or not.
@@ -37,6 +39,7 @@ public struct SiteModel: Sendable, Equatable {
         self.authorities = Dictionary(grouping: ordered, by: \.authority.slug)
             .map { AuthorityEntry(authority: $0.value[0].authority, inspections: $0.value) }
             .sorted { $0.authority < $1.authority }
+        self.authorityPositions = Dictionary(authorities.enumerated().map { ($1.authority.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = ordered.flatMap { inspection in
             inspection.judgements.map {
                 JudgementRow(
@@ -54,7 +57,7 @@ public struct SiteModel: Sendable, Equatable {
     public var judgementRows: [JudgementRow] { outcomes.flatMap(\.judgements) }
 
     public func inspections(of slug: String) -> [Inspection] {
-        authorities.first { $0.authority.slug == slug }?.inspections ?? []
+        authorityPositions[slug].map { authorities[$0].inspections } ?? []
     }
 
     static func chronological(_ a: Inspection, _ b: Inspection) -> Bool {

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Render
+import Site
+
+/// A build plans pages in parallel parts and keys each page by its identity: the parts must give the
+/// plan's pages in its order, and the identity must change whenever what the template sees does.
+@Suite struct PagePlanTests {
+    static let renderer = try! SitePagesGoldenTests.renderer()
+
+    /// A site with more than one authority, outcome and framework, so that every kind of part is cut.
+    static let site: SiteModel = {
+        var other = SiteFixture.apa
+        other.id = "otherborough-apa-2007"
+        other.authority = AuthorityName(name: "Otherborough", slug: "otherborough")
+        other.sourceFile = "otherborough-APA-2007.txt"
+        return SiteModel(inspections: [SiteFixture.sif, SiteFixture.apa, other], vocabulary: .builtIn)
+    }()
+
+    @Test(arguments: [1, 2, 3, Int.max])
+    func partsGiveThePlansPagesInItsOrder(pagesPerPart: Int) {
+        let whole = Self.renderer.plan(Self.site)
+        let parts = Self.renderer.planParts(Self.site, pagesPerPart: pagesPerPart)
+        let pieced = parts.flatMap { $0.pages() }
+        #expect(whole.count > 10)
+        #expect(pieced.map(\.path) == whole.map(\.path))
+        #expect(pieced.map(\.identity) == whole.map(\.identity))
+        #expect(pieced.map(\.inspectionID) == whole.map(\.inspectionID))
+        // Cut to single pages, but for the framework pages, which come as one part.
+        if pagesPerPart == 1 { #expect(parts.dropLast().allSatisfy { $0.pages().count == 1 }) }
+        #expect(Set(whole.map(\.path)).count == whole.count)
+    }
+
+    @Test func aChangedGradeChangesTheIdentityOfThePagesThatShowIt() {
+        var changed = SiteFixture.sif
+        changed.judgements[1].grade = "Outstanding"
+        changed.judgements[1].level = .outstanding
+        let before = Dictionary(uniqueKeysWithValues: Self.renderer.plan(SiteFixture.site).map { ($0.path, $0.identity) })
+        let after = Dictionary(uniqueKeysWithValues: Self.renderer.plan(SiteModel(inspections: [changed, SiteFixture.apa], vocabulary: .builtIn)).map { ($0.path, $0.identity) })
+        #expect(before.keys.sorted() == after.keys.sorted())
+        let differing = Set(before.keys.filter { before[$0] != after[$0] })
+        #expect(differing.contains("inspections/testshire-sif-2015/index.html"))
+        #expect(differing.contains("outcomes/adoption/index.html"))
+        #expect(!differing.contains("inspections/testshire-apa-2007/index.html"))
+    }
+
+    @Test func identitiesTellApartValuesThatTextWouldRunTogether() {
+        // A string's length is part of its description, so "ab" + "c" and "a" + "bc" differ, and an
+        // absent optional differs from an empty string.
+        func described(_ values: [any TemplateValue]) -> [UInt8] {
+            var text: [UInt8] = []
+            for value in values { value.describe(into: &text) }
+            return text
+        }
+        #expect(described(["ab", "c"]) != described(["a", "bc"]))
+        #expect(described([String?.none]) != described([""]))
+        #expect(described([[LinkView(title: "a", url: "b")]]) != described([[LinkView(title: "ab", url: "")]]))
+        #expect(described([1, 2]) != described([12]))
+    }
+}
