@@ -21,9 +21,19 @@ public struct ReportDocument: Sendable, Equatable {
 
     public struct Block: Sendable, Equatable {
         public var kind: Kind
-        public var text: String
+        public fileprivate(set) var text: String
         /// The source line of each joined piece, with the offset in `text` (in characters) where it starts.
         public var pieces: [Piece]
+        /// `text.count`, kept as pieces are appended: counting a long paragraph again at every line made
+        /// splitting a report quadratic in its paragraphs' length.
+        fileprivate(set) var characterCount: Int
+
+        public init(kind: Kind, text: String, pieces: [Piece]) {
+            self.kind = kind
+            self.text = text
+            self.pieces = pieces
+            characterCount = TextScanning.characterCount(text)
+        }
 
         public struct Piece: Sendable, Equatable {
             public var offset: Int
@@ -78,7 +88,7 @@ public struct ReportDocument: Sendable, Equatable {
     /// `Grade 2`, `Grade: 3`, or a grade line whose grade cannot be read (`Grade 5`, `Grade ?`, `Grade two`),
     /// but not a column heading such as `Grade awarded`.
     static func isGradeLine(_ trimmed: String) -> Bool {
-        guard trimmed.count <= 24, trimmed.lowercased().hasPrefix("grade"),
+        guard TextScanning.hasAtMostCharacters(24, trimmed), trimmed.lowercased().hasPrefix("grade"),
               let match = trimmed.wholeMatch(of: Patterns.gradeLine) else { return false }
         let grade = match.1.lowercased()
         return grade.contains(where: \.isNumber) || grade.count <= 2 || ["one", "two", "three", "four"].contains(grade)
@@ -88,7 +98,7 @@ public struct ReportDocument: Sendable, Equatable {
     /// characters (`  x`): the grades of a flattened table row, readable or not.
     /// A heading with its grade on the same line, as `Staying safe        Grade 2` or `Staying safe: Grade 2`.
     static func headingWithGrade(_ trimmed: String) -> (String, String)? {
-        guard TextScanning.contains(trimmed, caseInsensitive: "grade"), trimmed.count <= 160, let range = trimmed.range(of: "grade", options: [.caseInsensitive, .backwards]),
+        guard TextScanning.contains(trimmed, caseInsensitive: "grade"), TextScanning.hasAtMostCharacters(160, trimmed), let range = trimmed.range(of: "grade", options: [.caseInsensitive, .backwards]),
               range.lowerBound > trimmed.startIndex else { return nil }
         let grade = String(trimmed[range.lowerBound...])
         var heading = String(trimmed[..<range.lowerBound]).trimmingWhitespace()
@@ -230,15 +240,20 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func append(_ piece: String, line: Int, to block: inout Block) {
+        // Character counts add up where the scalars either side of the seam are ASCII (no two of them join
+        // into one Character but CR LF, and neither end of a trimmed piece is a line break); elsewhere
+        // the text is counted afresh.
+        let seamIsASCII = (block.text.unicodeScalars.last?.isASCII ?? true) && (piece.unicodeScalars.first?.isASCII ?? true)
         if block.text.hasSuffix("-"), block.text.dropLast().last?.isLetter == true {
             // A hyphenated break: most are real compounds ("multi-" / "disciplinary"), so the hyphen stays.
-            block.pieces.append(.init(offset: block.text.count, line: line))
+            block.pieces.append(.init(offset: seamIsASCII ? block.characterCount : block.text.count, line: line))
             block.text += piece
         } else {
             block.text += " "
-            block.pieces.append(.init(offset: block.text.count, line: line))
+            block.pieces.append(.init(offset: seamIsASCII ? block.characterCount + 1 : block.text.count, line: line))
             block.text += piece
         }
+        block.characterCount = seamIsASCII ? block.pieces[block.pieces.count - 1].offset + TextScanning.characterCount(piece) : block.text.count
     }
 
     // MARK: - Joining paragraphs broken by page breaks, then naming headings
@@ -272,7 +287,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func isHeading(_ block: Block) -> Bool {
         guard block.pieces.count <= 3, let first = block.text.first, first.isUppercase || first.isNumber else { return false }
         let words = block.text.split(separator: " ")
-        guard words.count <= 20, block.text.count <= 160, let last = block.text.last else { return false }
+        guard words.count <= 20, TextScanning.hasAtMostCharacters(160, block.text), let last = block.text.last else { return false }
         return !".!?;,:".contains(last) && !(last == "-")
     }
 }

@@ -48,37 +48,55 @@ enum ReportFacts {
         var published: Located<PartialDate>?
         for (index, line) in lines.enumerated() {
             guard line.text.utf8.contains(UInt8(ascii: ":")) else { continue }
-            let plain = ReportText.folded(line.text.utf8.contains(UInt8(ascii: "*")) ? line.text.replacingOccurrences(of: "*", with: "") : line.text)
-            guard let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 else { continue }
-            let label = plain[..<colon]
-            var found = dates(in: line.text)
-            var dateLine = line.number
-            // A label alone on its line ("Published:") with its date on the next line that is not blank.
-            if found.isEmpty, plain.index(after: colon) == plain.endIndex,
-               let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isBlank }) {
-                found = dates(in: next.text)
-                dateLine = next.number
-            }
-            guard !found.isEmpty else { continue }
-            if published == nil, label.contains("publi") {
-                published = Located(found[0].date, line: dateLine)
-            } else if start == nil, label.contains("inspection") || label.contains("fieldwork") {
-                start = Located(found[0].date, line: dateLine)
-                end = Located(found[found.count - 1].date, line: dateLine)
+            // A cover page may set several labelled fields in columns on one line ("Age group: All",
+            // "Published: 22 June 2005", "Reference no: 815"): each is read as a line of its own, from its
+            // label up to the next column that holds a label.
+            let segments = labelledSegments(of: line.text)
+            for (position, segment) in segments.enumerated() {
+                let text = String(segment)
+                let plain = ReportText.folded(text.utf8.contains(UInt8(ascii: "*")) ? text.replacingOccurrences(of: "*", with: "") : text)
+                guard let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 else { continue }
+                let label = plain[..<colon]
+                var found = dates(in: text)
+                var dateLine = line.number
+                // A label alone at the end of its line ("Published:") with its date on the next line that is
+                // not blank.
+                if found.isEmpty, position == segments.count - 1, plain.index(after: colon) == plain.endIndex,
+                   let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isBlank }) {
+                    found = dates(in: next.text)
+                    dateLine = next.number
+                }
+                guard !found.isEmpty else { continue }
+                if published == nil, label.contains("publi") {
+                    published = Located(found[0].date, line: dateLine)
+                } else if start == nil, label.contains("inspection") || label.contains("fieldwork") {
+                    start = Located(found[0].date, line: dateLine)
+                    end = Located(found[found.count - 1].date, line: dateLine)
+                }
             }
         }
         return (start, end, published)
     }
 
+    /// A line cut before every column (see `ReportCells.columns`) that holds a colon, but the first such:
+    /// the whole line when it holds one label.
+    static func labelledSegments(of line: String) -> [Substring] {
+        let labelled = ReportCells.columns(of: line).filter { $0.utf8.contains(UInt8(ascii: ":")) }
+        guard labelled.count > 1 else { return [line[...]] }
+        let cuts = [line.startIndex] + labelled.dropFirst().map(\.startIndex) + [line.endIndex]
+        return zip(cuts, cuts.dropFirst()).map { line[$0..<$1] }
+    }
+
     // MARK: - Authority
 
-    /// The authority named by a council in an address block: the shortest run of words before "Council"
-    /// that names a known English authority.
+    /// The authority named by a council in an address block: the longest run of at most eight words
+    /// before "Council" that names a known English authority, so that "North East Lincolnshire Council"
+    /// names North East Lincolnshire and not Lincolnshire.
     static func authority(inAddress lines: some Sequence<ReportText.Line>) -> Located<String>? {
         for line in lines {
             let words = line.trimmed.split(separator: " ")
             for (index, word) in words.enumerated() where word.lowercased().hasPrefix("council") {
-                for start in stride(from: index - 1, through: max(0, index - 8), by: -1) {
+                for start in max(0, index - 8)..<index {
                     let candidate = words[start...index].joined(separator: " ")
                     if AuthorityName.isKnown(candidate) { return Located(candidate, line: line.number) }
                 }

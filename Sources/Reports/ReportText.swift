@@ -19,7 +19,17 @@ public struct ReportText: Sendable, Equatable {
             self.number = number
             self.text = text
             trimmed = text.trimmingWhitespace()
-            isBlank = text.allSatisfy(\.isWhitespace)
+            isBlank = Self.isBlank(text)
+        }
+
+        /// `text.allSatisfy(\.isWhitespace)`, decided from the bytes for ASCII text; most lines answer at
+        /// their first byte.
+        static func isBlank(_ text: String) -> Bool {
+            for byte in text.utf8 {
+                if byte >= 0x80 { return text.allSatisfy(\.isWhitespace) }
+                if !TextScanning.isASCIISpace(byte) { return false }
+            }
+            return true
         }
     }
 

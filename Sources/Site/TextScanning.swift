@@ -95,6 +95,23 @@ public enum TextScanning {
         }
     }
 
+    /// `text.count <= limit`, walking at most `limit` Characters rather than all of them.
+    public static func hasAtMostCharacters(_ limit: Int, _ text: some StringProtocol) -> Bool {
+        text.utf8.count <= limit || text.dropFirst(limit).isEmpty
+    }
+
+    /// `text.count`, from the bytes when the text is ASCII (where only CR LF makes one Character of two).
+    public static func characterCount(_ text: String) -> Int {
+        var count = 0
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.count }
+            if !(afterCR && byte == 0x0A) { count += 1 }
+            afterCR = byte == 0x0D
+        }
+        return count
+    }
+
     /// ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return.
     @inline(__always)
     public static func isASCIISpace(_ byte: UInt8) -> Bool {

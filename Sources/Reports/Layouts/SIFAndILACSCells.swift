@@ -8,16 +8,27 @@ import Site
 /// HTML tags, `<sup>` footnote markers, bullets. SIF and ILACS reports are read cell by cell so that a
 /// judgement table reads the same whether it came out as Markdown, one cell per line or in columns.
 struct ReportCell: Equatable {
-    var text: String
-    var line: Int
+    let text: String
+    let line: Int
     /// The cell shares its line with other cells (a table row).
-    var inRow: Bool
+    let inRow: Bool
     /// The line was a Markdown heading (`#`) or wholly emphasised (`**…**`).
-    var isHeading: Bool
+    let isHeading: Bool
     /// The line began with a bullet.
-    var isBullet: Bool
+    let isBullet: Bool
+    /// The words of `text` (runs of anything but white space), counted once: every reading of a row asks.
+    let wordCount: Int
 
-    var wordCount: Int {
+    init(text: String, line: Int, inRow: Bool, isHeading: Bool, isBullet: Bool) {
+        self.text = text
+        self.line = line
+        self.inRow = inRow
+        self.isHeading = isHeading
+        self.isBullet = isBullet
+        wordCount = Self.words(in: text)
+    }
+
+    static func words(in text: String) -> Int {
         guard text.isASCII else {
             if TextScanning.mayJoinScalars(text.unicodeScalars) { return text.split(whereSeparator: \.isWhitespace).count }
             return text.unicodeScalars.split(whereSeparator: TextScanning.isUnicodeWhitespace).count

@@ -136,7 +136,7 @@ struct GradedStructureReader {
             // The words of cells joined by spaces are the words of each cell in turn; only a number
             // before the label (taken off the joined wording) needs the joined text.
             let words = first.text.first?.isNumber == true
-                ? OutcomeMatch.significantWords(Self.withoutNumber(wording))
+                ? text.cellCache.significantWords(Self.withoutNumber(wording))
                 : cells[start...end].flatMap { text.cellCache.significantWords($0.text) }
             if let match = OutcomeMatch.best(words: words, in: wordings, extraWords: Self.labelExtraWords),
                end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
@@ -409,7 +409,7 @@ struct GradedStructureReader {
             let folded = ReportText.folded(previous.text)
             if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
         }
-        let wraps = previous.text.count >= width * 3 / 5 && (last.isLetter || last == ",")
+        let wraps = TextScanning.characterCount(previous.text) >= width * 3 / 5 && (last.isLetter || last == ",")
         return wraps || cell.text.first?.isLowercase == true
     }
 

@@ -101,18 +101,18 @@ struct ReportProse {
         return line.wholeMatch(of: Patterns.rule) != nil
     }
 
-    static func isShort(_ line: String, width: Int) -> Bool { line.count < width * 4 / 5 }
+    static func isShort(_ line: String, width: Int) -> Bool { TextScanning.characterCount(line) < width * 4 / 5 }
 
     /// A short line that starts with a capital and ends without sentence punctuation.
     static func looksLikeHeading(_ text: String, width: Int) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber, let last = text.last else { return false }
         let words = text.split(separator: " ").count
-        return words >= 1 && words <= 12 && text.count < width * 4 / 5 && !",;.".contains(last)
+        return words >= 1 && words <= 12 && TextScanning.characterCount(text) < width * 4 / 5 && !",;.".contains(last)
     }
 
     /// The width most body lines wrap at: the 90th percentile of line lengths.
     static func typicalWidth(of text: ReportText) -> Int {
-        let lengths = text.lines.map(\.trimmed.count).filter { $0 > 0 }.sorted()
+        let lengths = text.lines.map { TextScanning.characterCount($0.trimmed) }.filter { $0 > 0 }.sorted()
         guard !lengths.isEmpty else { return 80 }
         return max(40, lengths[lengths.count * 9 / 10])
     }
@@ -122,7 +122,7 @@ struct ReportProse {
     /// entries of the contents list.
     static func furniture(in text: ReportText) -> Set<Int> {
         let lines = text.lines
-        let bare = Set(lines.filter { line in !line.trimmed.isEmpty && line.trimmed.count <= 3 && line.trimmed.allSatisfy(\.isNumber) }.map(\.number))
+        let bare = Set(lines.filter { line in !line.trimmed.isEmpty && TextScanning.hasAtMostCharacters(3, line.trimmed) && line.trimmed.allSatisfy(\.isNumber) }.map(\.number))
         var contents: Range<Int> = 0..<0
         if let heading = lines.first(where: {
             TextScanning.contains($0.trimmed, caseInsensitive: "contents") && ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents"
