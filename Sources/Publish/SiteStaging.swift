@@ -67,18 +67,15 @@ public struct SiteStaging: Sendable {
                 rmdir(stale.deletingLastPathComponent().path)  // only when the stale file left it empty
                 present[path] = nil
             }
+            // The folders of kept files are made here; those of written files by `write(_:)`, in the
+            // parallel tasks that render them (a cold build makes a folder for every page).
             var folders = Set<String>()
-            for path in written { folders.insert((path as NSString).deletingLastPathComponent) }
             for (path, _) in kept where present[path] == nil { folders.insert((path as NSString).deletingLastPathComponent) }
             // A folder that still holds a file of the previous output exists already.
             for path in present.keys { folders.remove((path as NSString).deletingLastPathComponent) }
-            // Sorted, so a folder comes before the folders in it; `mkdir` alone is enough but for a parent
-            // that holds no file of its own, which FileManager makes.
             let stagingPath = staging.path + "/"
             for folder in folders.sorted() where !folder.isEmpty {
-                if mkdir(stagingPath + folder, 0o755) != 0, errno != EEXIST {
-                    try manager.createDirectory(atPath: stagingPath + folder, withIntermediateDirectories: true)
-                }
+                try Self.makeFolder(stagingPath + folder)
             }
             try SiteWriter.marker.contents.write(to: staging.appendingPathComponent(SiteWriter.marker.path))
         } catch let failure as SiteWriter.Failure {
@@ -110,14 +107,20 @@ public struct SiteStaging: Sendable {
         let target = writer.staging.appendingPathComponent(file.path)
         var error = writeUnsynced(file.contents, to: target)
         if error == ENOENT {
-            // Its folder was taken for present because a file of the previous output stood in it, but that
-            // file has gone (deleted by hand from the previous output): make the folder and write again.
-            try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // The first file of its folder: make the folder (and any above it) and write again.
+            try? Self.makeFolder((target.path as NSString).deletingLastPathComponent)
             error = writeUnsynced(file.contents, to: target)
         }
         guard error == 0 else {
             throw SiteWriter.Failure(path: target.path, message: "cannot write the file (\(String(cString: strerror(error))))")
         }
+    }
+
+    /// Makes a folder with `mkdir`, or with FileManager when the folder above it is missing too; one that
+    /// exists already (made by another task) is fine. Permissions as FileManager gives them.
+    static func makeFolder(_ path: String) throws {
+        guard mkdir(path, 0o777) != 0, errno != EEXIST else { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     /// The written file's identity on disk, as it will be in the output after `commit()`.

@@ -60,7 +60,7 @@ public struct ReportDocument: Sendable, Equatable {
     public var runningHeaders: [Located<String>]
 
     public init(_ text: ReportText) {
-        let furniture = Furniture(text.lines)
+        let furniture = text.furniture
         runningHeaders = furniture.runningHeaders
         blocks = Self.join(Self.split(text.lines, skipping: furniture.lineNumbers))
     }
@@ -88,7 +88,7 @@ public struct ReportDocument: Sendable, Equatable {
     /// `Grade 2`, `Grade: 3`, or a grade line whose grade cannot be read (`Grade 5`, `Grade ?`, `Grade two`),
     /// but not a column heading such as `Grade awarded`.
     static func isGradeLine(_ trimmed: String) -> Bool {
-        guard TextScanning.hasAtMostCharacters(24, trimmed), trimmed.lowercased().hasPrefix("grade"),
+        guard TextScanning.startsWith(trimmed, caseInsensitive: "grade"), TextScanning.hasAtMostCharacters(24, trimmed),
               let match = trimmed.wholeMatch(of: Patterns.gradeLine) else { return false }
         let grade = match.1.lowercased()
         return grade.contains(where: \.isNumber) || grade.count <= 2 || ["one", "two", "three", "four"].contains(grade)

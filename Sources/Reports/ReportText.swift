@@ -42,6 +42,9 @@ public struct ReportText: Sendable, Equatable {
         left.path == right.path && left.lines == right.lines
     }
 
+    /// The page furniture of the text (running headers and footers, page numbers).
+    var furniture: Furniture { cellCache.furniture(of: self) }
+
     /// The cells of `line`, one of this text's lines.
     func cells(of line: Line) -> [ReportCell] {
         cellCache.cells(of: line)
@@ -224,6 +227,25 @@ final class CellCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cells: [Int: [ReportCell]] = [:]
     private var words: [String: [String]] = [:]
+    private var furniture: (lineCount: Int, value: Furniture)?
+    private var width: (lineCount: Int, value: Int)?
+
+    /// `ReportProse.typicalWidth` of the text, made once per set of lines as `furniture(of:)` is.
+    func typicalWidth(of text: ReportText, _ make: () -> Int) -> Int {
+        if let found = lock.withLock({ width }), found.lineCount == text.lines.count { return found.value }
+        let made = make()
+        lock.withLock { width = (text.lines.count, made) }
+        return made
+    }
+
+    /// `Furniture(text.lines)`, found once for the layouts that score and read the text. A copy of the
+    /// text cut to its first lines (as SIF scoring makes) has fewer lines and gets its own.
+    func furniture(of text: ReportText) -> Furniture {
+        if let found = lock.withLock({ furniture }), found.lineCount == text.lines.count { return found.value }
+        let made = Furniture(text.lines)
+        lock.withLock { furniture = (text.lines.count, made) }
+        return made
+    }
 
     /// `OutcomeMatch.significantWords(text)`, made once per report for each cell text.
     func significantWords(_ text: String) -> [String] {

@@ -95,6 +95,23 @@ public enum TextScanning {
         }
     }
 
+    /// `text.lowercased().hasPrefix(prefix)` for a `prefix` of ASCII lower-case letters, from the bytes
+    /// while they are ASCII; a non-ASCII scalar within or just after the prefix (one that lower-cases to
+    /// an ASCII letter, or joins the last letter into another Character) leaves it to `lowercased()`.
+    public static func startsWith(_ text: some StringProtocol, caseInsensitive prefix: String) -> Bool {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        for expected in prefix.utf8 {
+            guard index < bytes.endIndex else { return false }
+            let byte = bytes[index]
+            if byte >= 0x80 { return text.lowercased().hasPrefix(prefix) }
+            guard ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == expected else { return false }
+            bytes.formIndex(after: &index)
+        }
+        if index < bytes.endIndex, bytes[index] >= 0x80 { return text.lowercased().hasPrefix(prefix) }
+        return true
+    }
+
     /// `text.count <= limit`, walking at most `limit` Characters rather than all of them.
     public static func hasAtMostCharacters(_ limit: Int, _ text: some StringProtocol) -> Bool {
         text.utf8.count <= limit || text.dropFirst(limit).isEmpty
@@ -102,14 +119,17 @@ public enum TextScanning {
 
     /// `text.count`, from the bytes when the text is ASCII (where only CR LF makes one Character of two).
     public static func characterCount(_ text: String) -> Int {
-        var count = 0
-        var afterCR = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return text.count }
-            if !(afterCR && byte == 0x0A) { count += 1 }
-            afterCR = byte == 0x0D
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard isASCII(bytes) else { return nil }
+            var count = bytes.count
+            var index = 0
+            while let cr = bytes[index...].firstIndex(of: 0x0D) {
+                if cr + 1 < bytes.count, bytes[cr + 1] == 0x0A { count -= 1 }
+                index = cr + 1
+            }
+            return count
         }
-        return count
+        return (ascii ?? nil) ?? text.count
     }
 
     /// ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return.

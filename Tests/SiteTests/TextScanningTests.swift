@@ -20,6 +20,29 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
     }
 
+    /// Counting, bounding and prefix tests from bytes agree with their Character definitions, for every
+    /// scalar of the first planes alone, after a letter, before one, and where it could join a neighbour.
+    @Test func countsAndPrefixesFromBytesAgreeWithCharacters() {
+        var disagreements: [String] = []
+        for value in 0...0x10FFFF where value < 0x3100 || value % 11 == 0 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let samples = ["\(scalar)", "grade\(scalar)", "\(scalar)grade", "GRADE \(scalar)", "Gr\(scalar)ade", "a\r\n\(scalar)", "\(scalar)\r\n"]
+            for text in samples {
+                if TextScanning.characterCount(text) != text.count { disagreements.append("count U+\(String(value, radix: 16))") }
+                for limit in [0, 1, 3, 6] where TextScanning.hasAtMostCharacters(limit, text) != (text.count <= limit) {
+                    disagreements.append("at most \(limit) U+\(String(value, radix: 16))")
+                }
+                if TextScanning.startsWith(text, caseInsensitive: "grade") != text.lowercased().hasPrefix("grade") {
+                    disagreements.append("prefix U+\(String(value, radix: 16))")
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+        #expect(TextScanning.startsWith("Grade 2", caseInsensitive: "grade"))
+        #expect(!TextScanning.startsWith("Grad", caseInsensitive: "grade"))
+        #expect(TextScanning.characterCount("a\r\nb") == 3)
+    }
+
     @Test func substringsTrimToTheirOwnText() {
         let line = "  Staying safe \t  Grade 2  "
         #expect(line.dropFirst(2).trimmingWhitespace() == "Staying safe \t  Grade 2")

@@ -18,7 +18,7 @@ struct JointAreaReviewLayout: ReportLayout {
     func score(_ text: ReportText) -> Int {
         // Running headers name the framework, so without "joint" on some line there are none to find.
         guard text.lines.contains(where: { TextScanning.contains($0.text, caseInsensitive: "joint") }) else { return 0 }
-        if Furniture(text.lines).runningHeaders.contains(where: { ReportText.folded($0.value).contains(Self.frameworkName) }) { return 20 }
+        if text.furniture.runningHeaders.contains(where: { ReportText.folded($0.value).contains(Self.frameworkName) }) { return 20 }
         return LayoutEvidence.score(naming: Self.frameworkName, in: text)
     }
 
@@ -37,7 +37,7 @@ struct JointAreaReviewLayout: ReportLayout {
             key.kind = .paragraph
             printed.blocks.replaceSubrange(table, with: [key] + rows)
         } else if let keyLine = text.lines.first(where: { Self.isScaleKey(text: $0.text) })?.number,
-                  case let furniture = Furniture(text.lines).lineNumbers,
+                  case let furniture = text.furniture.lineNumbers,
                   case let columnar = ColumnarGrades(lines: text.lines.filter { !furniture.contains($0.number) }, keyLine: keyLine, vocabulary: vocabulary, framework: framework),
                   let lines = columnar.lines {
             for row in columnar.rows {

@@ -114,8 +114,9 @@ struct GradedStructureReader {
     func rows(in cells: [ReportCell]) -> [Finding] {
         var findings: [Finding] = []
         var index = 0
+        let grades = GradeMemo(count: cells.count)
         while index < cells.count {
-            if let (finding, next) = row(startingAt: index, in: cells) {
+            if let (finding, next) = row(startingAt: index, in: cells, grades: grades) {
                 findings.append(finding)
                 index = next
             } else {
@@ -125,11 +126,32 @@ struct GradedStructureReader {
         return findings
     }
 
-    private func row(startingAt start: Int, in cells: [ReportCell]) -> (Finding, Int)? {
+    /// `grade(at:in:)` of each cell of one list, asked up to three times per cell as rows are tried
+    /// from every cell in turn, and made once.
+    final class GradeMemo {
+        private var slots: [(Grade, Int)??]
+
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+        }
+
+        func grade(at index: Int, _ make: () -> (Grade, Int)?) -> (Grade, Int)? {
+            guard slots.indices.contains(index) else { return make() }
+            if let known = slots[index] { return known }
+            let made = make()
+            slots[index] = .some(made)
+            return made
+        }
+    }
+
+    private func row(startingAt start: Int, in cells: [ReportCell], grades: GradeMemo) -> (Finding, Int)? {
         let first = cells[start]
+        func grade(at index: Int, in cells: [ReportCell]) -> (Grade, Int)? {
+            grades.grade(at: index) { self.grade(at: index, in: cells) }
+        }
         guard !first.isBullet, first.wordCount <= 16, grade(at: start, in: cells) == nil else { return nil }
         if start > 0, continuesSentence(cells[start - 1], into: first) { return nil }
-        if let found = rowWithLabelContinued(startingAt: start, in: cells) { return found }
+        if let found = rowWithLabelContinued(startingAt: start, in: cells, grades: grades) { return found }
         var end = start
         while true {
             let wording = cells[start...end].map(\.text).joined(separator: " ")
@@ -166,10 +188,10 @@ struct GradedStructureReader {
 
     /// A row laid out in columns whose label goes on below its grade (`pdftotext -layout`):
     /// "The impact of leaders on social work practice with children      Good" / "and families".
-    private func rowWithLabelContinued(startingAt start: Int, in cells: [ReportCell]) -> (Finding, Int)? {
+    private func rowWithLabelContinued(startingAt start: Int, in cells: [ReportCell], grades: GradeMemo) -> (Finding, Int)? {
         let first = cells[start]
         guard first.inRow, start + 2 < cells.count, cells[start + 1].line == first.line,
-              let (grade, after) = grade(at: start + 1, in: cells), after == start + 2 else { return nil }
+              let (grade, after) = grades.grade(at: start + 1, { grade(at: start + 1, in: cells) }), after == start + 2 else { return nil }
         let continuation = cells[start + 2]
         guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercase == true else { return nil }
         let wording = first.text + " " + continuation.text

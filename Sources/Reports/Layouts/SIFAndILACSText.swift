@@ -112,9 +112,11 @@ struct ReportProse {
 
     /// The width most body lines wrap at: the 90th percentile of line lengths.
     static func typicalWidth(of text: ReportText) -> Int {
-        let lengths = text.lines.map { TextScanning.characterCount($0.trimmed) }.filter { $0 > 0 }.sorted()
-        guard !lengths.isEmpty else { return 80 }
-        return max(40, lengths[lengths.count * 9 / 10])
+        text.cellCache.typicalWidth(of: text) {
+            let lengths = text.lines.map { TextScanning.characterCount($0.trimmed) }.filter { $0 > 0 }.sorted()
+            guard !lengths.isEmpty else { return 80 }
+            return max(40, lengths[lengths.count * 9 / 10])
+        }
     }
 
     /// Lines of page furniture: bare numbers, and lines repeated beside a bare number on at least a third
