@@ -22,7 +22,7 @@ struct BuildCache: Sendable {
     var folder: URL
 
     struct Manifest: Codable, Sendable {
-        static let currentFormat = 2
+        static let currentFormat = 3
         var format = Manifest.currentFormat
         /// The fingerprint extractions were made under; reports made under another are not reused.
         var extraction = ""
@@ -39,6 +39,11 @@ struct BuildCache: Sendable {
         var standbyFolder: UInt64?
         /// What the build reported (counts and diagnostics), for a next build that finds nothing to do.
         var outcome: Outcome?
+        /// Digest of the rendering fingerprint and every report's summary, in order: what the site model
+        /// is made from.
+        var site = ""
+        /// Digest of each page's identity (`PlannedPage.identity`) under that site, by page path.
+        var identities: [String: UInt64] = [:]
     }
 
     struct Outcome: Codable, Sendable {

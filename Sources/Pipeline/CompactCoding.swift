@@ -56,9 +56,17 @@ private protocol CompactEncodableDictionary {
 extension Dictionary: CompactEncodableDictionary where Key: Encodable & Comparable, Value: Encodable {
     fileprivate func encodeEntries(to encoder: CompactEncoder) throws {
         encoder.writeCount(count)
-        for (key, value) in sorted(by: { $0.key < $1.key }) {
+        // Keys alone are sorted (not key-value pairs, which this generic code would copy through witness
+        // tables), and the manifest's String keys as Strings, where the comparison is specialised.
+        let ordered: [Key]
+        if let strings = Array(keys) as? [String] {
+            ordered = strings.sorted() as! [Key]
+        } else {
+            ordered = keys.sorted()
+        }
+        for key in ordered {
             try encoder.encodeValue(key)
-            try encoder.encodeValue(value)
+            try encoder.encodeValue(self[key]!)
         }
     }
 }
@@ -294,12 +302,19 @@ final class CompactDecoder: Decoder {
         self.bytes = bytes
     }
 
+    /// Whether each type met is an optional, a dictionary or neither: asked of every nested value, and a
+    /// dynamic cast costs more than the rest of decoding a small value.
+    private var plainTypes: Set<ObjectIdentifier> = []
+
     func decodeValue<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        guard !plainTypes.contains(ObjectIdentifier(Value.self)) else { return try Value(from: self) }
         if let optional = Value.self as? any CompactOptional.Type {
             // Optional's own `init(from:)` asks `decodeNil()`, which answers false once the tag is read.
             if try readByte() == 0 { return optional.nothing as! Value }
         } else if let dictionary = Value.self as? any CompactDecodableDictionary.Type {
             return try dictionary.decodeEntries(from: self) as! Value
+        } else {
+            plainTypes.insert(ObjectIdentifier(Value.self))
         }
         return try Value(from: self)
     }

@@ -127,18 +127,36 @@ public struct SiteBuild: Sendable {
         let renderer = SiteRenderer(templates: templates, vocabulary: extractor.vocabulary, baseURL: options.baseURL)
         let reportsByPath = Dictionary(uniqueKeysWithValues: reports.map { ($0.path, $0) })
         let sourceByID = Dictionary(site.inspections.map { ($0.id, $0.sourceFile) }, uniquingKeysWith: { first, _ in first })
-        // Pages are planned and keyed in parallel parts; their order is the plan's.
-        let keyedParts = await Parallel.map(renderer.planParts(site, pagesPerPart: 32)) { part in
-            part.pages().map { page in
-                var key = StableHash()
-                key.add(fingerprint.rendering)
-                key.add(page.identity)
-                if let id = page.inspectionID, let source = sourceByID[id] { key.add(reportsByPath[source]?.entry.digest ?? "") }
-                return (page: page, key: StableHash.hex(key.digest))
-            }
+        // What every page's template sees, as a digest per page. The site model is made from the reports'
+        // summaries alone, so when each is as the previous build left them (and so is everything the
+        // rendering fingerprint covers) every page sees what it saw then: the digests are the manifest's
+        // and no page needs planning. Otherwise every page is planned, in parallel parts.
+        var siteKey = StableHash()
+        siteKey.add(fingerprint.rendering)
+        for report in reports {
+            siteKey.add(report.path)
+            siteKey.add(report.summaryDigest)
         }
-        let pages = keyedParts.flatMap { $0.map(\.page) }
-        let pageKeys = keyedParts.flatMap { $0.map(\.key) }
+        let siteDigest = StableHash.hex(siteKey.digest)
+        var plannedPages: [PlannedPage]?
+        let identities: [String: UInt64]
+        if previous.site == siteDigest, !previous.identities.isEmpty {
+            identities = previous.identities
+        } else {
+            let planned = await Self.planAll(site, renderer: renderer)
+            plannedPages = planned.map(\.page)
+            identities = Dictionary(planned.map { ($0.page.path, $0.identity) }, uniquingKeysWith: { first, _ in first })
+        }
+        let inspectionPages = Dictionary(site.inspections.enumerated().map { (Permalinks.inspection($1.id), $0) }, uniquingKeysWith: { first, _ in first })
+        // An inspection's own page also shows its report's text.
+        var units: [String: String] = [:]
+        for (path, identity) in identities {
+            var key = StableHash()
+            key.add(fingerprint.rendering)
+            key.add(identity)
+            if let index = inspectionPages[path] { key.add(reportsByPath[site.inspections[index].sourceFile]?.entry.digest ?? "") }
+            units["page:" + path] = StableHash.hex(key.digest)
+        }
         clock.tick("plan and page keys")
         var dataKey = StableHash()
         dataKey.add(fingerprint.rendering)
@@ -146,7 +164,6 @@ public struct SiteBuild: Sendable {
             dataKey.add(inspection.id)
             dataKey.add(reportsByPath[inspection.sourceFile]?.summaryDigest ?? "")
         }
-        var units = Dictionary(zip(pages.map { "page:" + $0.path }, pageKeys), uniquingKeysWith: { first, _ in first })
         units["data"] = StableHash.hex(dataKey.digest)
         units["assets"] = fingerprint.rendering
         units["not-found"] = fingerprint.rendering
@@ -165,7 +182,8 @@ public struct SiteBuild: Sendable {
         let kept = previous.outputs.filter { cleanUnits.contains($0.value.unit) }
         var manifest = BuildCache.Manifest(
             extraction: fingerprint.extraction, rendering: fingerprint.rendering, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept,
-            standby: previous.standby, outputFolder: previous.outputFolder, standbyFolder: previous.standbyFolder)
+            standby: previous.standby, outputFolder: previous.outputFolder, standbyFolder: previous.standbyFolder,
+            site: siteDigest, identities: identities)
         let writer = SiteWriter(output: output)
         // The output is the one the previous build wrote, so the manifest knows every file in it.
         let outputKnown = cache != nil && previous.outputFolder != nil && FileStatus(of: output)?.inode == previous.outputFolder
@@ -175,9 +193,20 @@ public struct SiteBuild: Sendable {
 
         var written = 0
         if changed {
-            let dirtyPages = pages.filter { !cleanUnits.contains("page:" + $0.path) }
+            // The pages to render: with the digests taken from the manifest, only inspections' own pages
+            // are planned one by one; anything else to write (a page edited by hand, the data files, which
+            // list every page in order) needs the whole plan.
+            let dirtyPaths = identities.keys.filter { !cleanUnits.contains("page:" + $0) }
+            let dirtyPages: [PlannedPage]
+            if plannedPages == nil, cleanUnits.contains("data"), dirtyPaths.allSatisfy({ inspectionPages[$0] != nil }) {
+                dirtyPages = dirtyPaths.sorted { inspectionPages[$0]! < inspectionPages[$1]! }
+                    .map { renderer.planInspectionPage(site, at: inspectionPages[$0]!) }
+            } else {
+                if plannedPages == nil { plannedPages = await Self.planAll(site, renderer: renderer).map(\.page) }
+                dirtyPages = plannedPages!.filter { !cleanUnits.contains("page:" + $0.path) }
+            }
             var files: [(unit: String, file: OutputFile)] = []
-            if !cleanUnits.contains("data") {
+            if !cleanUnits.contains("data"), let pages = plannedPages {
                 // The data files, the sitemap and the feed depend on the site as a whole.
                 files += (JudgementExport.files(site) + renderer.siteIndexFiles(site, pagePaths: pages.map(\.path))).map { ("data", $0) }
             }
@@ -257,6 +286,13 @@ public struct SiteBuild: Sendable {
         }
         clock.tick("save manifest")
         return summary
+    }
+
+    /// Every page of `site` in the plan's order, with the digest of its identity, planned in parallel parts.
+    static func planAll(_ site: SiteModel, renderer: SiteRenderer) async -> [(page: PlannedPage, identity: UInt64)] {
+        await Parallel.map(renderer.planParts(site, pagesPerPart: 32)) { part in
+            part.pages().map { (page: $0, identity: StableHash.xxh64($0.identity)) }
+        }.flatMap { $0 }
     }
 
     /// The summary of a build that has nothing to do, or nil when it has: every report's files are as

@@ -168,7 +168,7 @@ public struct SiteWriter: Sendable {
     static func checkRelative(_ path: String) throws(Failure) {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !segments.isEmpty, path != marker.path,
-              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && !$0.contains("\\") })
+              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.utf8.contains(0) && !$0.utf8.contains(UInt8(ascii: "\\")) })
         else {
             throw Failure(path: path, message: "refusing to write a path outside the output folder")
         }

@@ -47,6 +47,11 @@ extension SiteRenderer {
         return parts.map { PlanPart(views: views, kind: $0) }
     }
 
+    /// The own page of the inspection at `index` of `site.inspections`, as `plan(_:)` gives it.
+    public func planInspectionPage(_ site: SiteModel, at index: Int) -> PlannedPage {
+        PlanPart(views: SiteViews(site: site, vocabulary: vocabulary), kind: .inspections(index..<(index + 1))).pages()[0]
+    }
+
     /// Renders one planned page. `inspection`, when given, is the full inspection of an inspection's own
     /// page, for a site model that holds inspections without their text (`Inspection.sections`).
     public func render(_ page: PlannedPage, site: SiteModel, inspection: Inspection? = nil) throws(Failure) -> OutputFile {

@@ -31,6 +31,17 @@ import Site
         #expect(Set(whole.map(\.path)).count == whole.count)
     }
 
+    @Test func anInspectionsPagePlannedAloneIsThePlansPage() {
+        let whole = Dictionary(uniqueKeysWithValues: Self.renderer.plan(Self.site).map { ($0.path, $0) })
+        for index in Self.site.inspections.indices {
+            let alone = Self.renderer.planInspectionPage(Self.site, at: index)
+            let planned = whole[alone.path]
+            #expect(alone.path == Permalinks.inspection(Self.site.inspections[index].id))
+            #expect(planned?.identity == alone.identity)
+            #expect(planned?.inspectionID == alone.inspectionID)
+        }
+    }
+
     @Test func aChangedGradeChangesTheIdentityOfThePagesThatShowIt() {
         var changed = SiteFixture.sif
         changed.judgements[1].grade = "Outstanding"
