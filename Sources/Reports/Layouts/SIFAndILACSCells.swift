@@ -144,7 +144,6 @@ enum ReportCells {
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
         var text = raw.trimmingWhitespace()
         var isHeading = false
-        // Most lines carry no decoration at all; only those with one of its marks go through the patterns.
         // Most lines carry no decoration at all; only those with one of its marks go through the patterns,
         // and each pattern only where its first character stands.
         if text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDecorationMark) }) ?? true {
