@@ -77,14 +77,24 @@ public struct ContentReader: Sendable {
     }
 
     public static func sidecarPath(of report: String) -> String {
-        (report as NSString).deletingPathExtension + ".json"
+        // A report's name ends in ".txt" (in any case) after at least one character: that extension goes,
+        // as NSString would take it, without NSString's cost, which a rebuild pays several times per report.
+        let bytes = Array(report.utf8)
+        let count = bytes.count
+        if count > 4, bytes[count - 5] != UInt8(ascii: "/"), bytes[count - 4] == UInt8(ascii: "."),
+           zip(bytes[(count - 3)...], "txt".utf8).allSatisfy({ $0 == $1 || $0 == $1 - 32 }) {
+            return String(decoding: bytes[..<(count - 4)], as: UTF8.self) + ".json"
+        }
+        return (report as NSString).deletingPathExtension + ".json"
     }
 
     /// The bytes of a file, or nil with an error diagnostic. A file over the decoder's limit is refused unread.
     func contents(of relative: String, into diagnostics: inout [Diagnostic]) -> Data? {
         let url = folder.appendingPathComponent(relative)
         let limit = decoder.limits.fileBytes
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.size] as? Int, size > limit {
+        // `stat` follows a link to its file, as the size of the resolved path would.
+        var info = stat()
+        if stat(folder.path + "/" + relative, &info) == 0, case let size = Int(info.st_size), size > limit {
             diagnostics.append(Diagnostic(.error, file: relative, "the file is \(size) bytes, over the limit of \(limit) for one file; skipped unread"))
             return nil
         }

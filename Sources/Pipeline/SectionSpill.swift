@@ -1,4 +1,5 @@
 import Foundation
+import Publish
 import Site
 
 /// The text of extracted reports, kept on disk between extraction and rendering.
@@ -25,12 +26,7 @@ final class SectionSpill: Sendable {
     /// (the caller then keeps the sections in memory).
     func store(_ sections: [ReportSection], key: String) -> String? {
         let name = key + ".sections"
-        do {
-            try Data(Self.encode(sections)).write(to: folder.appendingPathComponent(name))
-            return name
-        } catch {
-            return nil
-        }
+        return writeUnsynced(Data(Self.encode(sections)), to: folder.appendingPathComponent(name)) == 0 ? name : nil
     }
 
     func load(_ name: String) -> [ReportSection]? {
