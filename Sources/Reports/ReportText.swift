@@ -187,13 +187,22 @@ public struct ReportText: Sendable, Equatable {
     /// Whether `text` is ASCII and already has single spaces between words and none at either end.
     private static func isCollapsed(_ text: String) -> Bool {
         var previousWasSpace = true
+        var beyondASCII = false
         for byte in text.utf8 {
-            if byte >= 0x80 || (0x09...0x0D).contains(byte) { return false }
+            if (0x09...0x0D).contains(byte) { return false }
+            if byte >= 0x80 {
+                beyondASCII = true
+                previousWasSpace = false
+                continue
+            }
             let isSpace = byte == UInt8(ascii: " ")
             if isSpace && previousWasSpace { return false }
             previousWasSpace = isSpace
         }
-        return !previousWasSpace || text.isEmpty
+        guard !previousWasSpace || text.isEmpty else { return false }
+        // Text beyond ASCII (curly quotes, dashes) is as the scalar path would leave it when none of its
+        // scalars is white space or could join a neighbour into one Character.
+        return !beyondASCII || !text.unicodeScalars.contains(where: TextScanning.isUnicodeWhitespace) && !TextScanning.mayJoinScalars(text.unicodeScalars)
     }
 
     /// `collapsingWhitespace` Character by Character.

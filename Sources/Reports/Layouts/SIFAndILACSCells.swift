@@ -29,18 +29,21 @@ struct ReportCell: Equatable {
     }
 
     static func words(in text: String) -> Int {
-        guard text.isASCII else {
-            if TextScanning.mayJoinScalars(text.unicodeScalars) { return text.split(whereSeparator: \.isWhitespace).count }
-            return text.unicodeScalars.split(whereSeparator: TextScanning.isUnicodeWhitespace).count
+        // One pass over the bytes while they are ASCII; other text is split by Characters or scalars.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let isSpace = byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
+                if !isSpace && !inWord { count += 1 }
+                inWord = !isSpace
+            }
+            return count
         }
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
-            if !isSpace && !inWord { count += 1 }
-            inWord = !isSpace
-        }
-        return count
+        if let count = ascii ?? nil { return count }
+        if TextScanning.mayJoinScalars(text.unicodeScalars) { return text.split(whereSeparator: \.isWhitespace).count }
+        return text.unicodeScalars.split(whereSeparator: TextScanning.isUnicodeWhitespace).count
     }
     /// A page number or a footnote digit standing alone.
     var isBareNumber: Bool { !text.isEmpty && text.dropFirst(3).isEmpty && text.allSatisfy(\.isNumber) }
