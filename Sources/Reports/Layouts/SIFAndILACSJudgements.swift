@@ -153,15 +153,16 @@ struct GradedStructureReader {
         if start > 0, continuesSentence(cells[start - 1], into: first) { return nil }
         if let found = rowWithLabelContinued(startingAt: start, in: cells, grades: grades) { return found }
         var end = start
+        let numbered = first.text.first?.isNumber == true
         while true {
-            let wording = cells[start...end].map(\.text).joined(separator: " ")
             // The words of cells joined by spaces are the words of each cell in turn; only a number
-            // before the label (taken off the joined wording) needs the joined text.
-            let words = first.text.first?.isNumber == true
-                ? text.cellCache.significantWords(Self.withoutNumber(wording))
-                : cells[start...end].flatMap { text.cellCache.significantWords($0.text) }
+            // before the label (taken off the joined wording) needs the joined text before a match.
+            let joined = numbered ? cells[start...end].map(\.text).joined(separator: " ") : nil
+            let words = joined.map { text.cellCache.significantWords(Self.withoutNumber($0)) }
+                ?? cells[start...end].flatMap { text.cellCache.significantWords($0.text) }
             if let match = OutcomeMatch.best(words: words, in: wordings, extraWords: Self.labelExtraWords),
                end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
+                let wording = joined ?? cells[start...end].map(\.text).joined(separator: " ")
                 let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
                 if let (grade, after) = grade(at: end + 1, in: cells) {
                     let basis: Judgement.Basis = isTable ? .table : .headline
@@ -343,7 +344,7 @@ struct GradedStructureReader {
             if start > 0, continuesSentence(cells[start - 1], into: cells[start]) { continue }
             for end in start..<min(start + 3, cells.count) {
                 if end > start, cells[end].line != cells[end - 1].line + 1 || cells[end].inRow { break }
-                let sentence = cells[start...end].map(\.text).joined(separator: " ")
+                let sentence = end == start ? cells[start].text : cells[start...end].map(\.text).joined(separator: " ")
                 guard Self.spaceSeparatedCount(sentence) <= 28 else { break }
                 if Self.mayEndWithGrade(sentence), let finding = statement(sentence, from: cells[start], to: cells[end], frontTableLine: frontTableLine) {
                     findings.append(finding)
