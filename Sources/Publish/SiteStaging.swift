@@ -24,9 +24,10 @@ public struct SiteStaging: Sendable {
     let lock: Int32
 
     /// Prepares the staging folder: `kept` (paths relative to the output, with their status there)
-    /// linked from the output, stale files gone, and the folders of `written` ready, so that
-    /// `write(_:)` may then be called from parallel tasks. `standby` is what the retired output holds,
-    /// when the caller knows; nil to start from an empty folder.
+    /// linked from the output, stale files gone, and the paths of `written` checked to lie inside the
+    /// output, so that `write(_:)` may then be called from parallel tasks (it makes a file's folder when
+    /// the file is the first in it). `standby` is what the retired output holds, when the caller knows;
+    /// nil to start from an empty folder.
     public init(
         output: URL, keeping kept: [String: FileStatus], writing written: [String],
         standby: [String: FileStatus]?
