@@ -146,10 +146,11 @@ struct GradedStructureReader {
 
     private func row(startingAt start: Int, in cells: [ReportCell], grades: GradeMemo) -> (Finding, Int)? {
         let first = cells[start]
-        func grade(at index: Int, in cells: [ReportCell]) -> (Grade, Int)? {
-            grades.grade(at: index) { self.grade(at: index, in: cells) }
+        /// `grade(at:in:)` of `cells`, through the pass's memo.
+        func gradeOnce(at index: Int) -> (Grade, Int)? {
+            grades.grade(at: index) { grade(at: index, in: cells) }
         }
-        guard !first.isBullet, first.wordCount <= 16, grade(at: start, in: cells) == nil else { return nil }
+        guard !first.isBullet, first.wordCount <= 16, gradeOnce(at: start) == nil else { return nil }
         if start > 0, continuesSentence(cells[start - 1], into: first) { return nil }
         if let found = rowWithLabelContinued(startingAt: start, in: cells, grades: grades) { return found }
         var end = start
@@ -164,7 +165,7 @@ struct GradedStructureReader {
                end + 1 < cells.count, cells[end + 1].line <= cells[end].line + 4, !first.inRow || cells[end + 1].line == first.line {
                 let wording = joined ?? cells[start...end].map(\.text).joined(separator: " ")
                 let isTable = first.inRow || Self.number(of: wording) != nil || judgementTable?.contains(first.line) == true
-                if let (grade, after) = grade(at: end + 1, in: cells) {
+                if let (grade, after) = gradeOnce(at: end + 1) {
                     let basis: Judgement.Basis = isTable ? .table : .headline
                     let finding = Finding(judgement: judgement(match, wording: wording, grade: grade, at: first, basis: basis), lastLine: cells[after - 1].line)
                     return (finding, after)
@@ -181,7 +182,7 @@ struct GradedStructureReader {
             }
             let next = end + 1
             guard end - start < 2, !first.inRow, next < cells.count, cells[next].line == cells[end].line + 1,
-                  !cells[next].inRow, !cells[next].isBullet, !Self.isGradeHeader(cells[next]), grade(at: next, in: cells) == nil
+                  !cells[next].inRow, !cells[next].isBullet, !Self.isGradeHeader(cells[next]), gradeOnce(at: next) == nil
             else { return nil }
             end = next
         }
