@@ -420,10 +420,26 @@ struct SectionView: TemplateView {
     var isSubsection: Bool
     var line: Int
     var paragraphs: [ParagraphView]
+    /// The paragraphs' Markdown, separated by blank lines: with a blank line after it, what a loop over
+    /// `paragraphs` writing `{{{text}}}` and a blank line gives, without the loop, which cost most of an
+    /// inspection page's rendering (swift-mustache looks each paragraph's `text` up by dynamic casts).
+    var markdown: String
+    var hasParagraphs: Bool
+
+    init(heading: String, anchor: String, isSubsection: Bool, line: Int, paragraphs: [ParagraphView]) {
+        self.heading = heading
+        self.anchor = anchor
+        self.isSubsection = isSubsection
+        self.line = line
+        self.paragraphs = paragraphs
+        self.markdown = paragraphs.isEmpty ? "" : paragraphs.map(\.text).joined(separator: "\n\n")
+        self.hasParagraphs = !paragraphs.isEmpty
+    }
 
     static let fields: TemplateFields<Self> = [
         ("heading", { $0.heading }), ("anchor", { $0.anchor }), ("isSubsection", { $0.isSubsection }),
-        ("line", { $0.line }), ("paragraphs", { $0.paragraphs }),
+        ("line", { $0.line }), ("paragraphs", { $0.paragraphs }), ("markdown", { $0.markdown }),
+        ("hasParagraphs", { $0.hasParagraphs }),
     ]
 }
 
