@@ -57,6 +57,17 @@ enum Patterns {
     nonisolated(unsafe) static let labelNumberPrefix = /^\d{1,2}(?:\.\d{1,2})?\.?\s+/
     nonisolated(unsafe) static let scaleKey = /\b[1-4]\s*[:=]\s*(?:outstanding|good|adequate|inadequate)\b/
 
+    // Dates, titles and subjects of the layouts (`ReportDates`, `ReportTitleBlock`, `VisitLetter`, `APALetterLayout`, `JointAreaReviewLayout`).
+    nonisolated(unsafe) static let numericDatePieces = /^(\d{1,2})[\/.](\d{1,2})[\/.](\d{2}|\d{4})\b/
+    nonisolated(unsafe) static let dayPieces = /^(?:[A-Za-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]{3,9})\.?)?(?:,?\s+(\d{4}))?\b/
+    nonisolated(unsafe) static let monthYearPieces = /^([A-Za-z]{3,9})\s+(\d{4})\b/
+    nonisolated(unsafe) static let reviewOf = /(?i)^\s*(?:report\s+)?(?:of|for|on)\s+/
+    nonisolated(unsafe) static let trailingYear = /\s+(?:19|20)[0-9]{2}$/
+    nonisolated(unsafe) static let inspectionOf = /^Inspection of (.+?)(?:'s|’s)? (?:local authority|children(?:'s|’s) services|council)/.ignoresCase()
+    nonisolated(unsafe) static let visitTo = /\bto (?:the )?(.+?)(?:'s|’s)? (?:local authority|children(?:'s|’s) services|council)/.ignoresCase()
+    nonisolated(unsafe) static let visitIn = /\b(?:in|of) (?:the )?([A-Z][\w’' -]+?)(?:'s|’s)?\s*$/
+    nonisolated(unsafe) static let visitDates = /\b(?:[Oo]n|[Bb]etween|[Ff]rom)\s+(\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:\s+\d{4})?\s+(?:and|to|–|-)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})/
+
     /// Parses and compiles every pattern now rather than on first use, for a process that checks each
     /// input it runs for memory it keeps (the fuzzer): a pattern first used by one input would look like
     /// memory that input leaked. A pattern added above belongs here too.
@@ -101,5 +112,14 @@ enum Patterns {
         _ = sample.firstMatch(of: labelNumber)
         _ = sample.firstMatch(of: labelNumberPrefix)
         _ = sample.firstMatch(of: scaleKey)
+        _ = sample.firstMatch(of: numericDatePieces)
+        _ = sample.firstMatch(of: dayPieces)
+        _ = sample.firstMatch(of: monthYearPieces)
+        _ = sample.firstMatch(of: reviewOf)
+        _ = sample.firstMatch(of: trailingYear)
+        _ = sample.firstMatch(of: inspectionOf)
+        _ = sample.firstMatch(of: visitTo)
+        _ = sample.firstMatch(of: visitIn)
+        _ = sample.firstMatch(of: visitDates)
     }
 }

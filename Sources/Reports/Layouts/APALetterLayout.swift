@@ -71,7 +71,7 @@ struct APALetterLayout: ReportLayout {
         let address = ReportFacts.authority(inAddress: letterhead)
         var named: Located<String>?
         if let title, let range = title.text.range(of: " in ", options: [.caseInsensitive, .backwards]) {
-            let name = title.text[range.upperBound...].replacing(/\s+(?:19|20)[0-9]{2}$/, with: "")
+            let name = title.text[range.upperBound...].replacing(Patterns.trailingYear, with: "")
             named = Located(String(name), line: title.line)
         }
         switch (named, address) {

@@ -68,7 +68,7 @@ struct JointAreaReviewLayout: ReportLayout {
             // "Wigan joint area review of children's services" names the area first; "Joint area review of
             // Wigan" after the name.
             let before = candidate.value[..<range.lowerBound].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-            let after = candidate.value[range.upperBound...].replacing(/(?i)^\s*(?:report\s+)?(?:of|for|on)\s+/, with: "")
+            let after = candidate.value[range.upperBound...].replacing(Patterns.reviewOf, with: "")
                 .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
             let name = before.isEmpty ? after : before
             if !name.isEmpty { return Located(name, line: candidate.line) }

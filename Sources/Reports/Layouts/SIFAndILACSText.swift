@@ -243,7 +243,7 @@ struct ReportTitleBlock {
         self.title = title
         if titleStart > 0 {
             authority = Located(lines[..<titleStart].map(\.text).joined(separator: " "), line: lines[0].number)
-        } else if let match = title.firstMatch(of: /^Inspection of (.+?)(?:'s|’s)? (?:local authority|children(?:'s|’s) services|council)/.ignoresCase()) {
+        } else if let match = title.firstMatch(of: Patterns.inspectionOf) {
             authority = Located(String(match.1), line: lines[titleStart].number)
         }
     }

@@ -70,11 +70,7 @@ struct VisitLetter: ReportLayout {
     /// The authority the subject names: "… visit to X local authority children's services",
     /// "… visit to X children's services", "… in X".
     static func authority(in subject: Located<String>) -> Located<String>? {
-        let patterns = [
-            /\bto (?:the )?(.+?)(?:'s|’s)? (?:local authority|children(?:'s|’s) services|council)/.ignoresCase(),
-            /\b(?:in|of) (?:the )?([A-Z][\w’' -]+?)(?:'s|’s)?\s*$/,
-        ]
-        for pattern in patterns {
+        for pattern in [Patterns.visitTo, Patterns.visitIn] {
             if let match = subject.value.firstMatch(of: pattern) {
                 return Located(String(match.1), line: subject.line)
             }
@@ -102,11 +98,10 @@ struct VisitLetter: ReportLayout {
     /// The visit's dates as the opening paragraph gives them: "… on 19 and 20 February 2019", "between …".
     static func visitDates(in text: ReportText, after line: Int) -> (start: PartialDate, end: PartialDate, line: Int)? {
         let lines = text.lines.filter { $0.number > line }.prefix(25)
-        let pattern = /\b(?:[Oo]n|[Bb]etween|[Ff]rom)\s+(\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:\s+\d{4})?\s+(?:and|to|–|-)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})/
         for (offset, current) in lines.enumerated() {
             let following = offset + 1 < lines.count ? lines[lines.startIndex + offset + 1].trimmed : ""
             let joined = current.trimmed + " " + following
-            guard let match = joined.firstMatch(of: pattern), match.range.lowerBound < joined.index(joined.startIndex, offsetBy: current.trimmed.count),
+            guard let match = joined.firstMatch(of: Patterns.visitDates), match.range.lowerBound < joined.index(joined.startIndex, offsetBy: current.trimmed.count),
                   let range = ReportDates.range(in: String(match.1)) else { continue }
             return (range.start, range.end, current.number)
         }
