@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Site"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Site"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Site", "Corpus"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
         .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Publish", "Reports", "Site", "SiteCheck"]),

@@ -109,17 +109,34 @@ enum ReportFacts {
 
     /// Numbers of children looked after and with child protection plans, where the report states them.
     static func keyFacts(_ blocks: [ReportDocument.Block], file: String) -> [KeyFact] {
-        let patterns = [("Children looked after", Patterns.childrenLookedAfter), ("Children on child protection plans", Patterns.childProtectionPlans)]
+        let patterns: [(String, KeyFactScanner.Fact, Regex<(Substring, Substring)>)] = [
+            ("Children looked after", .lookedAfter, Patterns.childrenLookedAfter),
+            ("Children on child protection plans", .protectionPlans, Patterns.childProtectionPlans),
+        ]
         var facts: [KeyFact] = []
-        for (label, pattern) in patterns {
+        for (label, fact, pattern) in patterns {
             for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && TextScanning.contains(block.text, "children") {
-                if let window = keyFactWindow(block.text), let match = window.firstMatch(of: pattern) {
-                    facts.append(KeyFact(label: label, value: String(match.1), source: SourcePosition(file: file, line: block.line(at: match.1.startIndex))))
+                if let number = keyFactNumber(fact, pattern, in: block.text) {
+                    facts.append(KeyFact(label: label, value: String(block.text[number]), source: SourcePosition(file: file, line: block.line(at: number.lowerBound))))
                     break
                 }
             }
         }
         return facts
+    }
+
+    /// The number of the first match of a key-fact pattern in `text`: found by `KeyFactScanner`, or by
+    /// the regular expression where the scanner cannot decide.
+    static func keyFactNumber(_ fact: KeyFactScanner.Fact, _ pattern: Regex<(Substring, Substring)>, in text: String) -> Range<String.Index>? {
+        switch KeyFactScanner.firstMatch(fact, in: text) {
+        case .match(let bytes):
+            let utf8 = text.utf8
+            return utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)
+        case .noMatch:
+            return nil
+        case .unsure:
+            return keyFactWindow(text).flatMap { $0.firstMatch(of: pattern) }.map { $0.1.startIndex..<$0.1.endIndex }
+        }
     }
 
     /// The part of `text` in which a key-fact pattern can match: from the white space before the first
