@@ -19,17 +19,11 @@ public enum GradeWords {
             if let number = Int(bare), let level = Level(rawValue: number) {
                 return level
             }
-            return word(bare, allowing: [
-                "excellent": .outstanding, "adequate": .adequate,
-                "four": .outstanding, "three": .good, "two": .adequate, "one": .inadequate,
-            ])
+            return word(bare, allowing: numberedScale)
         case .slac:
-            return word(folded, allowing: ["adequate": .adequate])
+            return word(folded, allowing: slacScale)
         case .sif, .ilacs:
-            return word(folded, allowing: [
-                "requires improvement": .adequate, "requires improvement to be good": .adequate,
-                "require improvement": .adequate, "require improvement to be good": .adequate,
-            ])
+            return word(folded, allowing: requiresImprovementScale)
         case .visit, .unknown:
             return nil
         }
@@ -47,6 +41,19 @@ public enum GradeWords {
 
     /// Grade words every graded framework shares.
     static let common: [String: Level] = ["outstanding": .outstanding, "good": .good, "inadequate": .inadequate]
+    /// APA and JAR, after any "Grade" prefix: the words of their 1–4 scale.
+    static let numberedScale: [String: Level] = [
+        "excellent": .outstanding, "adequate": .adequate,
+        "four": .outstanding, "three": .good, "two": .adequate, "one": .inadequate,
+    ]
+    static let slacScale: [String: Level] = ["adequate": .adequate]
+    static let requiresImprovementScale: [String: Level] = [
+        "requires improvement": .adequate, "requires improvement to be good": .adequate,
+        "require improvement": .adequate, "require improvement to be good": .adequate,
+    ]
+    /// The most words a grade has ("requires improvement to be good"), so that a reader can pass over
+    /// longer text without reading it as a grade. A test checks it against the scales above.
+    static let mostWords = 5
 
     static func word(_ folded: String, allowing extra: [String: Level]) -> Level? {
         common[folded] ?? extra[folded]

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Reports
+@testable import Reports
 import Site
 
 /// Excerpts in shapes the readers were not tuned on: other authorities, tables printed other ways, line
@@ -222,6 +222,14 @@ import Site
     ])
     func gradesAreReadOnlyInTheirFrameworksScale(written: String, framework: Framework, level: Level?) {
         #expect(GradeWords.level(of: written, in: framework) == level)
+    }
+
+    /// The bound the SIF and ILACS row reader relies on to pass over prose without reading it as a grade.
+    @Test func noGradeHasMoreWordsThanMostWords() {
+        let scales = [GradeWords.common, GradeWords.numberedScale, GradeWords.slacScale, GradeWords.requiresImprovementScale]
+        #expect(scales.flatMap(\.keys).map { $0.split(separator: " ").count }.max() == GradeWords.mostWords)
+        #expect(GradeWords.level(of: "**Requires improvement to be good.**", in: .ilacs) == .adequate)
+        #expect(GradeWords.level(of: "Requires improvement to be good overall", in: .sif) == nil)
     }
 }
 

@@ -18,6 +18,9 @@ struct ReportCell: Equatable {
     let isBullet: Bool
     /// The words of `text` (runs of anything but white space), counted once: every reading of a row asks.
     let wordCount: Int
+    /// The text has `<`, `*` or `_`, which cleaning a grade (`GradeWords.clean`) removes or turns into
+    /// spaces, so that the words a grade is read from may not be the cell's words.
+    let mayHoldMarkup: Bool
 
     init(text: String, line: Int, inRow: Bool, isHeading: Bool, isBullet: Bool) {
         self.text = text
@@ -26,6 +29,7 @@ struct ReportCell: Equatable {
         self.isHeading = isHeading
         self.isBullet = isBullet
         wordCount = Self.words(in: text)
+        mayHoldMarkup = text.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
     }
 
     static func words(in text: String) -> Int {

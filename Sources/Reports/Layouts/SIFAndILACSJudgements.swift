@@ -261,6 +261,9 @@ struct GradedStructureReader {
     func grade(at index: Int, in cells: [ReportCell]) -> (Grade, Int)? {
         guard index < cells.count else { return nil }
         let cell = cells[index]
+        // Trimming takes at most a word of full stops off each end, and the next cell only adds words, so
+        // a plain cell of more words than a grade has and two is no grade, alone or joined.
+        if cell.wordCount > GradeWords.mostWords + 2, !cell.mayHoldMarkup { return nil }
         let written = Self.trimmedGrade(cell.text)
         if index + 1 < cells.count, cells[index + 1].line <= cell.line + 2, !cells[index + 1].inRow || cell.inRow {
             let joined = written + " " + Self.trimmedGrade(cells[index + 1].text)
