@@ -150,11 +150,26 @@ public enum TextScanning {
     /// ignoring the case of ASCII letters.
     public static func firstIndex(of needle: String, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var needle = needle
-        return needle.withUTF8 { pattern in
+        return needle.withUTF8 { pattern -> Int? in
             guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty ? from : nil }
             var index = from
             let last = bytes.count - pattern.count
+            // A letter is compared in either case by setting the lower-case bit, which maps an upper-case
+            // ASCII letter, and nothing else, onto its lower-case form.
+            let firstIsLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+            let caseBits: UInt64 = firstIsLetter ? 0x2020_2020_2020_2020 : 0
+            let firsts = UInt64(first) &* 0x0101_0101_0101_0101
             while index <= last {
+                // Eight bytes at a time past those that cannot be the first byte (a zero byte of `word ^
+                // firsts` marks a candidate; the test can give false alarms, never misses).
+                if index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) | caseBits
+                    let difference = word ^ firsts
+                    if (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 if lowered(bytes[index]) == first {
                     var matched = 1
                     while matched < pattern.count, lowered(bytes[index + matched]) == pattern[matched] { matched += 1 }

@@ -43,6 +43,37 @@ import Testing
         #expect(TextScanning.characterCount("a\r\nb") == 3)
     }
 
+    /// The word-at-a-time search finds what a byte-by-byte search finds, at every offset and alignment,
+    /// for needles starting with a letter (either case) or not.
+    @Test func caseInsensitiveSearchAgreesWithAByteByByteSearch() {
+        func naive(_ needle: [UInt8], _ bytes: [UInt8], from: Int) -> Int? {
+            guard bytes.count >= needle.count else { return nil }
+            for index in stride(from: from, through: bytes.count - needle.count, by: 1) {
+                let lowered = bytes[index..<(index + needle.count)].map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+                if lowered.elementsEqual(needle) { return index }
+            }
+            return nil
+        }
+        var state: UInt64 = 1
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("aAbBgGrR@`[{ <>éz\n".utf8)
+        var disagreements: [String] = []
+        for _ in 0..<20_000 {
+            let bytes = (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }
+            for needle in ["grade", "ab", "<b", "@", "a"] {
+                let from = next(4)
+                let found = bytes.withUnsafeBufferPointer { TextScanning.firstIndex(of: needle, caseInsensitiveIn: $0, from: from) }
+                if found != naive(Array(needle.utf8), bytes, from: from) {
+                    disagreements.append("\(needle) in \(String(decoding: bytes, as: UTF8.self).debugDescription) from \(from)")
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    }
+
     @Test func substringsTrimToTheirOwnText() {
         let line = "  Staying safe \t  Grade 2  "
         #expect(line.dropFirst(2).trimmingWhitespace() == "Staying safe \t  Grade 2")
