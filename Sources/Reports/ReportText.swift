@@ -238,6 +238,16 @@ final class CellCache: @unchecked Sendable {
     private var words: [String: [String]] = [:]
     private var furniture: (lineCount: Int, value: Furniture)?
     private var width: (lineCount: Int, value: Int)?
+    private var headWords: (lineCount: Int, value: [HeadWords])?
+
+    /// `HeadWords` of each line, made once per set of lines (the SIF and ILACS scores both ask, of the
+    /// same first pages).
+    func headWords(of text: ReportText) -> [HeadWords] {
+        if let found = lock.withLock({ headWords }), found.lineCount == text.lines.count { return found.value }
+        let made = text.lines.map { HeadWords(text: text, line: $0) }
+        lock.withLock { headWords = (text.lines.count, made) }
+        return made
+    }
 
     /// `ReportProse.typicalWidth` of the text, made once per set of lines as `furniture(of:)` is.
     func typicalWidth(of text: ReportText, _ make: () -> Int) -> Int {

@@ -36,13 +36,59 @@ enum SIFAndILACSReading {
     /// Ten points for each outcome graded in a row of the report's first pages, fifty more when
     /// `isDefining` sees the framework's own table structure (SIF's numbered sub-judgements, ILACS's header); nothing for fewer than two graded rows.
     static func score(_ text: ReportText, framework: Framework, isDefining: (GradedStructureReader, [Judgement]) -> Bool) -> Int {
-        var head = text
-        head.lines = Array(text.lines.prefix(150))
+        let head = firstPages(of: text)
+        guard mayGradeTwoOutcomes(head, framework: framework) else { return 0 }
         let reader = GradedStructureReader(framework: framework, vocabulary: .builtIn, text: head)
         let rows = reader.tableRows(in: GradedStructureReader.cells(of: head)).map(\.judgement)
         let outcomes = Set(rows.map(\.outcome))
         guard outcomes.count >= 2 else { return 0 }
         return outcomes.count * 10 + (isDefining(reader, rows) ? 50 : 0)
+    }
+
+    /// The lines `score` reads.
+    static func firstPages(of text: ReportText) -> ReportText {
+        var head = text
+        head.lines = Array(text.lines.prefix(150))
+        return head
+    }
+
+    /// The outcomes the row reader finds in graded rows of `head`, which `score` counts.
+    static func gradedOutcomes(_ head: ReportText, framework: Framework) -> Set<String> {
+        let reader = GradedStructureReader(framework: framework, vocabulary: .builtIn, text: head)
+        return Set(reader.tableRows(in: GradedStructureReader.cells(of: head)).map(\.judgement.outcome))
+    }
+
+    /// Whether the row reader could find rows of two outcomes in `head`, decided from its words without
+    /// reading cells or grades: most letters and joint area reviews are ruled out here, at a fraction of
+    /// the cost of reading them.
+    ///
+    /// No is exact: a row's label is the significant words of cells on at most three consecutive lines
+    /// (`GradedStructureReader.row`), and an outcome matches a label only when the label holds all the
+    /// words of one of its wordings in order (`OutcomeMatch.best`). So an outcome can only be found
+    /// where three consecutive lines hold a wording's words in order. Labels read column by column under
+    /// a "Judgement" / "Grade" header are not bounded so, so a line whose words could be that header
+    /// answers yes. `HeadWords` says how a line's words are found.
+    static func mayGradeTwoOutcomes(_ head: ReportText, framework: Framework) -> Bool {
+        let lines = head.cellCache.headWords(of: head)
+        if lines.contains(where: \.mayBeTableHeader) { return true }
+        var possible: [String] = []
+        for (outcome, words) in HeadWords.wordings(framework) where !words.isEmpty && !possible.contains(outcome) {
+            let found = lines.indices.contains { start in
+                var wanted = words[...]
+                for line in lines[start..<min(start + 3, lines.count)] {
+                    for word in line.words where word == wanted.first {
+                        wanted = wanted.dropFirst()
+                        if wanted.isEmpty { return true }
+                    }
+                }
+                return false
+            }
+            if found {
+                possible.append(outcome)
+                if possible.count >= 2 { return true }
+            }
+        }
+        return false
     }
 
     /// Reads the report; `expected` names, given the judgements found, the outcomes the report must grade,
