@@ -44,7 +44,7 @@ enum ProseGrades {
     /// The sentences of a paragraph with their offsets (in characters) in it.
     static func sentences(of text: String) -> [(String, Int)] {
         // Where every Character is one scalar, offsets in scalars are offsets in characters.
-        if text.utf8.contains(0x0D) || TextScanning.mayJoinScalars(text.unicodeScalars) { return sentencesByCharacter(of: text) }
+        if TextScanning.containsByte(text, 0x0D) || TextScanning.mayJoinScalars(text.unicodeScalars) { return sentencesByCharacter(of: text) }
         let scalars = text.unicodeScalars
         var result: [(String, Int)] = []
         var start = scalars.startIndex

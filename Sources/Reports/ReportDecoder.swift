@@ -94,7 +94,7 @@ public struct ReportDecoder: Sendable {
                 .warning, file: file, line: lines.line(at: firstInvalid),
                 "the file is not UTF-8 (byte 0x\(String(bytes[firstInvalid], radix: 16, uppercase: true)) here); bytes that are not UTF-8 were read as \(encoding)"))
         }
-        if text.utf8.contains(0x0D) {
+        if TextScanning.containsByte(text, 0x0D) {
             let crlf = text.contains("\r\n")
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             notes.append(Diagnostic(.note, file: file, line: nil, crlf ? "Windows (CRLF) line endings read as line breaks" : "carriage returns read as line breaks"))

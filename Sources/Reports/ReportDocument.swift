@@ -146,7 +146,7 @@ public struct ReportDocument: Sendable, Equatable {
             if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { return [] } // separator row
             return cells
         }
-        if line.utf8.contains(0x09) {
+        if TextScanning.containsByte(line, 0x09) {
             return line.split(separator: "\t").map { cleanCell(String($0)) }.filter { !$0.isEmpty }
         }
         // A label and a short value set apart by a wide gap, as `pdftotext -layout` writes a table row.
@@ -165,7 +165,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func cleanCell(_ cell: String) -> String {
         var text = cell.replacing(Patterns.footnote, with: "")
         text = text.replacing(Patterns.tag, with: " ")
-        if text.utf8.contains(UInt8(ascii: "*")) { text = text.replacingOccurrences(of: "**", with: "") }
+        if TextScanning.containsByte(text, UInt8(ascii: "*")) { text = text.replacingOccurrences(of: "**", with: "") }
         text = text.filter { !Furniture.footnoteMarks.contains($0) }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -47,14 +47,14 @@ enum ReportFacts {
         var end: Located<PartialDate>?
         var published: Located<PartialDate>?
         for (index, line) in lines.enumerated() {
-            guard line.text.utf8.contains(UInt8(ascii: ":")) else { continue }
+            guard TextScanning.containsByte(line.text, UInt8(ascii: ":")) else { continue }
             // A cover page may set several labelled fields in columns on one line ("Age group: All",
             // "Published: 22 June 2005", "Reference no: 815"): each is read as a line of its own, from its
             // label up to the next column that holds a label.
             let segments = labelledSegments(of: line.text)
             for (position, segment) in segments.enumerated() {
                 let text = String(segment)
-                let plain = ReportText.folded(text.utf8.contains(UInt8(ascii: "*")) ? text.replacingOccurrences(of: "*", with: "") : text)
+                let plain = ReportText.folded(TextScanning.containsByte(text, UInt8(ascii: "*")) ? text.replacingOccurrences(of: "*", with: "") : text)
                 guard let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 else { continue }
                 let label = plain[..<colon]
                 var found = dates(in: text)
@@ -81,7 +81,7 @@ enum ReportFacts {
     /// A line cut before every column (see `ReportCells.columns`) that holds a colon, but the first such:
     /// the whole line when it holds one label.
     static func labelledSegments(of line: String) -> [Substring] {
-        let labelled = ReportCells.columns(of: line).filter { $0.utf8.contains(UInt8(ascii: ":")) }
+        let labelled = ReportCells.columns(of: line).filter { TextScanning.containsByte($0, UInt8(ascii: ":")) }
         guard labelled.count > 1 else { return [line[...]] }
         let cuts = [line.startIndex] + labelled.dropFirst().map(\.startIndex) + [line.endIndex]
         return zip(cuts, cuts.dropFirst()).map { line[$0..<$1] }

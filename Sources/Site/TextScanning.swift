@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// String work that reading thousands of reports does on every line, done on Unicode scalars and UTF-8
 /// bytes rather than through Foundation's bridging or grapheme breaking, with the same results.
 extension StringProtocol {
@@ -70,6 +76,7 @@ public enum TextScanning {
     /// concatenation mark. Text without any is one `Character` per scalar, apart from CR LF and the runs of
     /// Hangul jamo and regional indicators, so an algorithm on its scalars that treats only white space,
     /// quotes, dashes and ASCII specially gives what the same algorithm on its Characters gives.
+    @inlinable
     public static func mayJoinScalars(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         for scalar in scalars where scalar.value >= 0x300 {
             let value = scalar.value
@@ -83,6 +90,21 @@ public enum TextScanning {
             }
         }
         return false
+    }
+
+    /// `mayJoinScalars` of a string's scalars. Every scalar it looks at (U+0300 and above) is written
+    /// with a lead byte of 0xCC or more, so text without such a byte is decided by one pass over its bytes.
+    public static func mayJoinScalars(_ scalars: String.UnicodeScalarView) -> Bool {
+        var text = String(scalars)
+        if text.withUTF8({ bytes in !bytes.contains { $0 >= 0xCC } }) { return false }
+        return mayJoinScalars(scalars.lazy.map { $0 })
+    }
+
+    /// Whether `text` holds `byte` in its UTF-8: `text.utf8.contains(byte)` with `memchr`, which is many
+    /// times faster on long text than stepping through the UTF-8 view.
+    public static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+            ?? text.utf8.contains(byte)
     }
 
     /// Unicode's `White_Space` property (what `Character.isWhitespace` asks of a one-scalar Character),

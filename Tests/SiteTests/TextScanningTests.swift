@@ -74,6 +74,17 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
     }
 
+    @Test func bytesAndJoiningScalarsAreFoundAsTheViewsFindThem() {
+        let texts = ["", "a", "Grade: 2", "caf\u{E9} \u{2019}", "e\u{301}", "\t|x|\r", String(repeating: "long line ", count: 40) + ":"]
+        for text in texts {
+            for byte: UInt8 in [0x09, 0x0D, 0x3A, 0x7C, 0xCC, 0xE2] {
+                #expect(TextScanning.containsByte(text, byte) == text.utf8.contains(byte))
+                #expect(TextScanning.containsByte(text.dropFirst(), byte) == text.dropFirst().utf8.contains(byte))
+            }
+            #expect(TextScanning.mayJoinScalars(text.unicodeScalars) == TextScanning.mayJoinScalars(Array(text.unicodeScalars)))
+        }
+    }
+
     @Test func substringsTrimToTheirOwnText() {
         let line = "  Staying safe \t  Grade 2  "
         #expect(line.dropFirst(2).trimmingWhitespace() == "Staying safe \t  Grade 2")

@@ -154,7 +154,7 @@ enum ReportCells {
         // Most lines carry no decoration at all; only those with one of its marks go through the patterns,
         // and each pattern only where its first character stands.
         if text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDecorationMark) }) ?? true {
-            let has = { (byte: UInt8) in text.utf8.contains(byte) }
+            let has = { (byte: UInt8) in TextScanning.containsByte(text, byte) }
             if text.utf8.first == UInt8(ascii: "#"), let marks = text.firstMatch(of: Patterns.headingMarks) {
                 text.removeSubrange(marks.range)
                 isHeading = true

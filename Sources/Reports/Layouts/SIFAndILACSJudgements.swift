@@ -306,7 +306,7 @@ struct GradedStructureReader {
     func headings(in cells: [ReportCell]) -> [Finding] {
         var findings: [Finding] = []
         for (index, cell) in cells.enumerated() {
-            guard cell.text.utf8.contains(UInt8(ascii: ":")), let colon = cell.text.lastIndex(of: ":") else { continue }
+            guard TextScanning.containsByte(cell.text, UInt8(ascii: ":")), let colon = cell.text.lastIndex(of: ":") else { continue }
             var written = Self.trimmedGrade(String(cell.text[cell.text.index(after: colon)...]))
             guard !written.isEmpty, written.split(separator: " ").count <= 6 else { continue }
             var level = GradeWords.level(of: written, in: framework)

@@ -56,7 +56,7 @@ struct ReportProse {
             }
             if line.isBlank { pendingBreak = true; continue }
             if furniture.contains(line.number) || Self.isRule(trimmed) { continue }
-            let cleaned = ReportCells.clean(trimmed.utf8.contains(UInt8(ascii: "|")) ? trimmed.replacingOccurrences(of: "|", with: " ") : trimmed)
+            let cleaned = ReportCells.clean(TextScanning.containsByte(trimmed, UInt8(ascii: "|")) ? trimmed.replacingOccurrences(of: "|", with: " ") : trimmed)
             guard !cleaned.text.isEmpty else { continue }
             let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercase == true
             let startsItem = cleaned.isBullet || lostBullet || cleaned.text.first?.isNumber == true && cleaned.text.firstMatch(of: Patterns.numberedItem) != nil
