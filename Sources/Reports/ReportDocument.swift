@@ -104,7 +104,7 @@ public struct ReportDocument: Sendable, Equatable {
         var heading = String(trimmed[..<range.lowerBound]).trimmingWhitespace()
         guard isGradeLine(grade), trimmed[trimmed.index(before: range.lowerBound)].isWhitespace else { return nil }
         if heading.hasSuffix(":") || heading.hasSuffix("–") || heading.hasSuffix("-") { heading = String(heading.dropLast()).trimmingWhitespace() }
-        guard let first = heading.first, first.isUppercase, !endsSentence(heading), heading.split(separator: " ").count <= 20 else { return nil }
+        guard let first = heading.first, first.isUppercase, !endsSentence(heading), TextScanning.spaceSeparatedCount(heading) <= 20 else { return nil }
         return (heading, grade)
     }
 
@@ -286,8 +286,7 @@ public struct ReportDocument: Sendable, Equatable {
 
     static func isHeading(_ block: Block) -> Bool {
         guard block.pieces.count <= 3, let first = block.text.first, first.isUppercase || first.isNumber else { return false }
-        let words = block.text.split(separator: " ")
-        guard words.count <= 20, TextScanning.hasAtMostCharacters(160, block.text), let last = block.text.last else { return false }
+        guard TextScanning.spaceSeparatedCount(block.text) <= 20, TextScanning.hasAtMostCharacters(160, block.text), let last = block.text.last else { return false }
         return !".!?;,:".contains(last) && !(last == "-")
     }
 }
@@ -338,7 +337,7 @@ struct Furniture {
         for (index, line) in lines.enumerated() where !line.isBlank && !lineNumbers.contains(line.number) {
             let trimmed = line.trimmed
             guard let page = Self.loneNumber(near: index, in: loneNumbers),
-                  trimmed.split(separator: " ").count >= 3, !ReportDocument.endsSentence(trimmed) else { continue }
+                  TextScanning.spaceSeparatedCount(trimmed) >= 3, !ReportDocument.endsSentence(trimmed) else { continue }
             let key = ReportText.folded(trimmed)
             if uses[key] == nil { order.append(key) }
             uses[key, default: []].append((line.number, page))
@@ -395,7 +394,7 @@ struct Furniture {
     }
 
     private static func accept(_ text: String, gap: Int, page: Int) -> (text: String, page: Int)? {
-        let words = text.split(separator: " ").count
+        let words = TextScanning.spaceSeparatedCount(text)
         guard text.contains(where: \.isLetter), gap >= 2 || words >= 3, !ReportDocument.endsSentence(text) else { return nil }
         return (text, page)
     }

@@ -80,8 +80,10 @@ public enum TextScanning {
     public static func mayJoinScalars(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         for scalar in scalars where scalar.value >= 0x300 {
             let value = scalar.value
+            // Thai and Lao SARA AM are letters (Lo) that join the consonant before them (a SpacingMark
+            // for grapheme breaking).
             if value == 0x200D || (0x1F3FB...0x1F3FF).contains(value) || (0x600...0x8FF).contains(value)
-                || value == 0xD4E || (0x11000...0x11FFF).contains(value) { return true }
+                || value == 0xD4E || value == 0xE33 || value == 0xEB3 || (0x11000...0x11FFF).contains(value) { return true }
             let properties = scalar.properties
             if properties.isGraphemeExtend { return true }
             switch properties.generalCategory {
@@ -105,6 +107,25 @@ public enum TextScanning {
     public static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
             ?? text.utf8.contains(byte)
+    }
+
+    /// `text.split(separator: " ").count`, from the bytes unless some scalar could join a space into a
+    /// longer Character.
+    public static func spaceSeparatedCount(_ text: some StringProtocol) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, high: Bool) in
+            var count = 0
+            var inWord = false
+            var high = false
+            for byte in bytes {
+                let isSpace = byte == 0x20
+                if !isSpace && !inWord { count += 1 }
+                inWord = !isSpace
+                high = high || byte >= 0xCC
+            }
+            return (count, high)
+        }
+        if let counted, !counted.high || !mayJoinScalars(text.unicodeScalars) { return counted.count }
+        return text.split(separator: " ").count
     }
 
     /// Unicode's `White_Space` property (what `Character.isWhitespace` asks of a one-scalar Character),

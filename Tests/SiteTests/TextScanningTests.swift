@@ -26,8 +26,12 @@ import Testing
         var disagreements: [String] = []
         for value in 0...0x10FFFF where value < 0x3100 || value % 11 == 0 {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            let samples = ["\(scalar)", "grade\(scalar)", "\(scalar)grade", "GRADE \(scalar)", "Gr\(scalar)ade", "a\r\n\(scalar)", "\(scalar)\r\n"]
+            let samples = [
+                "\(scalar)", "grade\(scalar)", "\(scalar)grade", "GRADE \(scalar)", "Gr\(scalar)ade", "a\r\n\(scalar)", "\(scalar)\r\n",
+                "a \(scalar) b", "  \(scalar)  ",
+            ]
             for text in samples {
+                if TextScanning.spaceSeparatedCount(text) != text.split(separator: " ").count { disagreements.append("words U+\(String(value, radix: 16))") }
                 if TextScanning.characterCount(text) != text.count { disagreements.append("count U+\(String(value, radix: 16))") }
                 for limit in [0, 1, 3, 6] where TextScanning.hasAtMostCharacters(limit, text) != (text.count <= limit) {
                     disagreements.append("at most \(limit) U+\(String(value, radix: 16))")

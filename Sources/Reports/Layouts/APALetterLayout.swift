@@ -113,8 +113,8 @@ enum LayoutEvidence {
         let trimmed = line.trimmed
         if trimmed.hasPrefix("#") || trimmed.contains(where: \.isLetter) && trimmed == trimmed.uppercased() { return true }
         let folded = ReportText.folded(trimmed)
-        guard alone, folded.split(separator: " ").count <= 12, !trimmed.hasSuffix("."),
+        guard alone, TextScanning.spaceSeparatedCount(folded) <= 12, !trimmed.hasSuffix("."),
               let range = folded.range(of: framework) else { return false }
-        return folded[..<range.lowerBound].split(separator: " ").count <= 2
+        return TextScanning.spaceSeparatedCount(folded[..<range.lowerBound]) <= 2
     }
 }

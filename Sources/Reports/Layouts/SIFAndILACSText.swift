@@ -106,7 +106,7 @@ struct ReportProse {
     /// A short line that starts with a capital and ends without sentence punctuation.
     static func looksLikeHeading(_ text: String, width: Int) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber, let last = text.last else { return false }
-        let words = text.split(separator: " ").count
+        let words = TextScanning.spaceSeparatedCount(text)
         return words >= 1 && words <= 12 && TextScanning.characterCount(text) < width * 4 / 5 && !",;.".contains(last)
     }
 
@@ -129,7 +129,7 @@ struct ReportProse {
         if let heading = lines.first(where: {
             TextScanning.contains($0.trimmed, caseInsensitive: "contents") && ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents"
         }) {
-            let prose = lines.first { $0.number > heading.number && $0.trimmed.split(separator: " ").count > 14 }
+            let prose = lines.first { $0.number > heading.number && TextScanning.spaceSeparatedCount($0.trimmed) > 14 }
             contents = heading.number..<(prose?.number ?? heading.number)
         }
         var byText: [String: [Int]] = [:]
