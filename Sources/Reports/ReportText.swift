@@ -184,25 +184,35 @@ public struct ReportText: Sendable, Equatable {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Whether `text` is ASCII and already has single spaces between words and none at either end.
+    /// Whether `text` already has single spaces between words and none at either end, and no scalar
+    /// beyond ASCII that is white space or could join a neighbour into one Character.
     private static func isCollapsed(_ text: String) -> Bool {
-        var previousWasSpace = true
-        var beyondASCII = false
-        for byte in text.utf8 {
-            if (0x09...0x0D).contains(byte) { return false }
-            if byte >= 0x80 {
-                beyondASCII = true
-                previousWasSpace = false
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousWasSpace = true
+            var beyondASCII = false
+            for byte in bytes {
+                if (0x09...0x0D).contains(byte) { return false }
+                if byte >= 0x80 {
+                    beyondASCII = true
+                    previousWasSpace = false
+                    continue
+                }
+                let isSpace = byte == UInt8(ascii: " ")
+                if isSpace && previousWasSpace { return false }
+                previousWasSpace = isSpace
             }
-            let isSpace = byte == UInt8(ascii: " ")
-            if isSpace && previousWasSpace { return false }
-            previousWasSpace = isSpace
+            guard !previousWasSpace || bytes.isEmpty else { return false }
+            guard beyondASCII else { return true }
+            // Text beyond ASCII (curly quotes, dashes) is as the scalar path would leave it when none of
+            // its scalars is white space or could join a neighbour into one Character.
+            var simple = true
+            TextScanning.forEachScalar(atLeast: 0xC2, in: bytes) { scalar in
+                simple = !TextScanning.isUnicodeWhitespace(scalar) && (scalar.value < 0x300 || !TextScanning.scalarMayJoin(scalar))
+                return simple
+            }
+            return simple
         }
-        guard !previousWasSpace || text.isEmpty else { return false }
-        // Text beyond ASCII (curly quotes, dashes) is as the scalar path would leave it when none of its
-        // scalars is white space or could join a neighbour into one Character.
-        return !beyondASCII || !text.unicodeScalars.contains(where: TextScanning.isUnicodeWhitespace) && !TextScanning.mayJoinScalars(text.unicodeScalars)
     }
 
     /// `collapsingWhitespace` Character by Character.

@@ -78,28 +78,53 @@ public enum TextScanning {
     /// quotes, dashes and ASCII specially gives what the same algorithm on its Characters gives.
     @inlinable
     public static func mayJoinScalars(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
-        for scalar in scalars where scalar.value >= 0x300 {
-            let value = scalar.value
-            // Thai and Lao SARA AM are letters (Lo) that join the consonant before them (a SpacingMark
-            // for grapheme breaking).
-            if value == 0x200D || (0x1F3FB...0x1F3FF).contains(value) || (0x600...0x8FF).contains(value)
-                || value == 0xD4E || value == 0xE33 || value == 0xEB3 || (0x11000...0x11FFF).contains(value) { return true }
-            let properties = scalar.properties
-            if properties.isGraphemeExtend { return true }
-            switch properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return true
-            default: continue
-            }
-        }
-        return false
+        scalars.contains { $0.value >= 0x300 && scalarMayJoin($0) }
     }
 
-    /// `mayJoinScalars` of a string's scalars. Every scalar it looks at (U+0300 and above) is written
-    /// with a lead byte of 0xCC or more, so text without such a byte is decided by one pass over its bytes.
+    /// `mayJoinScalars` of one scalar of U+0300 or above.
+    @inlinable
+    public static func scalarMayJoin(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // Thai and Lao SARA AM are letters (Lo) that join the consonant before them (a SpacingMark for
+        // grapheme breaking).
+        if value == 0x200D || (0x1F3FB...0x1F3FF).contains(value) || (0x600...0x8FF).contains(value)
+            || value == 0xD4E || value == 0xE33 || value == 0xEB3 || (0x11000...0x11FFF).contains(value) { return true }
+        let properties = scalar.properties
+        if properties.isGraphemeExtend { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// `mayJoinScalars` of a string's scalars, from its UTF-8: only a scalar written with a lead byte of
+    /// 0xCC or more (U+0300 and above) is decoded and looked at.
     public static func mayJoinScalars(_ scalars: String.UnicodeScalarView) -> Bool {
         var text = String(scalars)
-        if text.withUTF8({ bytes in !bytes.contains { $0 >= 0xCC } }) { return false }
-        return mayJoinScalars(scalars.lazy.map { $0 })
+        return text.withUTF8 { bytes in
+            var found = false
+            forEachScalar(atLeast: 0xCC, in: bytes) { scalar in
+                found = scalarMayJoin(scalar)
+                return !found
+            }
+            return found
+        }
+    }
+
+    /// Calls `body` with each scalar of valid UTF-8 `bytes` whose lead byte is at least `lead` (0xC2 for
+    /// every scalar beyond ASCII), in order, while it returns true.
+    public static func forEachScalar(atLeast lead: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Bool) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= lead, byte >= 0xC0 else { index += 1; continue }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + length <= bytes.count else { return }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            if let scalar = Unicode.Scalar(value), !body(scalar) { return }
+            index += length
+        }
     }
 
     /// Whether `text` holds `byte` in its UTF-8: `text.utf8.contains(byte)` with `memchr`, which is many

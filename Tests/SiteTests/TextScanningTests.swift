@@ -32,6 +32,9 @@ import Testing
             ]
             for text in samples {
                 if TextScanning.spaceSeparatedCount(text) != text.split(separator: " ").count { disagreements.append("words U+\(String(value, radix: 16))") }
+                if TextScanning.mayJoinScalars(text.unicodeScalars) != TextScanning.mayJoinScalars(Array(text.unicodeScalars)) {
+                    disagreements.append("joining U+\(String(value, radix: 16))")
+                }
                 if TextScanning.characterCount(text) != text.count { disagreements.append("count U+\(String(value, radix: 16))") }
                 for limit in [0, 1, 3, 6] where TextScanning.hasAtMostCharacters(limit, text) != (text.count <= limit) {
                     disagreements.append("at most \(limit) U+\(String(value, radix: 16))")
