@@ -29,7 +29,7 @@ enum ProseGrades {
     /// Judgement sentences in `blocks`, in reading order.
     static func find(in blocks: [ReportDocument.Block], framework: Framework) -> [ProseGrade] {
         var found: [ProseGrade] = []
-        for block in blocks where block.kind == .paragraph || block.kind == .listItem {
+        for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && mayGrade(block.text) {
             for (sentence, offset) in sentences(of: block.text) {
                 if let (grade, gradeOffset) = read(sentence, framework: framework) {
                     var grade = grade
@@ -107,9 +107,15 @@ enum ProseGrades {
         return result
     }
 
+    /// Whether `text` holds a grade word that `read` needs ("inadequate" holds "adequate"). A paragraph
+    /// without one has no sentence with one, as no word runs across the end of a sentence.
+    static func mayGrade(_ text: String) -> Bool {
+        ["outstanding", "excellent", "good", "adequate"].contains { TextScanning.contains(text, caseInsensitive: $0) }
+    }
+
     /// The judgement a sentence states (its `line` not yet known), and the offset of the grade word in it.
     static func read(_ sentence: String, framework: Framework) -> (ProseGrade, offset: Int)? {
-        guard ["outstanding", "excellent", "good", "adequate"].contains(where: { TextScanning.contains(sentence, caseInsensitive: $0) }) else { return nil }
+        guard mayGrade(sentence) else { return nil }
         if let match = copular(sentence) {
             let subject = ReportText.folded(match.subject)
             if TextScanning.contains(subject, "not"), subject.firstMatch(of: Patterns.notWord) != nil { return nil }
