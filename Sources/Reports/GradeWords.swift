@@ -61,7 +61,7 @@ public enum GradeWords {
 
     /// Lower-cased, HTML tags and Markdown emphasis removed, trailing full stop dropped, spaces folded.
     static func clean(_ written: String) -> String {
-        var text = TextScanning.containsByte(written, UInt8(ascii: "<")) ? written.replacing(Patterns.shortTag, with: "") : written
+        var text = MarkupStripping.replacingTags(written, limit: 20, with: "")
         if text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
             text = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")
         }

@@ -163,8 +163,8 @@ public struct ReportDocument: Sendable, Equatable {
 
     /// Cell text without HTML tags, Markdown emphasis or footnote markers.
     static func cleanCell(_ cell: String) -> String {
-        var text = cell.replacing(Patterns.footnote, with: "")
-        text = text.replacing(Patterns.tag, with: " ")
+        var text = MarkupStripping.removingFootnotes(cell, limit: nil)
+        text = MarkupStripping.replacingTags(text, limit: 30, with: " ")
         if TextScanning.containsByte(text, UInt8(ascii: "*")) { text = text.replacingOccurrences(of: "**", with: "") }
         text = text.filter { !Furniture.footnoteMarks.contains($0) }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -65,35 +65,45 @@ struct HeadWords: Equatable {
     }
 
     /// A word of ASCII letters and digits as `OutcomeMatch.significantWords` makes it (lower-cased,
-    /// "judgment" spelt "judgement", plural ending off), looked up by a hash of its bytes.
+    /// "judgment" spelt "judgement", plural ending off), looked up among the words of its first letter
+    /// and length.
     static func significant(_ word: UnsafeBufferPointer<UInt8>) -> Word {
-        if word.count <= fillerLength, let filler = fillers[hash(word, count: word.count)], equal(word, fillerBytes[filler], count: word.count) {
-            return .filler
-        }
-        guard word.count <= longest + 1 else { return .other }
         if word.count >= 8, TextScanning.firstIndex(of: "judgment", caseInsensitiveIn: word, from: 0) != nil {
             // Rare; the text's own definition decides.
             return OutcomeMatch.significantWords(String(decoding: word, as: UTF8.self)).first.flatMap { index[$0] }.map(Word.known) ?? .other
         }
+        if let filler = lookUp(word, count: word.count, in: fillerTable), filler >= 0 { return .filler }
         var count = word.count
         let s = UInt8(ascii: "s")
         if count > 3, word[count - 1] | 0x20 == s, word[count - 2] | 0x20 != s { count -= 1 }
-        guard count <= longest, let found = byHash[hash(word, count: count)], equal(word, vocabularyBytes[found], count: count) else { return .other }
-        return .known(found)
+        return lookUp(word, count: count, in: vocabularyTable).map(Word.known) ?? .other
     }
 
-    /// FNV-1a of the first `count` bytes, lower-cased.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for index in 0..<count {
-            let byte = bytes[index]
-            hash = (hash ^ UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
+    /// Words by lower-case first letter and length: `table[letter * (longestWord + 1) + length]` lists
+    /// `(bytes, index)` of each.
+    private typealias Table = [[(bytes: [UInt8], index: Int)]]
+    private static let longestWord = 16
+
+    private static func table(_ words: [String]) -> Table {
+        var table = Table(repeating: [], count: 26 * (longestWord + 1))
+        for (index, word) in words.enumerated() {
+            let bytes = Array(word.utf8)
+            guard let first = bytes.first, (0x61...0x7A).contains(first), bytes.count <= longestWord else {
+                preconditionFailure("\(word): a wording's word is looked up by its first letter and length, up to \(longestWord)")
+            }
+            table[Int(first - 0x61) * (longestWord + 1) + bytes.count].append((bytes, index))
         }
-        return hash
+        return table
     }
 
-    private static func hash(_ word: String) -> UInt64 {
-        Array(word.utf8).withUnsafeBufferPointer { hash($0, count: $0.count) }
+    private static func lookUp(_ word: UnsafeBufferPointer<UInt8>, count: Int, in table: Table) -> Int? {
+        guard count > 0, count <= longestWord else { return nil }
+        let first = word[0] | 0x20
+        guard (0x61...0x7A).contains(first), word[0] >= 0x41 else { return nil }
+        for entry in table[Int(first - 0x61) * (longestWord + 1) + count] where equal(word, entry.bytes, count: count) {
+            return entry.index
+        }
+        return nil
     }
 
     /// Whether the first `count` bytes, lower-cased, are `lower`.
@@ -119,14 +129,10 @@ struct HeadWords: Equatable {
     }()
 
     static let index: [String: Int] = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
-    static let longest = vocabulary.map(\.utf8.count).max() ?? 0
     static let judgement = index["judgement"]
     static let grade = index["grade"]
-    private static let vocabularyBytes = vocabulary.map { Array($0.utf8) }
-    private static let byHash: [UInt64: Int] = Dictionary(vocabulary.indices.map { (hash(vocabulary[$0]), $0) }, uniquingKeysWith: { first, _ in first })
-    private static let fillerBytes = OutcomeMatch.fillers.sorted().map { Array($0.utf8) }
-    private static let fillers: [UInt64: Int] = Dictionary(OutcomeMatch.fillers.sorted().enumerated().map { (hash($1), $0) }, uniquingKeysWith: { first, _ in first })
-    private static let fillerLength = OutcomeMatch.fillers.map(\.utf8.count).max() ?? 0
+    private static let vocabularyTable = table(vocabulary)
+    private static let fillerTable = table(OutcomeMatch.fillers.sorted())
 
     /// The built-in wordings of a framework as vocabulary indices, each with its outcome's id.
     static func wordings(_ framework: Framework) -> [(outcome: String, words: [Int])] {

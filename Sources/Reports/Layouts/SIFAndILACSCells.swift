@@ -159,7 +159,9 @@ enum ReportCells {
                 text.removeSubrange(marks.range)
                 isHeading = true
             }
-            if has(UInt8(ascii: "<")) { text = text.replacing(Patterns.shortFootnote, with: "").replacing(Patterns.shortTag, with: " ") }
+            if has(UInt8(ascii: "<")) {
+                text = MarkupStripping.replacingTags(MarkupStripping.removingFootnotes(text, limit: 6), limit: 20, with: " ")
+            }
             if has(UInt8(ascii: "&")) {
                 text = text.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
             }
