@@ -110,7 +110,26 @@ enum ProseGrades {
     /// Whether `text` holds a grade word that `read` needs ("inadequate" holds "adequate"). A paragraph
     /// without one has no sentence with one, as no word runs across the end of a sentence.
     static func mayGrade(_ text: String) -> Bool {
-        ["outstanding", "excellent", "good", "adequate"].contains { TextScanning.contains(text, caseInsensitive: $0) }
+        var text = text
+        return text.withUTF8 { bytes in
+            // "good", "adequate" and "outstanding" each have one "d": look around every "d" (one pass),
+            // then for "excellent".
+            func has(_ word: StaticString, at start: Int) -> Bool {
+                let count = word.utf8CodeUnitCount
+                guard start >= 0, start + count <= bytes.count else { return false }
+                for offset in 0..<count {
+                    let byte = bytes[start + offset]
+                    if ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) != word.utf8Start[offset] { return false }
+                }
+                return true
+            }
+            var from = 0
+            while let d = TextScanning.firstIndex(of: "d", caseInsensitiveIn: bytes, from: from) {
+                if has("good", at: d - 3) || has("adequate", at: d - 1) || has("outstanding", at: d - 7) { return true }
+                from = d + 1
+            }
+            return TextScanning.firstIndex(of: "excellent", caseInsensitiveIn: bytes, from: 0) != nil
+        }
     }
 
     /// The judgement a sentence states (its `line` not yet known), and the offset of the grade word in it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Reports
+import Site
 
 /// The readers' byte and scalar fast paths give exactly what their Character-by-Character definitions give,
 /// on every line and paragraph of the bundled reports and on strings built to catch the edge cases
@@ -42,6 +43,14 @@ import Testing
 
     @Test func columnsAgree() throws {
         let differing = try Self.samples().filter { ReportCells.columns(of: $0) != ReportCells.columnsByCharacter(of: $0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
+    @Test func gradeWordSearchAgrees() throws {
+        let samples = try Self.samples() + ["GOOD", "Adequate", "OutStanding.", "excellent", "d", "goo d", "inADEQUATE", "outstandin", "xcellent"]
+        let differing = samples.filter { sample in
+            ProseGrades.mayGrade(sample) != ["outstanding", "excellent", "good", "adequate"].contains { TextScanning.contains(sample, caseInsensitive: $0) }
+        }
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
