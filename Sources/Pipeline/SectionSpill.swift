@@ -6,32 +6,64 @@ import Site
 ///
 /// Every page but an inspection's own needs only the inspection's summary; its sections are most of
 /// what a report holds. Held for ten thousand reports at once they would need more memory than the rest
-/// of the build, so each report's sections go to a file of their own in a private folder as soon as
-/// they are extracted, and come back when that report's page is rendered. The folder is removed when
-/// the build ends, whether it succeeds or fails.
-final class SectionSpill: Sendable {
-    let folder: URL
+/// of the build, so each report's sections are appended to one file as soon as they are extracted, and
+/// read back from their slot when that report's page is rendered. One file rather than one per report:
+/// creating and removing a file costs more than writing a report's text into an open one. The file is
+/// removed from its folder as soon as it is open, so nothing is left behind however the build ends; the
+/// system frees it when the spill closes it.
+/// Sendable: the end of the file is only read and moved under `lock`; the rest never changes.
+final class SectionSpill: @unchecked Sendable {
+    /// Where a report's sections lie in the file.
+    struct Slot: Sendable, Equatable {
+        var offset: Int
+        var length: Int
+    }
+
+    private let descriptor: Int32
+    private let lock = NSLock()
+    private var end = 0
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sitegen-sections-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sitegen-sections-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        unlink(path)
+        self.descriptor = descriptor
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: folder)
+        close(descriptor)
     }
 
-    /// Writes `sections` to a file named after `key` and returns its name, or nil when it cannot be written
-    /// (the caller then keeps the sections in memory).
-    func store(_ sections: [ReportSection], key: String) -> String? {
-        let name = key + ".sections"
-        return writeUnsynced(Data(Self.encode(sections)), to: folder.appendingPathComponent(name)) == 0 ? name : nil
+    /// Appends `sections` and returns their slot, or nil when they cannot be written (the caller then
+    /// keeps the sections in memory).
+    func store(_ sections: [ReportSection]) -> Slot? {
+        let bytes = Self.encode(sections)
+        let offset = lock.withLock {
+            defer { end += bytes.count }
+            return end
+        }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, bytes.count - written, off_t(offset + written)) }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return nil }
+            written += result
+        }
+        return Slot(offset: offset, length: bytes.count)
     }
 
-    func load(_ name: String) -> [ReportSection]? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
-        return Self.decode([UInt8](data))
+    func load(_ slot: Slot) -> [ReportSection]? {
+        var bytes = [UInt8](repeating: 0, count: slot.length)
+        var read = 0
+        while read < slot.length {
+            let result = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + read, slot.length - read, off_t(slot.offset + read)) }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return nil }
+            read += result
+        }
+        return Self.decode(bytes)
     }
 
     /// The sections in `CompactCoding`'s binary form.

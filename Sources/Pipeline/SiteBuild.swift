@@ -342,19 +342,19 @@ public struct SiteBuild: Sendable {
         /// Digest of the summary's encoding: what every page but the inspection's own depends on.
         var summaryDigest: String
         /// The full inspection when it was extracted in this build, without its sections when those were
-        /// spilled to `sectionsFile`.
+        /// spilled to `sectionsSlot`.
         var extractedInspection: Inspection?
-        var sectionsFile: String?
+        var sectionsSlot: SectionSpill.Slot?
         var extracted: Bool
 
         init(path: String, entry: BuildCache.ReportEntry, summary: BuildCache.Summary, summaryDigest: String,
-             full: Inspection?, sectionsFile: String? = nil, extracted: Bool) {
+             full: Inspection?, sectionsSlot: SectionSpill.Slot? = nil, extracted: Bool) {
             self.path = path
             self.entry = entry
             self.summary = summary
             self.summaryDigest = summaryDigest
             self.extractedInspection = full
-            self.sectionsFile = sectionsFile
+            self.sectionsSlot = sectionsSlot
             self.extracted = extracted
         }
 
@@ -362,8 +362,8 @@ public struct SiteBuild: Sendable {
         /// this build or its sections cannot be read back.
         func full(from spill: SectionSpill?) -> Inspection? {
             guard var inspection = extractedInspection else { return nil }
-            if let sectionsFile {
-                guard let sections = spill?.load(sectionsFile) else { return nil }
+            if let sectionsSlot {
+                guard let sections = spill?.load(sectionsSlot) else { return nil }
                 inspection.sections = sections
             }
             return inspection
@@ -404,11 +404,11 @@ public struct SiteBuild: Sendable {
         let encoded = BuildCache.encode(summary)
         try? cache?.store(encoded, digest: entry.digest)
         var full = extraction.inspection
-        let sectionsFile = full.flatMap { spill?.store($0.sections, key: entry.digest) }
-        if sectionsFile != nil { full?.sections = [] }
+        let sectionsSlot = full.flatMap { spill?.store($0.sections) }
+        if sectionsSlot != nil { full?.sections = [] }
         return ReportState(
             path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64(encoded)),
-            full: full, sectionsFile: sectionsFile, extracted: true)
+            full: full, sectionsSlot: sectionsSlot, extracted: true)
     }
 
     static func reextract(_ path: String, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor) -> Inspection? {
