@@ -105,7 +105,7 @@ struct BuildCache: Sendable {
     /// Stores a summary, unsynced: a file cut short by a crash fails to decode and is extracted again.
     func store(_ encoded: [UInt8], digest: String) throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
-        let error = writeUnsynced(Data(encoded), to: URL(fileURLWithPath: summaryPath(digest)))
+        let error = writeUnsynced(Data(encoded), toPath: summaryPath(digest))
         guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
     }
 

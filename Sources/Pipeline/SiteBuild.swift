@@ -392,7 +392,8 @@ public struct SiteBuild: Sendable {
         var digest = StableHash()
         digest.add(path)
         digest.add(text.text)
-        digest.add(FileManager.default.contents(atPath: reader.folder.appendingPathComponent(sidecarPath).path).map { StableHash.xxh64([UInt8]($0)) } ?? 0)
+        // A sidecar the status found no file for is not looked for again.
+        digest.add(sidecar == nil ? 0 : FileManager.default.contents(atPath: folder + sidecarPath).map { StableHash.xxh64([UInt8]($0)) } ?? 0)
         let entry = BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: StableHash.hex(digest.digest))
         if entry.digest == previous?.digest, let stored = cache?.summary(entry.digest) {
             return ReportState(path: path, entry: entry, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)

@@ -20,6 +20,8 @@ import Darwin
 /// written. Deleting that folder is always safe; the next update then links every kept file afresh.
 public struct SiteStaging: Sendable {
     public let writer: SiteWriter
+    /// `writer.staging` as a path, which `write(_:)` joins file paths to.
+    let stagingPath: String
     /// The lock on the output's parent folder, held from `init` until `commit` or `discard`.
     let lock: Int32
 
@@ -33,6 +35,7 @@ public struct SiteStaging: Sendable {
         standby: [String: FileStatus]?
     ) throws(SiteWriter.Failure) {
         writer = SiteWriter(output: output)
+        stagingPath = writer.staging.path
         lock = try writer.lockParentFolder()
         writer.recoverInterruptedSwap()
         if case .failure(let failure) = SiteWriter.isReplaceable(output) {
@@ -105,15 +108,15 @@ public struct SiteStaging: Sendable {
 
     /// Writes one file into the staging folder. Files of different paths may be written concurrently.
     public func write(_ file: OutputFile) throws(SiteWriter.Failure) {
-        let target = writer.staging.appendingPathComponent(file.path)
-        var error = writeUnsynced(file.contents, to: target)
+        let target = stagingPath + "/" + file.path
+        var error = writeUnsynced(file.contents, toPath: target)
         if error == ENOENT {
             // The first file of its folder: make the folder (and any above it) and write again.
-            try? Self.makeFolder((target.path as NSString).deletingLastPathComponent)
-            error = writeUnsynced(file.contents, to: target)
+            try? Self.makeFolder((target as NSString).deletingLastPathComponent)
+            error = writeUnsynced(file.contents, toPath: target)
         }
         guard error == 0 else {
-            throw SiteWriter.Failure(path: target.path, message: "cannot write the file (\(String(cString: strerror(error))))")
+            throw SiteWriter.Failure(path: target, message: "cannot write the file (\(String(cString: strerror(error))))")
         }
     }
 
@@ -186,7 +189,13 @@ extension SiteWriter {
 /// disk. A site update needs no per-file sync: the staging folder only becomes the output by a rename,
 /// and a file cut short by a power cut is caught by the next build's size check.
 public func writeUnsynced(_ data: Data, to url: URL) -> Int32 {
-    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    writeUnsynced(data, toPath: url.path)
+}
+
+/// `writeUnsynced(_:to:)` to a path. Building a file URL from a path looks at the file system (is it a
+/// folder?), which a build writing thousands of files need not pay for.
+public func writeUnsynced(_ data: Data, toPath path: String) -> Int32 {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { return errno }
     defer { close(descriptor) }
     return data.withUnsafeBytes { buffer -> Int32 in
