@@ -150,6 +150,8 @@ public struct ReportDocument: Sendable, Equatable {
             return line.split(separator: "\t").map { cleanCell(String($0)) }.filter { !$0.isEmpty }
         }
         // A label and a short value set apart by a wide gap, as `pdftotext -layout` writes a table row.
+        // Most lines end in a long word or in text beyond ASCII; neither can be such a value.
+        if let short = Self.endsInShortASCIIWord(trimmed), !short { return nil }
         let value = trimmed.reversed().prefix { !$0.isWhitespace }
         if (1...3).contains(value.count), value.contains(where: \.isNumber) {
             let label = trimmed.dropLast(value.count)
@@ -159,6 +161,29 @@ public struct ReportDocument: Sendable, Equatable {
             }
         }
         return nil
+    }
+
+    /// Whether the last word of `text` (after its last white space) has one to three characters and a
+    /// digit, decided from the bytes when the word is ASCII; nil when it is not (the caller then asks
+    /// the Characters). An ASCII byte never joins a neighbour that is ASCII into one Character, and a
+    /// word of more than three bytes, all ASCII, is more than three Characters.
+    static func endsInShortASCIIWord(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            var start = bytes.count
+            var digit = false
+            while start > 0, !TextScanning.isASCIISpace(bytes[start - 1]) {
+                let byte = bytes[start - 1]
+                if byte >= 0x80 { return nil }
+                digit = digit || (0x30...0x39).contains(byte)
+                start -= 1
+                if bytes.count - start > 3 { return false }
+            }
+            // The white space before the word is a Character of its own unless a prepended mark (such as
+            // an Arabic number sign) stands before it; the Characters decide then.
+            if start >= 2, bytes[start - 2] >= 0x80 { return nil }
+            return (1...3).contains(bytes.count - start) && digit
+        }
     }
 
     /// Cell text without HTML tags, Markdown emphasis or footnote markers.

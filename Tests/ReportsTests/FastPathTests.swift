@@ -54,6 +54,16 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    @Test func shortLastWordsAgree() throws {
+        let samples = try Self.samples() + ["Staying safe   2", "x 12", "x 1234", "abc", "2", "Good  a1", "\u{0600} 1", "é 12", "a\u{0600} 1", ""]
+        let differing = samples.filter { sample in
+            guard let fast = ReportDocument.endsInShortASCIIWord(sample) else { return false }
+            let value = sample.reversed().prefix { !$0.isWhitespace }
+            return fast != ((1...3).contains(value.count) && value.contains(where: \.isNumber))
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     @Test func sentencesAgree() throws {
         let differing = try Self.samples().filter { sample in
             let fast = ProseGrades.sentences(of: sample), slow = ProseGrades.sentencesByCharacter(of: sample)
