@@ -96,7 +96,7 @@ enum LayoutEvidence {
     /// evidence, since later reports cite earlier frameworks ("The most recent annual performance
     /// assessment judged…", "the joint area review in 2008").
     static func score(naming framework: String, in text: ReportText) -> Int {
-        for (index, line) in text.lines.prefix(80).enumerated() where ReportText.folded(line.text).contains(framework) {
+        for (index, line) in text.lines.prefix(80).enumerated() where TextScanning.contains(ReportText.folded(line.text), framework) {
             if isTitle(line, naming: framework, alone: isBlank(index - 1, text) && isBlank(index + 1, text)) { return 20 }
         }
         return 0
