@@ -221,22 +221,26 @@ public struct ReportText: Sendable, Equatable {
     }
 
     /// `folded` for text wholly in ASCII, byte by byte: the same result without going through Characters.
-    private static func foldedASCII(_ bytes: some Collection<UInt8>) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var lastWasSpace = true
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 32); lastWasSpace = false
-            case UInt8(ascii: "`"): result.append(UInt8(ascii: "'")); lastWasSpace = false
-            case 0x09...0x0D, UInt8(ascii: " "):
-                if !lastWasSpace { result.append(UInt8(ascii: " ")) }
-                lastWasSpace = true
-            default: result.append(byte); lastWasSpace = false
+    private static func foldedASCII(_ utf8: some Collection<UInt8>) -> String {
+        func fold(_ bytes: some Collection<UInt8>) -> String {
+            String(unsafeUninitializedCapacity: bytes.count) { result in
+                var count = 0
+                var lastWasSpace = true
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): result[count] = byte + 32; count += 1; lastWasSpace = false
+                    case UInt8(ascii: "`"): result[count] = UInt8(ascii: "'"); count += 1; lastWasSpace = false
+                    case 0x09...0x0D, UInt8(ascii: " "):
+                        if !lastWasSpace { result[count] = UInt8(ascii: " "); count += 1 }
+                        lastWasSpace = true
+                    default: result[count] = byte; count += 1; lastWasSpace = false
+                    }
+                }
+                if count > 0, result[count - 1] == UInt8(ascii: " ") { count -= 1 }
+                return count
             }
         }
-        if result.last == UInt8(ascii: " ") { result.removeLast() }
-        return String(decoding: result, as: UTF8.self)
+        return utf8.withContiguousStorageIfAvailable { fold($0) } ?? fold(utf8)
     }
 }
 
