@@ -130,7 +130,7 @@ public struct ReportDocument: Sendable, Equatable {
 
     static func endsSentence(_ text: String) -> Bool {
         guard let last = text.last else { return true }
-        return ".!?:;".contains(last) || (last == "\"" || last == "”" || last == "’" || last == ")") && text.dropLast().last.map { ".!?".contains($0) } == true
+        return last.isOne(of: ".!?:;") || (last == "\"" || last == "”" || last == "’" || last == ")") && text.dropLast().last.map { $0.isOne(of: ".!?") } == true
     }
 
     static func isParagraphNumber(_ trimmed: String) -> Bool {

@@ -295,3 +295,13 @@ final class CellCache: @unchecked Sendable {
         return made
     }
 }
+
+extension Character {
+    /// Whether the Character is one of the ASCII characters of `characters`: `".!?".contains(c)` without
+    /// stepping through the Characters of the literal, which every line of a report asked.
+    func isOne(of characters: StaticString) -> Bool {
+        guard let ascii = asciiValue, !(self == "\r\n") else { return false }
+        let bytes = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        return bytes.contains(ascii)
+    }
+}

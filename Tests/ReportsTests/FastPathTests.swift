@@ -64,6 +64,15 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    @Test func punctuationTestsAgree() {
+        for character in [".", "!", "?", ":", ";", ")", ",", "a", "’", "\r\n", "\n", ".\u{301}", "é", " "] as [Character] {
+            let sets: [(StaticString, String)] = [(".!?:;", ".!?:;"), (".:?!)", ".:?!)"), ("-*_|", "-*_|"), (",;.", ",;."), ("\n", "\n")]
+            for (set, text) in sets {
+                #expect(character.isOne(of: set) == text.contains(character), "\(character.debugDescription) in \(text)")
+            }
+        }
+    }
+
     @Test func sentencesAgree() throws {
         let differing = try Self.samples().filter { sample in
             let fast = ProseGrades.sentences(of: sample), slow = ProseGrades.sentencesByCharacter(of: sample)

@@ -419,7 +419,7 @@ struct GradedStructureReader {
     private func continuesSentence(_ previous: ReportCell, into cell: ReportCell) -> Bool {
         guard previous.line == cell.line - 1, !previous.inRow, !cell.inRow, !previous.isHeading else { return false }
         guard let last = previous.text.last, Self.number(of: cell.text) == nil else { return false }
-        if ".:?!)".contains(last) { return false }
+        if last.isOne(of: ".:?!)") { return false }
         if Self.mayEndWithGrade(previous.text) {
             let folded = ReportText.folded(previous.text)
             if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }

@@ -86,7 +86,7 @@ struct ReportProse {
                     text: isHeading ? cleaned.text.replacing(Patterns.lowerThenFootnote) { String($0.1) } : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
                     headingDepth: isHeading ? max(1, depth - 1) : 0)
             }
-            let endsSentence = ".?!:".contains(cleaned.text.last ?? ".")
+            let endsSentence = (cleaned.text.last ?? ".").isOne(of: ".?!:")
             lastEndsSentence = current?.isHeading == true || endsSentence
             lastClosesParagraph = current?.isHeading == true || Self.isShort(trimmed, width: width)
             pendingBreak = false
@@ -97,7 +97,7 @@ struct ReportProse {
 
     /// A Markdown rule (`---`, `***`, `___`) or table rule (`|---|:--|`).
     static func isRule(_ line: String) -> Bool {
-        guard let first = line.first, "-*_|".contains(first) else { return false }
+        guard let first = line.first, first.isOne(of: "-*_|") else { return false }
         return line.wholeMatch(of: Patterns.rule) != nil
     }
 
@@ -107,7 +107,7 @@ struct ReportProse {
     static func looksLikeHeading(_ text: String, width: Int) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber, let last = text.last else { return false }
         let words = TextScanning.spaceSeparatedCount(text)
-        return words >= 1 && words <= 12 && TextScanning.characterCount(text) < width * 4 / 5 && !",;.".contains(last)
+        return words >= 1 && words <= 12 && TextScanning.characterCount(text) < width * 4 / 5 && !last.isOne(of: ",;.")
     }
 
     /// The width most body lines wrap at: the 90th percentile of line lengths.
