@@ -18,15 +18,15 @@ struct HeadWords: Equatable {
     var mayBeTableHeader = false
 
     init(text: ReportText, line: ReportText.Line) {
-        var text8 = line.text
-        let (decorated, kelvin) = text8.withUTF8 { bytes in
+        var lineText = line.text
+        let (decorated, kelvin) = lineText.withUTF8 { bytes in
             (bytes.contains(where: ReportCells.isDecorationMark),
              bytes.indices.contains { bytes[$0] == 0xE2 && $0 + 2 < bytes.count && bytes[$0 + 1] == 0x84 && bytes[$0 + 2] == 0xAA })
         }
         if decorated || kelvin {
             let words = decorated
                 ? text.cells(of: line).flatMap { OutcomeMatch.significantWords($0.text) }
-                : OutcomeMatch.significantWords(text8)
+                : OutcomeMatch.significantWords(lineText)
             self.words = words.compactMap { Self.index[$0] }
             mayBeTableHeader = words == ["judgement"] || words == ["judgement", "grade"]
             return
@@ -34,7 +34,7 @@ struct HeadWords: Equatable {
         var count = 0
         var first: Int?
         var second: Int?
-        text8.withUTF8 { bytes in
+        lineText.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
                 guard Self.isWordByte(bytes[start]) else { start += 1; continue }
@@ -72,7 +72,7 @@ struct HeadWords: Equatable {
             // Rare; the text's own definition decides.
             return OutcomeMatch.significantWords(String(decoding: word, as: UTF8.self)).first.flatMap { index[$0] }.map(Word.known) ?? .other
         }
-        if let filler = lookUp(word, count: word.count, in: fillerTable), filler >= 0 { return .filler }
+        if lookUp(word, count: word.count, in: fillerTable) != nil { return .filler }
         var count = word.count
         let s = UInt8(ascii: "s")
         if count > 3, word[count - 1] | 0x20 == s, word[count - 2] | 0x20 != s { count -= 1 }
