@@ -11,9 +11,10 @@ import Site
 enum MarkupStripping {
     /// `<sup>…</sup>` with at most `limit` characters between the tags (any number when nil) removed.
     static func removingFootnotes(_ text: String, limit: Int?) -> String {
+        precondition(limit == nil || limit == 6, "the limit of Patterns.shortFootnote or Patterns.footnote, which text of another kind goes to")
         guard TextScanning.containsByte(text, UInt8(ascii: "<")) else { return text }
         guard isSimple(text) else {
-            return limit == 6 ? text.replacing(Patterns.shortFootnote, with: "") : text.replacing(Patterns.footnote, with: "")
+            return limit == nil ? text.replacing(Patterns.footnote, with: "") : text.replacing(Patterns.shortFootnote, with: "")
         }
         return rewrite(text) { bytes, index in
             guard starts(bytes, at: index, with: "<sup>") else { return nil }
@@ -30,11 +31,10 @@ enum MarkupStripping {
 
     /// Tags of 1 to `limit` characters between `<` and `>` replaced by `replacement`.
     static func replacingTags(_ text: String, limit: Int, with replacement: String) -> String {
+        precondition(limit == 20 || limit == 30, "the limit of Patterns.shortTag or Patterns.tag, which text of another kind goes to")
         guard TextScanning.containsByte(text, UInt8(ascii: "<")) else { return text }
         guard isSimple(text) else {
-            let pattern = limit == 20 ? Patterns.shortTag : Patterns.tag
-            precondition(limit == 20 || limit == 30, "only the patterns' own limits are known")
-            return text.replacing(pattern, with: replacement)
+            return text.replacing(limit == 20 ? Patterns.shortTag : Patterns.tag, with: replacement)
         }
         return rewrite(text, replacement: replacement) { bytes, index in
             guard bytes[index] == UInt8(ascii: "<") else { return nil }
