@@ -4,7 +4,8 @@ import Site
 /// A value the templates read by name. swift-mustache finds a `MustacheParent`'s values through
 /// `child(named:)`; any other value it reads by reflection, which costs more than the rest of rendering.
 protocol TemplateView: MustacheParent, TemplateValue {
-    /// Every stored property by name, in declaration order; a nil optional reads as missing.
+    /// Every stored property by name, in declaration order, then any value derived from them that the
+    /// templates read; a nil optional reads as missing.
     static var fields: TemplateFields<Self> { get }
 }
 
@@ -432,21 +433,12 @@ struct SectionView: TemplateView {
     var isSubsection: Bool
     var line: Int
     var paragraphs: [ParagraphView]
+
     /// The paragraphs' Markdown, separated by blank lines: with a blank line after it, what a loop over
     /// `paragraphs` writing `{{{text}}}` and a blank line gives, without the loop, which cost most of an
     /// inspection page's rendering (swift-mustache looks each paragraph's `text` up by dynamic casts).
-    var markdown: String
-    var hasParagraphs: Bool
-
-    init(heading: String, anchor: String, isSubsection: Bool, line: Int, paragraphs: [ParagraphView]) {
-        self.heading = heading
-        self.anchor = anchor
-        self.isSubsection = isSubsection
-        self.line = line
-        self.paragraphs = paragraphs
-        self.markdown = paragraphs.isEmpty ? "" : paragraphs.map(\.text).joined(separator: "\n\n")
-        self.hasParagraphs = !paragraphs.isEmpty
-    }
+    var markdown: String { paragraphs.map(\.text).joined(separator: "\n\n") }
+    var hasParagraphs: Bool { !paragraphs.isEmpty }
 
     static let fields: TemplateFields<Self> = [
         ("heading", { $0.heading }), ("anchor", { $0.anchor }), ("isSubsection", { $0.isSubsection }),
