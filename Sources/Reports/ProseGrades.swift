@@ -115,13 +115,7 @@ enum ProseGrades {
             // "good", "adequate" and "outstanding" each have one "d": look around every "d" (one pass),
             // then for "excellent".
             func has(_ word: StaticString, at start: Int) -> Bool {
-                let count = word.utf8CodeUnitCount
-                guard start >= 0, start + count <= bytes.count else { return false }
-                for offset in 0..<count {
-                    let byte = bytes[start + offset]
-                    if ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) != word.utf8Start[offset] { return false }
-                }
-                return true
+                TextScanning.matches(word, caseInsensitiveIn: bytes, at: start)
             }
             var from = 0
             while let d = TextScanning.firstIndex(of: "d", caseInsensitiveIn: bytes, from: from) {

@@ -127,6 +127,19 @@ public enum TextScanning {
         }
     }
 
+    /// Whether `bytes` hold `needle` (ASCII, lower case) at `start`, in any mix of upper and lower case
+    /// ASCII letters.
+    public static func matches(_ needle: UnsafeBufferPointer<UInt8>, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start >= 0, start + needle.count <= bytes.count else { return false }
+        for offset in 0..<needle.count where lowered(bytes[start + offset]) != needle[offset] { return false }
+        return true
+    }
+
+    /// `matches` of a literal.
+    public static func matches(_ needle: StaticString, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        matches(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), caseInsensitiveIn: bytes, at: start)
+    }
+
     /// Whether `text` holds `byte` in its UTF-8: `text.utf8.contains(byte)` with `memchr`, which is many
     /// times faster on long text than stepping through the UTF-8 view.
     public static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {

@@ -100,17 +100,12 @@ struct HeadWords: Equatable {
         guard count > 0, count <= longestWord else { return nil }
         let first = word[0] | 0x20
         guard (0x61...0x7A).contains(first), word[0] >= 0x41 else { return nil }
-        for entry in table[Int(first - 0x61) * (longestWord + 1) + count] where equal(word, entry.bytes, count: count) {
+        let prefix = UnsafeBufferPointer(rebasing: word[0..<count])
+        for entry in table[Int(first - 0x61) * (longestWord + 1) + count]
+        where entry.bytes.withUnsafeBufferPointer({ TextScanning.matches($0, caseInsensitiveIn: prefix, at: 0) }) {
             return entry.index
         }
         return nil
-    }
-
-    /// Whether the first `count` bytes, lower-cased, are `lower`.
-    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: [UInt8], count: Int) -> Bool {
-        guard lower.count == count else { return false }
-        for index in 0..<count where ((0x41...0x5A).contains(bytes[index]) ? bytes[index] | 0x20 : bytes[index]) != lower[index] { return false }
-        return true
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
