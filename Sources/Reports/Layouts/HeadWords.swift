@@ -37,9 +37,9 @@ struct HeadWords: Equatable {
         lineText.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
-                guard Self.isWordByte(bytes[start]) else { start += 1; continue }
+                guard OutcomeMatch.isWordByte(bytes[start]) else { start += 1; continue }
                 var end = start + 1
-                while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
+                while end < bytes.count, OutcomeMatch.isWordByte(bytes[end]) { end += 1 }
                 defer { start = end }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 let found: Int?
@@ -106,10 +106,6 @@ struct HeadWords: Equatable {
             return entry.index
         }
         return nil
-    }
-
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Every word of the built-in SIF and ILACS wordings, and the two of a judgement table's header.

@@ -530,14 +530,16 @@ struct OutcomeMatch {
             .map { $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") ? String($0.dropLast()) : $0 }
     }
 
+    /// A byte of an ASCII word as `significantWords` splits text: a letter or a digit.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
     /// `significantWords` of folded ASCII text, byte by byte: a word is a run of letters and digits.
     private static func significantASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var words: [String] = []
         var start = 0
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-        }
         while start < bytes.count {
             guard isWordByte(bytes[start]) else { start += 1; continue }
             var end = start + 1
