@@ -53,13 +53,19 @@ extension String: TemplateValue {
 /// Text as swift-mustache is given it. A `String` would be printed through `String(describing:)` after
 /// four failed dynamic casts; a `MustacheCustomRenderable` is printed at the second, which halves the
 /// cost of each value a template shows. It transforms (`{{uppercased(x)}}`) as the `String` does.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
+///
+/// Like a `String`, it has no named values: inside a section it opens (`{{#scope}}…{{/scope}}`), every
+/// name is looked up in the views around it. As a `MustacheParent` it says so at once; otherwise
+/// swift-mustache would reflect it for every such name and find its own `text`.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
     let text: String
 
     var renderText: String { text }
     var isNull: Bool { false }
 
     func transform(_ name: String) -> Any? { text.transform(name) }
+
+    func child(named name: String) -> Any? { nil }
 }
 
 extension Int: TemplateValue {

@@ -36,6 +36,16 @@ import Site
         #expect(html == "<title>A &amp; &lt;B&gt;</title><p>ok</p>")
     }
 
+    @Test func namesInsideATextSectionAreTheEnclosingViewsNames() throws {
+        let set = try templates(["layout.html.mustache": "{{#token}}[{{.}}] {{text}}{{^text}}none{{/text}}{{/token}}"])
+        let html = set.render(BadgeView(text: "Good", token: "good"), with: "layout.html")
+        #expect(html == "[good] Good")
+        let plain = set.render(LinkView(title: "Ealing", url: "e.html"), with: "layout.html")
+        #expect(plain == "")
+        let nested = try templates(["layout.html.mustache": "{{#url}}{{title}}/{{text}}/{{url}}{{/url}}"])
+        #expect(nested.render(LinkView(title: "Ealing", url: "e.html"), with: "layout.html") == "Ealing//e.html")
+    }
+
     @Test func templateSyntaxErrorNamesFileAndLine() throws {
         #expect {
             _ = try templates(["home.md.mustache": "line one\nline two {{#open}}\n"])
