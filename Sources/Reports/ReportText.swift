@@ -22,6 +22,30 @@ public struct ReportText: Sendable, Equatable {
             isBlank = Self.isBlank(text)
         }
 
+        /// The line of `bytes` (no line break, no form feed) without the white space Characters at its end,
+        /// as `ReportText.init` makes it, decided from the bytes; nil when a scalar beyond ASCII at the end
+        /// needs Characters to decide (it may be white space, or join the spaces after it into one
+        /// Character), for the caller to make the line Character by Character.
+        ///
+        /// A line that ends in an ASCII byte other than white space ends in a Character that is not white
+        /// space: no Character ends in such a byte except the byte alone or after a prepended scalar. Spaces
+        /// after an ASCII byte, or at the start, are Characters of their own.
+        init?(number: Int, endTrimmedFrom bytes: UnsafeBufferPointer<UInt8>) {
+            var end = bytes.count
+            while end > 0, TextScanning.isASCIISpace(bytes[end - 1]) { end -= 1 }
+            if end > 0, bytes[end - 1] >= 0x80 { return nil }
+            var start = 0
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            self.number = number
+            text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+            if start < end, bytes[start] >= 0x80 {
+                trimmed = text.trimmingWhitespace()
+            } else {
+                trimmed = start == 0 ? text : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+            isBlank = end == 0
+        }
+
         /// `text.allSatisfy(\.isWhitespace)`, decided from the bytes for ASCII text; most lines answer at
         /// their first byte.
         static func isBlank(_ text: String) -> Bool {
@@ -60,7 +84,12 @@ public struct ReportText: Sendable, Equatable {
             var index = start
             func addLine(_ end: Int) {
                 let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                var line = piece.contains(0x0C) ? String(decoding: piece.filter { $0 != 0x0C }, as: UTF8.self) : String(decoding: piece, as: UTF8.self)
+                let hasFormFeed = piece.baseAddress.map { memchr($0, 0x0C, piece.count) != nil } ?? false
+                if !hasFormFeed, let line = Line(number: lines.count + 1, endTrimmedFrom: piece) {
+                    lines.append(line)
+                    return
+                }
+                var line = hasFormFeed ? String(decoding: piece.filter { $0 != 0x0C }, as: UTF8.self) : String(decoding: piece, as: UTF8.self)
                 while let last = line.last, last.isWhitespace { line.removeLast() }
                 lines.append(Line(number: lines.count + 1, text: line))
             }

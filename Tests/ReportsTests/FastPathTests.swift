@@ -151,6 +151,30 @@ import Site
         #expect(copular > 20, "the samples hold judgement sentences to check the guard on")
     }
 
+    /// A line made from its bytes (`Line(number:endTrimmedFrom:)`) is the line made Character by
+    /// Character: the same text without white space Characters at its end, the same trimmed text, the same
+    /// blankness. Each sample is tried with spaces, tabs and other white space before and after it.
+    @Test func linesMadeFromBytesAgreeWithCharacters() throws {
+        var bases = try Self.samples()
+        bases += ["\u{0600} ", "\u{0600}\t", "a\u{0600}  ", "\u{301} ", " \u{301}", "\u{00A0}", "x\u{00A0}", "\u{85}x", "\u{0B}x\u{0B}", "\u{1C}x\u{1F}"]
+        var made = 0
+        var differing: [String] = []
+        for base in bases {
+            for (before, after) in [("", ""), ("  ", ""), ("", "   "), ("\t", " \t "), ("\u{00A0} ", " \u{3000}"), ("\u{0B}", "\u{0B} ")] {
+                let line = before + base + after
+                var expected = line
+                while let last = expected.last, last.isWhitespace { expected.removeLast() }
+                let fast = Array(line.utf8).withUnsafeBufferPointer { ReportText.Line(number: 7, endTrimmedFrom: $0) }
+                guard let fast else { continue }
+                made += 1
+                let reference = ReportText.Line(number: 7, text: expected)
+                if fast != reference || fast.trimmed != reference.trimmed || fast.isBlank != reference.isBlank { differing.append(line) }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map { Array($0.unicodeScalars) })")
+        #expect(made > bases.count, "most lines are made from their bytes")
+    }
+
     /// The lines of a report are split at LF, CR LF and CR, without the byte order mark or form feeds, and
     /// without white space at their ends, as Character-by-Character splitting would.
     @Test func linesSplitAsCharactersWould() {
