@@ -78,31 +78,32 @@ enum ReportCells {
     /// leaves between columns); empty parts are left out.
     static func columns(of line: String) -> [Substring] {
         // On bytes, unless a scalar could join a space or tab into a longer Character.
-        if !line.utf8.allSatisfy({ $0 < 0x80 }), TextScanning.mayJoinScalars(line.unicodeScalars) { return columnsByCharacter(of: line) }
-        let utf8 = line.utf8
-        var parts: [Substring] = []
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x09 || byte == 0x20 else {
-                utf8.formIndex(after: &index)
-                continue
+        if !line.isASCII, TextScanning.mayJoinScalars(line.unicodeScalars) { return columnsByCharacter(of: line) }
+        var text = line
+        let offsets: [Range<Int>] = text.withUTF8 { bytes in
+            var parts: [Range<Int>] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x09 || byte == 0x20 else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, bytes[end] == byte { end += 1 }
+                if byte == 0x09 || end - index >= 3 {
+                    if start < index { parts.append(start..<index) }
+                    start = end
+                }
+                index = end
             }
-            var end = utf8.index(after: index)
-            var run = 1
-            while end < utf8.endIndex, utf8[end] == byte {
-                utf8.formIndex(after: &end)
-                run += 1
-            }
-            if byte == 0x09 || run >= 3 {
-                if start < index { parts.append(line[start..<index]) }
-                start = end
-            }
-            index = end
+            if start < bytes.count { parts.append(start..<bytes.count) }
+            return parts
         }
-        if start < utf8.endIndex { parts.append(line[start...]) }
-        return parts
+        // Every bound is the start, the end or next to a space or tab, so on a Character boundary here.
+        let utf8 = text.utf8
+        return offsets.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
     }
 
     /// `columns(of:)` Character by Character.
