@@ -237,16 +237,33 @@ public enum TextScanning {
             let last = bytes.count - pattern.count
             // A letter is compared in either case by setting the lower-case bit, which maps an upper-case
             // ASCII letter, and nothing else, onto its lower-case form.
-            let firstIsLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
-            let caseBits: UInt64 = firstIsLetter ? 0x2020_2020_2020_2020 : 0
+            func caseBits(_ byte: UInt8) -> UInt64 {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? 0x2020_2020_2020_2020 : 0
+            }
+            // The high bit of each byte that is zero (and maybe of some above a zero byte): false alarms,
+            // never a miss.
+            func zeroBytes(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
+            let firstBits = caseBits(first)
             let firsts = UInt64(first) &* 0x0101_0101_0101_0101
+            // With a second byte, a candidate is where the first byte and the one after both match: far
+            // fewer than where the first alone does ("r" of "recommend" is common in English).
+            let second = pattern.count > 1 ? pattern[1] : 0
+            let secondBits = caseBits(second)
+            let seconds = UInt64(second) &* 0x0101_0101_0101_0101
+            let base = UnsafeRawPointer(bytes.baseAddress)
             while index <= last {
-                // Eight bytes at a time past those that cannot be the first byte (a zero byte of `word ^
-                // firsts` marks a candidate; the test can give false alarms, never misses).
-                if index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) | caseBits
-                    let difference = word ^ firsts
-                    if (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 == 0 {
+                // Eight positions at a time past those that cannot start a match (a zero byte of `word ^
+                // firsts` marks a candidate).
+                if pattern.count > 1, index + 9 <= bytes.count {
+                    let word = base!.loadUnaligned(fromByteOffset: index, as: UInt64.self) | firstBits
+                    let next = base!.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self) | secondBits
+                    if zeroBytes(word ^ firsts) & zeroBytes(next ^ seconds) == 0 {
+                        index += 8
+                        continue
+                    }
+                } else if index + 8 <= bytes.count {
+                    let word = base!.loadUnaligned(fromByteOffset: index, as: UInt64.self) | firstBits
+                    if zeroBytes(word ^ firsts) == 0 {
                         index += 8
                         continue
                     }
