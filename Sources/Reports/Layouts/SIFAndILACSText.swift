@@ -132,16 +132,23 @@ struct ReportProse {
             let prose = lines.first { $0.number > heading.number && TextScanning.spaceSeparatedCount($0.trimmed) > 14 }
             contents = heading.number..<(prose?.number ?? heading.number)
         }
-        var byText: [String: [Int]] = [:]
-        for line in lines where !line.isBlank && !bare.contains(line.number) && !contents.contains(line.number) {
-            byText[line.trimmed, default: []].append(line.number)
-        }
+        // A repeated line is furniture when enough of its copies stand within three lines of a page number
+        // (at least three, and on a third of the pages) and those are two thirds of all its copies. Only
+        // the lines near a page number are counted first; all copies are counted only of those texts.
+        guard let last = lines.map(\.number).max(), !bare.isEmpty else { return bare }
+        var nearPageNumber = [Bool](repeating: false, count: last + 1)
+        for number in bare { for near in max(0, number - 3)...min(last, number + 3) { nearPageNumber[near] = true } }
+        func mayBeFurniture(_ line: ReportText.Line) -> Bool { !line.isBlank && !bare.contains(line.number) && !contents.contains(line.number) }
+        var nearCounts: [String: Int] = [:]
+        for line in lines where nearPageNumber[line.number] && mayBeFurniture(line) { nearCounts[line.trimmed, default: 0] += 1 }
+        let enough = max(3, bare.count / 3)
+        let candidates = nearCounts.filter { $0.value >= enough }
+        guard !candidates.isEmpty else { return bare }
+        let lengths = Set(candidates.keys.map(\.utf8.count))
+        var copies: [String: [Int]] = candidates.mapValues { _ in [] }
+        for line in lines where lengths.contains(line.trimmed.utf8.count) && mayBeFurniture(line) { copies[line.trimmed]?.append(line.number) }
         var furniture = bare
-        for (_, numbers) in byText where numbers.count >= 3 {
-            let nearPageNumber = numbers.filter { number in (number - 3...number + 3).contains { bare.contains($0) } }
-            let onMostPages = nearPageNumber.count >= max(3, bare.count / 3)
-            if onMostPages, nearPageNumber.count * 3 >= numbers.count * 2 { furniture.formUnion(numbers) }
-        }
+        for (text, numbers) in copies where candidates[text, default: 0] * 3 >= numbers.count * 2 { furniture.formUnion(numbers) }
         return furniture
     }
 
