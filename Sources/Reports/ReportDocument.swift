@@ -104,7 +104,7 @@ public struct ReportDocument: Sendable, Equatable {
         var heading = String(trimmed[..<range.lowerBound]).trimmingWhitespace()
         guard isGradeLine(grade), trimmed[trimmed.index(before: range.lowerBound)].isWhitespace else { return nil }
         if heading.hasSuffix(":") || heading.hasSuffix("–") || heading.hasSuffix("-") { heading = String(heading.dropLast()).trimmingWhitespace() }
-        guard let first = heading.first, first.isUppercase, !endsSentence(heading), TextScanning.spaceSeparatedCount(heading) <= 20 else { return nil }
+        guard let first = heading.first, first.isUppercase, !endsSentence(heading), TextScanning.hasAtMostSpaceSeparated(20, heading) else { return nil }
         return (heading, grade)
     }
 
@@ -311,7 +311,7 @@ public struct ReportDocument: Sendable, Equatable {
 
     static func isHeading(_ block: Block) -> Bool {
         guard block.pieces.count <= 3, let first = block.text.first, first.isUppercase || first.isNumber else { return false }
-        guard TextScanning.spaceSeparatedCount(block.text) <= 20, TextScanning.hasAtMostCharacters(160, block.text), let last = block.text.last else { return false }
+        guard TextScanning.hasAtMostSpaceSeparated(20, block.text), TextScanning.hasAtMostCharacters(160, block.text), let last = block.text.last else { return false }
         return !".!?;,:".contains(last) && !(last == "-")
     }
 }

@@ -166,6 +166,32 @@ public enum TextScanning {
         return text.split(separator: " ").count
     }
 
+    /// `spaceSeparatedCount(text) <= limit`, answered at the first byte of word `limit + 1` when the
+    /// bytes up to it hold no scalar that could join a space into a longer Character: a long paragraph is
+    /// not counted to its end to learn that it is longer than a heading.
+    public static func hasAtMostSpaceSeparated(_ limit: Int, _ text: some StringProtocol) -> Bool {
+        let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var count = 0
+            var inWord = false
+            var high = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let isSpace = byte == 0x20
+                if !isSpace && !inWord {
+                    count += 1
+                    // The spaces before this byte join nothing: none of the scalars around them could join,
+                    // this one included.
+                    if count > limit { return high || byte >= 0xCC ? nil : false }
+                }
+                inWord = !isSpace
+                high = high || byte >= 0xCC
+            }
+            return nil
+        }
+        if let decided = decided ?? nil { return decided }
+        return spaceSeparatedCount(text) <= limit
+    }
+
     /// Unicode's `White_Space` property (what `Character.isWhitespace` asks of a one-scalar Character),
     /// without the property table lookup: the set has not changed since Unicode 6.
     @inline(__always)

@@ -28,7 +28,7 @@ import Testing
             guard let scalar = Unicode.Scalar(value) else { continue }
             let samples = [
                 "\(scalar)", "grade\(scalar)", "\(scalar)grade", "GRADE \(scalar)", "Gr\(scalar)ade", "a\r\n\(scalar)", "\(scalar)\r\n",
-                "a \(scalar) b", "  \(scalar)  ",
+                "a \(scalar) b", "  \(scalar)  ", "a b \(scalar)c d", "a b c d e f g h \(scalar)", "a b \(scalar)", "\(scalar) a b",
             ]
             for text in samples {
                 if TextScanning.spaceSeparatedCount(text) != text.split(separator: " ").count { disagreements.append("words U+\(String(value, radix: 16))") }
@@ -36,6 +36,9 @@ import Testing
                     disagreements.append("joining U+\(String(value, radix: 16))")
                 }
                 if TextScanning.characterCount(text) != text.count { disagreements.append("count U+\(String(value, radix: 16))") }
+                for limit in [0, 1, 2, 3, 6] where TextScanning.hasAtMostSpaceSeparated(limit, text) != (text.split(separator: " ").count <= limit) {
+                    disagreements.append("at most \(limit) words U+\(String(value, radix: 16))")
+                }
                 for limit in [0, 1, 3, 6] where TextScanning.hasAtMostCharacters(limit, text) != (text.count <= limit) {
                     disagreements.append("at most \(limit) U+\(String(value, radix: 16))")
                 }

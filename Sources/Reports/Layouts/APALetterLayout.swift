@@ -113,8 +113,8 @@ enum LayoutEvidence {
         let trimmed = line.trimmed
         if trimmed.hasPrefix("#") || trimmed.contains(where: \.isLetter) && trimmed == trimmed.uppercased() { return true }
         let folded = ReportText.folded(trimmed)
-        guard alone, TextScanning.spaceSeparatedCount(folded) <= 12, !trimmed.hasSuffix("."),
+        guard alone, TextScanning.hasAtMostSpaceSeparated(12, folded), !trimmed.hasSuffix("."),
               let range = folded.range(of: framework) else { return false }
-        return TextScanning.spaceSeparatedCount(folded[..<range.lowerBound]) <= 2
+        return TextScanning.hasAtMostSpaceSeparated(2, folded[..<range.lowerBound])
     }
 }

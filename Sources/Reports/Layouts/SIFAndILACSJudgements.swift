@@ -294,7 +294,7 @@ struct GradedStructureReader {
                 }
             }
             guard isHeader else { continue }
-            let prose = text.lines.first { $0.number > line.number && TextScanning.spaceSeparatedCount($0.trimmed) > 14 }
+            let prose = text.lines.first { $0.number > line.number && !TextScanning.hasAtMostSpaceSeparated(14, $0.trimmed) }
             return line.number..<(prose?.number ?? text.lines.count + 1)
         }
         return nil
@@ -308,7 +308,7 @@ struct GradedStructureReader {
         for (index, cell) in cells.enumerated() {
             guard TextScanning.containsByte(cell.text, UInt8(ascii: ":")), let colon = cell.text.lastIndex(of: ":") else { continue }
             var written = Self.trimmedGrade(String(cell.text[cell.text.index(after: colon)...]))
-            guard !written.isEmpty, TextScanning.spaceSeparatedCount(written) <= 6 else { continue }
+            guard !written.isEmpty, TextScanning.hasAtMostSpaceSeparated(6, written) else { continue }
             var level = GradeWords.level(of: written, in: framework)
             var lastLine = cell.line
             if index + 1 < cells.count, cells[index + 1].line == cell.line + 1 {
@@ -349,7 +349,7 @@ struct GradedStructureReader {
             for end in start..<min(start + 3, cells.count) {
                 if end > start, cells[end].line != cells[end - 1].line + 1 || cells[end].inRow { break }
                 let sentence = end == start ? cells[start].text : cells[start...end].map(\.text).joined(separator: " ")
-                guard TextScanning.spaceSeparatedCount(sentence) <= 28 else { break }
+                guard TextScanning.hasAtMostSpaceSeparated(28, sentence) else { break }
                 if Self.mayEndWithGrade(sentence), let finding = statement(sentence, from: cells[start], to: cells[end], frontTableLine: frontTableLine) {
                     findings.append(finding)
                     break

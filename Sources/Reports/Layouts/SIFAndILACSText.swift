@@ -129,7 +129,7 @@ struct ReportProse {
         if let heading = lines.first(where: {
             TextScanning.contains($0.trimmed, caseInsensitive: "contents") && ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents"
         }) {
-            let prose = lines.first { $0.number > heading.number && TextScanning.spaceSeparatedCount($0.trimmed) > 14 }
+            let prose = lines.first { $0.number > heading.number && !TextScanning.hasAtMostSpaceSeparated(14, $0.trimmed) }
             contents = heading.number..<(prose?.number ?? heading.number)
         }
         // A repeated line is furniture when enough of its copies stand within three lines of a page number

@@ -50,7 +50,7 @@ struct VisitLetter: ReportLayout {
         for (index, line) in lines.enumerated() {
             let cleaned = ReportCells.clean(line.trimmed).text
             let folded = ReportText.folded(cleaned)
-            guard kinds.contains(where: { folded.hasPrefix($0) }), TextScanning.spaceSeparatedCount(cleaned) <= 30 else { continue }
+            guard kinds.contains(where: { folded.hasPrefix($0) }), TextScanning.hasAtMostSpaceSeparated(30, cleaned) else { continue }
             var subject = cleaned
             for next in lines[(index + 1)...].prefix(2) {
                 let continuation = ReportCells.clean(next.trimmed).text
