@@ -309,6 +309,13 @@ enum CopularMatcher {
         ["is"], ["are"], ["remains"], ["remain"], ["continues", "to", "be"], ["continue", "to", "be"],
         ["has", "been"], ["have", "been"], ["was"], ["were"],
     ]
+    /// Whether a byte can open one of `verbs`, in either case: most words of a sentence cannot, and are
+    /// passed over without trying each verb.
+    static let opensVerb: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for verb in verbs { if let first = verb.first?.utf8.first { table[Int(first)] = true; table[Int(first & ~0x20)] = true } }
+        return table
+    }()
     static let qualifiers: [[String]] = [
         ["now"], ["still"], ["judged", "to", "be"], ["currently"], ["at", "least"], ["also"], ["overall"], ["very"],
         ["generally"], ["broadly"], ["consistently"], ["mostly"],
@@ -335,7 +342,7 @@ enum CopularMatcher {
     /// The pattern after its subject, from the white space at `start`.
     private static func rest(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Result {
         var index = skipSpace(bytes, from: start)
-        guard index > start, let afterVerb = phrase(verbs, in: bytes, at: index) else { return .none }
+        guard index > start, index < bytes.count, opensVerb[Int(bytes[index])], let afterVerb = phrase(verbs, in: bytes, at: index) else { return .none }
         index = afterVerb
         while let afterQualifier = phrase(qualifiers, in: bytes, at: index) { index = afterQualifier }
         guard let grade = grades.first(where: { word($0, in: bytes, at: index) }) else { return .none }
