@@ -46,6 +46,21 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    /// Text that `isPlain` passes is what cleaning step by step leaves unchanged, neither heading nor
+    /// bullet; and most lines of the reports are plain.
+    @Test func plainTextIsWhatCleaningLeavesAlone() throws {
+        let samples = try Self.samples() + ["- a", "* b", "a  b", " a", "a ", "a\tb", "#a", "a_b", "a<b", "a&b", "a*b", "\u{7F}x", "x\u{0B}"]
+        var plain = 0
+        var differing: [String] = []
+        for sample in samples where ReportCells.isPlain(sample) {
+            plain += 1
+            if ReportCells.cleanStepByStep(sample) != (sample, false, false) { differing.append(sample) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        #expect(plain * 2 > samples.count, "most samples are plain")
+        #expect(!ReportCells.isPlain("a  b") && !ReportCells.isPlain("- a") && !ReportCells.isPlain("") && ReportCells.isPlain("Staying safe: good"))
+    }
+
     @Test func gradeWordSearchAgrees() throws {
         let samples = try Self.samples() + ["GOOD", "Adequate", "OutStanding.", "excellent", "d", "goo d", "inADEQUATE", "outstandin", "xcellent"]
         let differing = samples.filter { sample in

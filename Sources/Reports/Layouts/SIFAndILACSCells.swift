@@ -141,6 +141,23 @@ enum ReportCells {
     }
 
     /// The bytes every decoration `clean` removes starts with: `#`, `<`, `&`, `*`, `_`.
+    /// Whether cleaning leaves `text` as it is, decided in one pass over its bytes: ASCII words set apart
+    /// by single spaces, no decoration mark, no bullet at its start. Most cells of a report are such text.
+    static func isPlain(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: " "), last != UInt8(ascii: " "),
+                  first != UInt8(ascii: "-"), first != UInt8(ascii: "*") else { return false }
+            var previousWasSpace = false
+            for byte in bytes {
+                guard byte >= 0x20, byte < 0x80, !isDecorationMark(byte) else { return false }
+                let isSpace = byte == UInt8(ascii: " ")
+                if isSpace && previousWasSpace { return false }
+                previousWasSpace = isSpace
+            }
+            return true
+        } ?? false
+    }
+
     static func isDecorationMark(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "_"): true
@@ -150,6 +167,11 @@ enum ReportCells {
 
     /// The words of a line without Markdown and HTML decoration, and whether it was a heading or a bullet.
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
+        isPlain(raw) ? (raw, false, false) : cleanStepByStep(raw)
+    }
+
+    /// `clean` one step at a time: the definition `isPlain` short-cuts.
+    static func cleanStepByStep(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
         var text = raw.trimmingWhitespace()
         var isHeading = false
         // Most lines carry no decoration at all; only those with one of its marks go through the patterns,
