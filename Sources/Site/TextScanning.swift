@@ -179,9 +179,18 @@ public enum TextScanning {
                 let isSpace = byte == 0x20
                 if !isSpace && !inWord {
                     count += 1
-                    // The spaces before this byte join nothing: none of the scalars around them could join,
-                    // this one included.
-                    if count > limit { return high || byte >= 0xCC ? nil : false }
+                    // The spaces before this byte join nothing when none of the scalars around them could
+                    // join, this one included: later scalars cannot reach them.
+                    if count > limit {
+                        guard high || byte >= 0xCC else { return false }
+                        let scalarEnd = min(bytes.count, index + 4)
+                        var joins = false
+                        forEachScalar(atLeast: 0xCC, in: UnsafeBufferPointer(rebasing: bytes[..<scalarEnd])) { scalar in
+                            joins = scalarMayJoin(scalar)
+                            return !joins
+                        }
+                        return joins ? nil : false
+                    }
                 }
                 inWord = !isSpace
                 high = high || byte >= 0xCC

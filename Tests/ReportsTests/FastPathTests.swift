@@ -46,6 +46,13 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    /// A cell's word count is the number of runs of Characters other than white space.
+    @Test func cellWordCountsAgree() throws {
+        let samples = try Self.samples() + ["a\u{00A0}b", "\u{3000}x y\u{2028}z", "’s good", "e\u{301} f", " \u{301}x", "\u{85}"]
+        let differing = samples.filter { ReportCell.words(in: $0) != $0.split(whereSeparator: \.isWhitespace).count }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     /// Text that `isPlain` passes is what cleaning step by step leaves unchanged, neither heading nor
     /// bullet; and most lines of the reports are plain.
     @Test func plainTextIsWhatCleaningLeavesAlone() throws {

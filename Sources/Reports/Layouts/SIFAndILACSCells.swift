@@ -47,7 +47,15 @@ struct ReportCell: Equatable {
         }
         if let count = ascii ?? nil { return count }
         if TextScanning.mayJoinScalars(text.unicodeScalars) { return text.split(whereSeparator: \.isWhitespace).count }
-        return text.unicodeScalars.split(whereSeparator: TextScanning.isUnicodeWhitespace).count
+        // Runs of scalars other than white space, counted without making them.
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isSpace = TextScanning.isUnicodeWhitespace(scalar)
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
     /// A page number or a footnote digit standing alone.
     var isBareNumber: Bool { !text.isEmpty && text.dropFirst(3).isEmpty && text.allSatisfy(\.isNumber) }
