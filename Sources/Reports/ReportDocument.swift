@@ -247,9 +247,12 @@ public struct ReportDocument: Sendable, Equatable {
                 continue
             }
             if var block = open {
+                // The open block is taken out while it grows, so that its text is appended to in place
+                // rather than copied with every line.
+                open = nil
                 let previousEnded = endsSentence(block.text)
                 if previousEnded && (startsWithSpace || isParagraphNumber(trimmed)) {
-                    close()
+                    blocks.append(block)
                 } else {
                     append(trimmed, line: line.number, to: &block)
                     open = block
