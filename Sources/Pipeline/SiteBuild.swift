@@ -206,9 +206,17 @@ public struct SiteBuild: Sendable {
                 dirtyPages = plannedPages!.filter { !cleanUnits.contains("page:" + $0.path) }
             }
             var files: [(unit: String, file: OutputFile)] = []
+            // The data files, the sitemap and the feed depend on the site as a whole. Each is made as one
+            // more piece of the parallel work below, beside the pages, rather than before them; their
+            // paths are known now.
+            var siteFiles: [SiteFiles] = []
             if !cleanUnits.contains("data"), let pages = plannedPages {
-                // The data files, the sitemap and the feed depend on the site as a whole.
-                files += (JudgementExport.files(site) + renderer.siteIndexFiles(site, pagePaths: pages.map(\.path))).map { ("data", $0) }
+                let pagePaths = pages.map(\.path)
+                siteFiles = [
+                    SiteFiles(paths: [JudgementExport.csvPath]) { [JudgementExport.csvFile(site)] },
+                    SiteFiles(paths: [JudgementExport.jsonPath]) { [JudgementExport.jsonFile(site)] },
+                    SiteFiles(paths: renderer.siteIndexPaths) { renderer.siteIndexFiles(site, pagePaths: pagePaths) },
+                ].filter { !$0.paths.isEmpty }
             }
             if !cleanUnits.contains("not-found") {
                 do {
@@ -219,7 +227,7 @@ public struct SiteBuild: Sendable {
             }
             if !cleanUnits.contains("assets") { files += templates.assets.map { ("assets", $0) } }
             let keptStatuses = kept.mapValues(\.status)
-            let writing = dirtyPages.map(\.path) + files.map(\.file.path)
+            let writing = dirtyPages.map(\.path) + files.map(\.file.path) + siteFiles.flatMap(\.paths)
             let staging: SiteStaging
             do {
                 staging = try SiteStaging(
@@ -228,7 +236,22 @@ public struct SiteBuild: Sendable {
             } catch {
                 throw Failure(message: error.description, diagnostics: diagnostics.sorted())
             }
-            let failures = await Parallel.map(dirtyPages) { page -> Failure? in
+            let work = siteFiles.map(BuildWork.siteFiles) + dirtyPages.map(BuildWork.page)
+            let failures = await Parallel.map(work) { item -> Failure? in
+                let page: PlannedPage
+                switch item {
+                case .siteFiles(let made):
+                    do {
+                        let files = made.make()
+                        guard files.map(\.path) == made.paths else { return Failure(message: "site files \(files.map(\.path)) differ from the paths planned, \(made.paths)", diagnostics: []) }
+                        for file in files { try staging.write(file) }
+                        return nil
+                    } catch {
+                        return Failure(message: "\(error)", diagnostics: [])
+                    }
+                case .page(let planned):
+                    page = planned
+                }
                 var inspection: Inspection?
                 if let id = page.inspectionID, let source = sourceByID[id], let report = reportsByPath[source] {
                     guard let full = report.full(from: spill) ?? Self.reextract(source, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: source)), extractor: extractor) else {
@@ -256,6 +279,7 @@ public struct SiteBuild: Sendable {
                 throw Failure(message: "\(error)", diagnostics: diagnostics.sorted())
             }
             let writtenUnits = dirtyPages.map { ("page:" + $0.path, $0.path) } + files.map { ($0.unit, $0.file.path) }
+                + siteFiles.flatMap(\.paths).map { ("data", $0) }
             for (unit, path) in writtenUnits {
                 if let status = staging.status(of: path) { manifest.outputs[path] = BuildCache.OutputEntry(unit: unit, status: status) }
             }
@@ -435,4 +459,22 @@ extension URL {
         let path = standardizedFileURL.path
         return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
+}
+
+/// Files made from the site as a whole (the data files, the sitemap and the feed), with their paths known
+/// before they are made so that the staging folder can be laid out first.
+struct SiteFiles: Sendable {
+    var paths: [String]
+    var make: @Sendable () -> [OutputFile]
+
+    init(paths: [String], make: @escaping @Sendable () -> [OutputFile]) {
+        self.paths = paths
+        self.make = make
+    }
+}
+
+/// One piece of a build's parallel work: a page, or files made from the whole site.
+enum BuildWork: Sendable {
+    case siteFiles(SiteFiles)
+    case page(PlannedPage)
 }

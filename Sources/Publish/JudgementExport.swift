@@ -51,19 +51,49 @@ public enum JudgementExport {
         return (try? encoder.encode(records(site))) ?? Data("[]".utf8)
     }
 
+    public static let csvPath = "data/judgements.csv"
+    public static let jsonPath = "data/judgements.json"
+
     public static func files(_ site: SiteModel) -> [OutputFile] {
-        [
-            OutputFile(path: "data/judgements.csv", text: csv(site)),
-            OutputFile(path: "data/judgements.json", contents: json(site)),
-        ]
+        [csvFile(site), jsonFile(site)]
     }
 
-    /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that spreadsheets never
-    /// run report text as a formula.
+    /// The CSV file alone: the build makes it while the JSON file and the pages are made.
+    public static func csvFile(_ site: SiteModel) -> OutputFile { OutputFile(path: csvPath, text: csv(site)) }
+
+    public static func jsonFile(_ site: SiteModel) -> OutputFile { OutputFile(path: jsonPath, contents: json(site)) }
+
+    /// RFC 4180 quoting: a field holding a comma, a double quote or a line break (LF, CR, VT, FF, NEL,
+    /// U+2028, U+2029) anywhere in its bytes is quoted, its quotes doubled, whatever marks follow them. A
+    /// field whose first byte is `=`, `+`, `-` or `@` is prefixed with `'` so that spreadsheets never run
+    /// report text as a formula.
     static func field(_ value: String) -> String {
         var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if let byte = value.utf8.first, byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") {
+            value = "'" + value
+        }
+        return value.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard needsQuotes(bytes) else { return nil }
+            var quoted: [UInt8] = [UInt8(ascii: "\"")]
+            quoted.reserveCapacity(bytes.count + 8)
+            for byte in bytes {
+                quoted.append(byte)
+                if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+            }
+            quoted.append(UInt8(ascii: "\""))
+            return String(decoding: quoted, as: UTF8.self)
+        }.flatMap { $0 } ?? value
+    }
+
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A...0x0D: return true
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return true
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9): return true
+            default: continue
+            }
+        }
+        return false
     }
 }

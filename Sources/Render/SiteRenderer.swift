@@ -48,6 +48,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// With a base URL, the sitemap (of `pagePaths`) and the feed; nothing without one.
+    /// The paths of `siteIndexFiles`, known before they are made: none without a base URL.
+    public var siteIndexPaths: [String] { baseURL == nil ? [] : [Permalinks.sitemap, Permalinks.feed] }
+
     public func siteIndexFiles(_ site: SiteModel, pagePaths: [String]) -> [OutputFile] {
         guard let baseURL else { return [] }
         return [

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Publish
+@testable import Publish
 import Site
 
 /// The data export of judgements read from several frameworks: scope, prose grades, missing levels, JSON.
@@ -47,7 +47,22 @@ import Site
         #expect(Set(object[0].keys) == Set(JudgementExport.csvHeader.split(separator: ",").map(String.init)))
     }
 
+    /// Quoting and the formula guard go by bytes: a comma, quote or line break followed by a combining
+    /// mark still needs quotes, and so does every line break a spreadsheet may split at.
+    @Test func fieldsAreQuotedByTheirBytes() {
+        #expect(JudgementExport.field("plain text") == "plain text")
+        #expect(JudgementExport.field("a,\u{301}b") == "\"a,\u{301}b\"")
+        #expect(JudgementExport.field("say \"\u{301}hi\"") == "\"say \"\"\u{301}hi\"\"\"")
+        for lineBreak in ["\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            #expect(JudgementExport.field("a\(lineBreak)b") == "\"a\(lineBreak)b\"")
+        }
+        #expect(JudgementExport.field("caf\u{E9} \u{2019}s \u{2027}") == "caf\u{E9} \u{2019}s \u{2027}")
+        #expect(JudgementExport.field("-\u{301}1") == "'-\u{301}1")
+        #expect(JudgementExport.field("@x") == "'@x" && JudgementExport.field("+1") == "'+1" && JudgementExport.field("a=1") == "a=1")
+    }
+
     @Test func filesAreNamedUnderData() {
         #expect(JudgementExport.files(Self.site).map(\.path) == ["data/judgements.csv", "data/judgements.json"])
+        #expect([JudgementExport.csvPath, JudgementExport.jsonPath] == ["data/judgements.csv", "data/judgements.json"])
     }
 }
