@@ -9,6 +9,29 @@ enum ReportFacts {
     /// Every date written in `text` as "26 November 2007", "1st November 2006" or "1/06/2015" (day first,
     /// as English reports write them), with where it stands.
     static func dates(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
+        mayHoldYear(text) ? datesByPattern(in: text) : []
+    }
+
+    /// Whether `text` has four ASCII digits in a row, counting any byte beyond ASCII between them as
+    /// possibly part of a digit's Character: every date pattern ends in a four-digit year, so most lines
+    /// (page numbers, paragraph numbers, "1.2") need no pattern at all.
+    static func mayHoldYear(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var digits = 0
+            for byte in bytes {
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                    digits += 1
+                    if digits == 4 { return true }
+                } else if byte < 0x80 {
+                    digits = 0
+                }
+            }
+            return false
+        } ?? true
+    }
+
+    /// `dates(in:)` by the patterns alone.
+    static func datesByPattern(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
         var found: [(date: PartialDate, range: Range<String.Index>)] = []
         guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return found }
         for match in text.matches(of: Patterns.dayMonthYear) {

@@ -46,6 +46,17 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    /// Text ruled out by the four-digit test holds no date the patterns would find.
+    @Test func textWithoutAYearHoldsNoDate() throws {
+        var samples = try Self.samples()
+        samples += ["1 June 2015", "12th Sept. 2009", "3/4/2012", "1 – 25 June 2015", "2 to 3 May 201", "1\u{301} June 2015",
+                    "1 June 2\u{301}015", "1 June 20\u{2019}15", "Page 12 of 40", "١٢ June ٢٠١٥"]
+        let missed = samples.filter { !ReportFacts.mayHoldYear($0) && !ReportFacts.datesByPattern(in: $0).isEmpty }
+        #expect(missed.isEmpty, "\(missed.prefix(5))")
+        #expect(samples.filter { !ReportFacts.datesByPattern(in: $0).isEmpty }.count > 20, "the samples hold dates")
+        #expect(samples.filter { !ReportFacts.mayHoldYear($0) }.count * 2 > samples.count, "most samples are ruled out")
+    }
+
     /// A cell's word count is the number of runs of Characters other than white space.
     @Test func cellWordCountsAgree() throws {
         let samples = try Self.samples() + ["a\u{00A0}b", "\u{3000}x y\u{2028}z", "’s good", "e\u{301} f", " \u{301}x", "\u{85}"]
