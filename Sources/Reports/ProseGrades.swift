@@ -326,7 +326,7 @@ enum CopularMatcher {
     static func match(_ sentence: String) -> Result {
         var sentence = sentence
         return sentence.withUTF8 { bytes in
-            guard TextScanning.isASCII(bytes), !bytes.contains(where: { (0x0A...0x0D).contains($0) }) else { return .undecided }
+            guard !bytes.contains(where: { (0x0A...0x0D).contains($0) }), TextScanning.isASCII(bytes) || allInert(bytes) else { return .undecided }
             var sawUndecided = false
             for subjectEnd in 1..<max(bytes.count, 1) where isSpace(bytes[subjectEnd]) {
                 switch rest(bytes, from: subjectEnd) {
@@ -394,14 +394,37 @@ enum CopularMatcher {
         return true
     }
 
+    /// Whether every scalar beyond ASCII leaves the pattern's answer to the ASCII bytes: none is white
+    /// space (`\s`), none could join a neighbour into one Character, and none is a case form of an ASCII
+    /// letter (U+017F LONG S, U+212A KELVIN SIGN, U+0130, U+0131), which `(?i)` could match as one. Such
+    /// a scalar is never a space nor a letter of the words matched; where it stands next to a word's end,
+    /// `boundary` leaves the answer to the pattern.
+    static func allInert(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var inert = true
+        TextScanning.forEachScalar(atLeast: 0xC2, in: bytes) { scalar in
+            inert = !TextScanning.isUnicodeWhitespace(scalar) && !TextScanning.scalarMayJoin(scalar) && !mapsToASCIILetter(scalar)
+            return inert
+        }
+        return inert
+    }
+
+    private static func mapsToASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return [properties.lowercaseMapping, properties.uppercaseMapping, properties.titlecaseMapping].contains { mapping in
+            mapping.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+        }
+    }
+
     /// Whether a word boundary stands at `index` after a word's last letter; nil where Unicode word
-    /// boundaries and ASCII ones may disagree.
+    /// boundaries and ASCII ones may disagree (a scalar beyond ASCII next to it, or after the `.`, `'` or
+    /// `:` next to it).
     private static func boundary(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool? {
         guard index < bytes.count else { return true }
         let byte = bytes[index]
+        if byte >= 0x80 { return nil }
         if isWordByte(byte) { return false }
         if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ":"),
-           index + 1 < bytes.count, isWordByte(bytes[index + 1]) { return nil }
+           index + 1 < bytes.count, isWordByte(bytes[index + 1]) || bytes[index + 1] >= 0x80 { return nil }
         return true
     }
 

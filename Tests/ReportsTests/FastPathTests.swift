@@ -120,19 +120,44 @@ import Site
         "The council continues to be outstanding)", "is good", " is good", "The service was excellent whilst", "The service was good whiles",
         "The service were GOOD AND", "Capacity to improve is Good.", "it is goodness.", "They are now still good at", "A is B is good.",
         "The help IS \tgood", "The effectiveness is adequate for_", "The effectiveness is adequate for2", "It is mostly inadequate:",
+        "The council’s work is good.", "Children’s services are good and’s", "It is good andé", "It is good and.é", "It is good\u{00A0}overall",
+        "It ha\u{17F} been good", "It is good an\u{AD}d x", "Care is good with\u{301}", "The café is good", "Naïve work is good because",
+        "x is good ın", "It is good in’x", "It is good:é", "İt is good", "it ıs good", "Work is ɡood", "Work is good wıth", "Work is good at\u{2019}",
+        "Work \u{2003}is good", "Work is good\u{2028}", "“Work” is good.", "Work is “good”", "Work is good – and", "Work is good —with",
     ]
+
+    /// Judgement sentences with scalars beyond ASCII put in at random places: white space, marks, case
+    /// forms of ASCII letters, letters, punctuation and symbols.
+    static func sentencesWithScalarsBeyondASCII(count: Int) -> [String] {
+        let scalars: [Unicode.Scalar] = ["\u{2019}", "\u{E9}", "\u{131}", "\u{17F}", "\u{212A}", "\u{130}", "\u{A0}", "\u{2003}", "\u{301}",
+                                         "\u{AD}", "\u{1F600}", "\u{4E2D}", "\u{627}", "\u{200D}", "\u{2013}", "\u{201C}", "\u{FF41}", "\u{3000}"]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in
+            var characters = Array(judgementSentences[next(judgementSentences.count)].unicodeScalars)
+            for _ in 0...next(2) { characters.insert(scalars[next(scalars.count)], at: next(characters.count + 1)) }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: characters)
+            return text
+        }
+    }
 
     /// The hand-written judgement-sentence matcher finds what `Patterns.copular` finds, or leaves the
     /// sentence to it.
     @Test func copularMatcherAgreesWithThePattern() throws {
         var decided = 0
-        for sample in try Self.samples() + Self.judgementSentences {
+        var decidedBeyondASCII = 0
+        for sample in try Self.samples() + Self.judgementSentences + Self.sentencesWithScalarsBeyondASCII(count: 4000) {
             let regex = sample.firstMatch(of: Patterns.copular)
             switch CopularMatcher.match(sample) {
             case .undecided: continue
             case .none: #expect(regex == nil, "\(sample)")
             case .found(let subjectEnd, let grade):
                 decided += 1
+                if !sample.isASCII { decidedBeyondASCII += 1 }
                 let utf8 = sample.utf8
                 #expect(regex.map { utf8.distance(from: utf8.startIndex, to: $0.output.subject.endIndex) } == subjectEnd, "\(sample)")
                 #expect(regex.map { utf8.distance(from: utf8.startIndex, to: $0.output.grade.startIndex) } == grade.lowerBound, "\(sample)")
@@ -140,6 +165,11 @@ import Site
             }
         }
         #expect(decided > 20)
+        #expect(decidedBeyondASCII > 200, "sentences beyond ASCII are matched from their bytes")
+        // Case forms of ASCII letters, white space and marks beyond ASCII are left to the pattern.
+        for sentence in ["It ha\u{17F} been good", "It is \u{212A}ind and good", "İt is good", "It is good\u{00A0}overall", "It is good\u{301}"] {
+            #expect(CopularMatcher.match(sentence) == .undecided, "\(sentence)")
+        }
     }
 
     /// A label's number is taken off as `Patterns.labelNumberPrefix` takes it off.
