@@ -34,7 +34,9 @@ public struct SiteModel: Sendable, Equatable {
     public var frameworks: [Framework]
 
     public init(inspections: [Inspection], vocabulary: OutcomeVocabulary) {
-        let ordered = inspections.sorted(by: Self.chronological)
+        // The positions are sorted, not the inspections: each is a large value, moved once instead of at
+        // every step of the sort. The sort is stable either way, so the order is the same.
+        let ordered = inspections.indices.sorted { Self.chronological(inspections[$0], inspections[$1]) }.map { inspections[$0] }
         self.inspections = ordered
         self.authorities = Dictionary(grouping: ordered, by: \.authority.slug)
             .map { AuthorityEntry(authority: $0.value[0].authority, inspections: $0.value) }
