@@ -64,19 +64,22 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
-    /// Text that `isPlain` passes is what cleaning step by step leaves unchanged, neither heading nor
-    /// bullet; and most lines of the reports are plain.
+    /// Text that `plainWordCount` passes is what cleaning step by step leaves unchanged, neither heading
+    /// nor bullet, with the words and no markup a cell of it has; and most lines of the reports are plain.
     @Test func plainTextIsWhatCleaningLeavesAlone() throws {
         let samples = try Self.samples() + ["- a", "* b", "a  b", " a", "a ", "a\tb", "#a", "a_b", "a<b", "a&b", "a*b", "\u{7F}x", "x\u{0B}"]
         var plain = 0
         var differing: [String] = []
-        for sample in samples where ReportCells.isPlain(sample) {
+        for sample in samples {
+            guard let words = ReportCells.plainWordCount(sample) else { continue }
             plain += 1
-            if ReportCells.cleanStepByStep(sample) != (sample, false, false) { differing.append(sample) }
+            let cell = ReportCell(text: sample, line: 1, inRow: false, isHeading: false, isBullet: false)
+            if ReportCells.cleanStepByStep(sample) != (sample, false, false) || words != cell.wordCount || cell.mayHoldMarkup { differing.append(sample) }
         }
         #expect(differing.isEmpty, "\(differing.prefix(5))")
         #expect(plain * 2 > samples.count, "most samples are plain")
-        #expect(!ReportCells.isPlain("a  b") && !ReportCells.isPlain("- a") && !ReportCells.isPlain("") && ReportCells.isPlain("Staying safe: good"))
+        #expect(ReportCells.plainWordCount("a  b") == nil && ReportCells.plainWordCount("- a") == nil && ReportCells.plainWordCount("") == nil)
+        #expect(ReportCells.plainWordCount("Staying safe: good") == 3)
     }
 
     @Test func gradeWordSearchAgrees() throws {

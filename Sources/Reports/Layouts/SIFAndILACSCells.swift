@@ -23,13 +23,19 @@ struct ReportCell: Equatable {
     let mayHoldMarkup: Bool
 
     init(text: String, line: Int, inRow: Bool, isHeading: Bool, isBullet: Bool) {
+        self.init(text: text, line: line, inRow: inRow, isHeading: isHeading, isBullet: isBullet, wordCount: Self.words(in: text),
+                  mayHoldMarkup: text.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") })
+    }
+
+    /// A cell whose word count and markup test are known already (plain text, `ReportCells.plainWordCount`).
+    init(text: String, line: Int, inRow: Bool, isHeading: Bool, isBullet: Bool, wordCount: Int, mayHoldMarkup: Bool) {
         self.text = text
         self.line = line
         self.inRow = inRow
         self.isHeading = isHeading
         self.isBullet = isBullet
-        wordCount = Self.words(in: text)
-        mayHoldMarkup = text.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
+        self.wordCount = wordCount
+        self.mayHoldMarkup = mayHoldMarkup
     }
 
     static func words(in text: String) -> Int {
@@ -76,9 +82,19 @@ enum ReportCells {
             let texts = parts.map { clean(String($0)).text }.filter { !$0.isEmpty }
             return texts.map { ReportCell(text: $0, line: line.number, inRow: texts.count > 1, isHeading: false, isBullet: false) }
         }
-        let columns = Self.columns(of: trimmed).map { clean(String($0)) }.filter { !$0.text.isEmpty }
-        return columns.map {
-            ReportCell(text: $0.text, line: line.number, inRow: columns.count > 1, isHeading: $0.isHeading, isBullet: $0.isBullet)
+        let columns = Self.columns(of: trimmed).map { column -> (text: String, isHeading: Bool, isBullet: Bool, plainWords: Int?) in
+            let raw = String(column)
+            if let words = plainWordCount(raw) { return (raw, false, false, words) }
+            let cleaned = cleanStepByStep(raw)
+            return (cleaned.text, cleaned.isHeading, cleaned.isBullet, nil)
+        }.filter { !$0.text.isEmpty }
+        return columns.map { column in
+            let inRow = columns.count > 1
+            // Plain text has its words counted already and holds no markup.
+            guard let words = column.plainWords else {
+                return ReportCell(text: column.text, line: line.number, inRow: inRow, isHeading: column.isHeading, isBullet: column.isBullet)
+            }
+            return ReportCell(text: column.text, line: line.number, inRow: inRow, isHeading: false, isBullet: false, wordCount: words, mayHoldMarkup: false)
         }
     }
 
@@ -149,21 +165,24 @@ enum ReportCells {
     }
 
     /// The bytes every decoration `clean` removes starts with: `#`, `<`, `&`, `*`, `_`.
-    /// Whether cleaning leaves `text` as it is, decided in one pass over its bytes: ASCII words set apart
-    /// by single spaces, no decoration mark, no bullet at its start. Most cells of a report are such text.
-    static func isPlain(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
+    /// The number of words of `text` when cleaning leaves it as it is, decided in one pass over its
+    /// bytes: ASCII words set apart by single spaces, no decoration mark, no bullet at its start; nil for
+    /// other text. Most cells of a report are such plain text.
+    static func plainWordCount(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: " "), last != UInt8(ascii: " "),
-                  first != UInt8(ascii: "-"), first != UInt8(ascii: "*") else { return false }
+                  first != UInt8(ascii: "-"), first != UInt8(ascii: "*") else { return nil }
             var previousWasSpace = false
+            var spaces = 0
             for byte in bytes {
-                guard byte >= 0x20, byte < 0x80, !isDecorationMark(byte) else { return false }
+                guard byte >= 0x20, byte < 0x80, !isDecorationMark(byte) else { return nil }
                 let isSpace = byte == UInt8(ascii: " ")
-                if isSpace && previousWasSpace { return false }
+                if isSpace && previousWasSpace { return nil }
                 previousWasSpace = isSpace
+                if isSpace { spaces += 1 }
             }
-            return true
-        } ?? false
+            return spaces + 1
+        } ?? nil
     }
 
     static func isDecorationMark(_ byte: UInt8) -> Bool {
@@ -175,10 +194,10 @@ enum ReportCells {
 
     /// The words of a line without Markdown and HTML decoration, and whether it was a heading or a bullet.
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
-        isPlain(raw) ? (raw, false, false) : cleanStepByStep(raw)
+        plainWordCount(raw) != nil ? (raw, false, false) : cleanStepByStep(raw)
     }
 
-    /// `clean` one step at a time: the definition `isPlain` short-cuts.
+    /// `clean` one step at a time: the definition `plainWordCount` short-cuts.
     static func cleanStepByStep(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
         var text = raw.trimmingWhitespace()
         var isHeading = false
