@@ -47,10 +47,10 @@ public struct SiteRenderer: Sendable {
         try render(notFoundPage())
     }
 
-    /// With a base URL, the sitemap (of `pagePaths`) and the feed; nothing without one.
     /// The paths of `siteIndexFiles`, known before they are made: none without a base URL.
     public var siteIndexPaths: [String] { baseURL == nil ? [] : [Permalinks.sitemap, Permalinks.feed] }
 
+    /// With a base URL, the sitemap (of `pagePaths`) and the feed; nothing without one.
     public func siteIndexFiles(_ site: SiteModel, pagePaths: [String]) -> [OutputFile] {
         guard let baseURL else { return [] }
         return [

@@ -410,6 +410,8 @@ enum CopularMatcher {
 
     private static func mapsToASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
+        // Most scalars beyond ASCII in a report (quotes, dashes) have no other case at all.
+        guard properties.changesWhenCaseMapped else { return false }
         return [properties.lowercaseMapping, properties.uppercaseMapping, properties.titlecaseMapping].contains { mapping in
             mapping.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
         }

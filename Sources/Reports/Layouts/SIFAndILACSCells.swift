@@ -164,7 +164,6 @@ enum ReportCells {
         character.unicodeScalars.first.map { (0xE000...0xF8FF).contains($0.value) } ?? false
     }
 
-    /// The bytes every decoration `clean` removes starts with: `#`, `<`, `&`, `*`, `_`.
     /// The number of words of `text` when cleaning leaves it as it is, decided in one pass over its
     /// bytes: ASCII words set apart by single spaces, no decoration mark, no bullet at its start; nil for
     /// other text. Most cells of a report are such plain text.
@@ -185,6 +184,7 @@ enum ReportCells {
         } ?? nil
     }
 
+    /// The bytes every decoration `clean` removes starts with: `#`, `<`, `&`, `*`, `_`.
     static func isDecorationMark(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "_"): true
