@@ -57,6 +57,22 @@ import Site
         #expect(samples.filter { !ReportFacts.mayHoldYear($0) }.count * 2 > samples.count, "most samples are ruled out")
     }
 
+    /// Whether a statement may end with a grade: its last word, past full stops and white space, is the
+    /// last word of a grade phrase, in any case; or it ends beyond ASCII.
+    @Test func statementEndsAgree() throws {
+        func reference(_ text: String) -> Bool {
+            var bytes = Array(text.utf8)
+            while let last = bytes.last, last == UInt8(ascii: ".") || [9, 10, 11, 12, 13, 32].contains(last) { bytes.removeLast() }
+            if let last = bytes.last, last >= 0x80 { return true }
+            let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
+            return ["good", "outstanding", "adequate", "improvement"].contains { lowered.hasSuffix($0) }
+        }
+        let samples = try Self.samples() + Self.judgementSentences + ["GOOD.", "good . \t", "od", "", "Requires IMPROVEMENT..", "é good", "good é", "xadequate"]
+        let differing = samples.filter { GradedStructureReader.mayEndWithGrade($0) != reference($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        #expect(samples.filter(GradedStructureReader.mayEndWithGrade).count > 20)
+    }
+
     /// A cell's word count is the number of runs of Characters other than white space.
     @Test func cellWordCountsAgree() throws {
         let samples = try Self.samples() + ["a\u{00A0}b", "\u{3000}x y\u{2028}z", "’s good", "e\u{301} f", " \u{301}x", "\u{85}"]

@@ -371,10 +371,9 @@ struct GradedStructureReader {
             var end = bytes.count
             while end > 0, bytes[end - 1] == UInt8(ascii: ".") || TextScanning.isASCIISpace(bytes[end - 1]) { end -= 1 }
             if end > 0, bytes[end - 1] >= 0x80 { return true }
-            return ["good", "outstanding", "adequate", "improvement"].contains { word in
-                end >= word.utf8.count && TextScanning.firstIndex(
-                    of: word, caseInsensitiveIn: UnsafeBufferPointer(rebasing: bytes[(end - word.utf8.count)..<end]), from: 0) == 0
-            }
+            let words: [StaticString] = ["good", "outstanding", "adequate", "improvement"]
+            let head = UnsafeBufferPointer(rebasing: bytes[..<end])
+            return words.contains { TextScanning.matches($0, caseInsensitiveIn: head, at: end - $0.utf8CodeUnitCount) }
         }
     }
 
@@ -546,7 +545,7 @@ struct OutcomeMatch {
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
             start = end
-            if TextScanning.firstIndex(of: "judgment", caseInsensitiveIn: word, from: 0) != nil {
+            if word.count >= 8, TextScanning.firstIndex(of: "judgment", caseInsensitiveIn: word, from: 0) != nil {
                 words += significant([String(decoding: word, as: UTF8.self).replacingOccurrences(of: "judgment", with: "judgement")])
                 continue
             }
