@@ -372,8 +372,7 @@ struct GradedStructureReader {
             while end > 0, bytes[end - 1] == UInt8(ascii: ".") || TextScanning.isASCIISpace(bytes[end - 1]) { end -= 1 }
             if end > 0, bytes[end - 1] >= 0x80 { return true }
             let words: [StaticString] = ["good", "outstanding", "adequate", "improvement"]
-            let head = UnsafeBufferPointer(rebasing: bytes[..<end])
-            return words.contains { TextScanning.matches($0, caseInsensitiveIn: head, at: end - $0.utf8CodeUnitCount) }
+            return words.contains { TextScanning.matches($0, caseInsensitiveIn: bytes, at: end - $0.utf8CodeUnitCount) }
         }
     }
 
