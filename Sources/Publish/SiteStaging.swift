@@ -91,18 +91,25 @@ public struct SiteStaging: Sendable {
         }
         let outputPath = writer.output.path + "/"
         let stagingPath = staging.path + "/"
-        for path in kept.keys.sorted() where present[path] == nil {
-            let from = outputPath + path
-            let to = stagingPath + path
-            guard link(from, to) != 0 else { continue }
+        // Linked on every core: each link takes the lock of its own folder only (making the folders, above,
+        // takes their common parent's, and is done on one).
+        let linked = kept.keys.sorted().filter { present[$0] == nil }
+        let failures = LinkFailures(count: linked.count)
+        DispatchQueue.concurrentPerform(iterations: linked.count) { index in
+            let from = outputPath + linked[index]
+            let to = stagingPath + linked[index]
+            guard link(from, to) != 0 else { return }
             if errno == EEXIST { unlink(to) }
             // A folder taken for present (see above) that was deleted by hand from the previous output.
-            if errno == ENOENT { try? manager.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
+            if errno == ENOENT { try? FileManager.default.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
             guard link(from, to) == 0 else {
-                let reason = String(cString: strerror(errno))
-                discard()
-                throw SiteWriter.Failure(path: from, message: "cannot link the unchanged file into the staging folder (\(reason))")
+                failures.record(SiteWriter.Failure(path: from, message: "cannot link the unchanged file into the staging folder (\(String(cString: strerror(errno))))"), at: index)
+                return
             }
+        }
+        if let failure = failures.first {
+            discard()
+            throw failure
         }
     }
 
@@ -210,4 +217,27 @@ public func writeUnsynced(_ data: Data, toPath path: String) -> Int32 {
         }
         return 0
     }
+}
+
+/// The failures of parallel links, one slot per link; the first by position is reported, whatever the
+/// scheduling.
+///
+/// `@unchecked Sendable`: each iteration writes only its own slot, and `first` is read after
+/// `concurrentPerform` has returned, which orders every write before it.
+private final class LinkFailures: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<SiteWriter.Failure?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func record(_ failure: SiteWriter.Failure, at index: Int) { slots[index] = failure }
+
+    var first: SiteWriter.Failure? { slots.lazy.compactMap { $0 }.first }
 }
