@@ -1,4 +1,5 @@
 import Dispatch
+import Site
 import Foundation
 
 /// Parallelism over values whose results come back in input order, so that whatever the scheduling, the
@@ -15,7 +16,7 @@ enum Parallel {
         guard !items.isEmpty else { return [] }
         return await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                let slots = Slots<Result>(count: items.count)
+                let slots = ParallelSlots<Result>(count: items.count)
                 DispatchQueue.concurrentPerform(iterations: items.count) { index in
                     slots.set(index, transform(items[index]))
                 }
@@ -23,27 +24,4 @@ enum Parallel {
             }
         }
     }
-}
-
-/// One slot per item, each written by exactly one iteration of `concurrentPerform` and read only after
-/// all of them have returned.
-///
-/// `@unchecked Sendable`: no two threads ever touch the same slot, and `concurrentPerform` returns only
-/// after every iteration has finished, which orders every write before the read in `values()`.
-private final class Slots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Value) { storage[index] = value }
-
-    func values() -> [Value] { storage.map { $0! } }
 }

@@ -94,23 +94,25 @@ public struct SiteStaging: Sendable {
         // Linked on every core: each link takes the lock of its own folder only (making the folders, above,
         // takes their common parent's, and is done on one).
         let linked = kept.keys.sorted().filter { present[$0] == nil }
-        let failures = LinkFailures(count: linked.count)
+        let failures = ParallelSlots<SiteWriter.Failure?>(count: linked.count)
         DispatchQueue.concurrentPerform(iterations: linked.count) { index in
-            let from = outputPath + linked[index]
-            let to = stagingPath + linked[index]
-            guard link(from, to) != 0 else { return }
-            if errno == EEXIST { unlink(to) }
-            // A folder taken for present (see above) that was deleted by hand from the previous output.
-            if errno == ENOENT { try? FileManager.default.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
-            guard link(from, to) == 0 else {
-                failures.record(SiteWriter.Failure(path: from, message: "cannot link the unchanged file into the staging folder (\(String(cString: strerror(errno))))"), at: index)
-                return
-            }
+            failures.set(index, Self.linkKept(outputPath + linked[index], to: stagingPath + linked[index]))
         }
-        if let failure = failures.first {
+        // The first failure by position, whatever the scheduling.
+        if let failure = failures.values().lazy.compactMap({ $0 }).first {
             discard()
             throw failure
         }
+    }
+
+    /// Links `from` (in the output) to `to` (in the staging folder); the failure, if it cannot.
+    private static func linkKept(_ from: String, to: String) -> SiteWriter.Failure? {
+        guard link(from, to) != 0 else { return nil }
+        if errno == EEXIST { unlink(to) }
+        // A folder taken for present (see `init`) that was deleted by hand from the previous output.
+        if errno == ENOENT { try? FileManager.default.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
+        guard link(from, to) != 0 else { return nil }
+        return SiteWriter.Failure(path: from, message: "cannot link the unchanged file into the staging folder (\(String(cString: strerror(errno))))")
     }
 
     /// Writes one file into the staging folder. Files of different paths may be written concurrently.
@@ -217,27 +219,4 @@ public func writeUnsynced(_ data: Data, toPath path: String) -> Int32 {
         }
         return 0
     }
-}
-
-/// The failures of parallel links, one slot per link; the first by position is reported, whatever the
-/// scheduling.
-///
-/// `@unchecked Sendable`: each iteration writes only its own slot, and `first` is read after
-/// `concurrentPerform` has returned, which orders every write before it.
-private final class LinkFailures: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<SiteWriter.Failure?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func record(_ failure: SiteWriter.Failure, at index: Int) { slots[index] = failure }
-
-    var first: SiteWriter.Failure? { slots.lazy.compactMap { $0 }.first }
 }
