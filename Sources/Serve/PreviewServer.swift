@@ -48,7 +48,9 @@ public struct PreviewServer: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.run() }
                 group.addTask {
-                    try await server.waitUntilListening()
+                    // Binding takes milliseconds; the wait is long so that a machine busy with a build (or
+                    // a test run) is not taken for a server that cannot listen. FlyingFox's default is 5 s.
+                    try await server.waitUntilListening(timeout: 60)
                     switch await server.listeningAddress {
                     case let .ip4(_, port)?, let .ip6(_, port)?: await onListening(port)
                     default: break
