@@ -150,19 +150,10 @@ public enum TextScanning {
     /// `text.split(separator: " ").count`, from the bytes unless some scalar could join a space into a
     /// longer Character.
     public static func spaceSeparatedCount(_ text: some StringProtocol) -> Int {
-        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, high: Bool) in
-            var count = 0
-            var inWord = false
-            var high = false
-            for byte in bytes {
-                let isSpace = byte == 0x20
-                if !isSpace && !inWord { count += 1 }
-                inWord = !isSpace
-                high = high || byte >= 0xCC
-            }
-            return (count, high)
+        if let counted = text.utf8.withContiguousStorageIfAvailable({ countSpaceSeparated($0, stoppingPast: .max) }),
+           !counted.high || !mayJoinScalars(text.unicodeScalars) {
+            return counted.count
         }
-        if let counted, !counted.high || !mayJoinScalars(text.unicodeScalars) { return counted.count }
         return text.split(separator: " ").count
     }
 
@@ -171,34 +162,42 @@ public enum TextScanning {
     /// not counted to its end to learn that it is longer than a heading.
     public static func hasAtMostSpaceSeparated(_ limit: Int, _ text: some StringProtocol) -> Bool {
         let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            var count = 0
-            var inWord = false
-            var high = false
-            for index in bytes.indices {
-                let byte = bytes[index]
-                let isSpace = byte == 0x20
-                if !isSpace && !inWord {
-                    count += 1
-                    // The spaces before this byte join nothing when none of the scalars around them could
-                    // join, this one included: later scalars cannot reach them.
-                    if count > limit {
-                        guard high || byte >= 0xCC else { return false }
-                        let scalarEnd = min(bytes.count, index + 4)
-                        var joins = false
-                        forEachScalar(atLeast: 0xCC, in: UnsafeBufferPointer(rebasing: bytes[..<scalarEnd])) { scalar in
-                            joins = scalarMayJoin(scalar)
-                            return !joins
-                        }
-                        return joins ? nil : false
-                    }
-                }
-                inWord = !isSpace
-                high = high || byte >= 0xCC
+            let counted = countSpaceSeparated(bytes, stoppingPast: limit)
+            guard let stop = counted.stop else {
+                // Counted to the end: the count stands unless some scalar could join a space.
+                return !counted.high || !mayJoinScalars(text.unicodeScalars) ? counted.count <= limit : nil
             }
-            return nil
+            // The spaces before the word past the limit join nothing when none of the scalars around them
+            // could join, that word's first included: later scalars cannot reach them.
+            guard counted.high || bytes[stop] >= 0xCC else { return false }
+            var joins = false
+            forEachScalar(atLeast: 0xCC, in: UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, stop + 4)])) { scalar in
+                joins = scalarMayJoin(scalar)
+                return !joins
+            }
+            return joins ? nil : false
         }
         if let decided = decided ?? nil { return decided }
-        return spaceSeparatedCount(text) <= limit
+        return text.split(separator: " ").count <= limit
+    }
+
+    /// The space-separated words of `bytes`, counted up to the first byte of word `limit + 1` (`stop`, nil
+    /// when there is none), and whether a byte before it could start a scalar of U+0300 or above.
+    private static func countSpaceSeparated(_ bytes: UnsafeBufferPointer<UInt8>, stoppingPast limit: Int) -> (count: Int, high: Bool, stop: Int?) {
+        var count = 0
+        var inWord = false
+        var high = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let isSpace = byte == 0x20
+            if !isSpace && !inWord {
+                count += 1
+                if count > limit { return (count, high, index) }
+            }
+            inWord = !isSpace
+            high = high || byte >= 0xCC
+        }
+        return (count, high, nil)
     }
 
     /// Unicode's `White_Space` property (what `Character.isWhitespace` asks of a one-scalar Character),
