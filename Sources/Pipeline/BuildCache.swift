@@ -75,7 +75,7 @@ struct BuildCache: Sendable {
 
     /// The summary's canonical encoding: what the cache stores and what its digest is taken of.
     static func encode(_ summary: Summary) -> [UInt8] {
-        (try? CompactCoding.encode(summary)) ?? []
+        SummaryCoding.encode(summary)
     }
 
     var manifestURL: URL { folder.appendingPathComponent("manifest.bin") }
@@ -96,9 +96,7 @@ struct BuildCache: Sendable {
 
     /// A stored summary and the digest of its encoding.
     func summary(_ digest: String) -> (summary: Summary, digest: String)? {
-        guard let data = FileManager.default.contents(atPath: summaryPath(digest)) else { return nil }
-        let bytes = [UInt8](data)
-        guard let summary = try? CompactCoding.decode(Summary.self, from: bytes) else { return nil }
+        guard let bytes = readFile(atPath: summaryPath(digest)), let summary = try? SummaryCoding.decode(bytes) else { return nil }
         return (summary, StableHash.hex(StableHash.xxh64(bytes)))
     }
 
@@ -159,4 +157,31 @@ struct BuildFingerprint: Sendable {
         }
         rendering = StableHash.hex(pages.digest)
     }
+}
+
+/// The bytes of a file, read with plain POSIX calls into one array (a one-report rebuild reads every
+/// report's summary, and `FileManager.contents` makes a `Data` that then has to be copied); nil when it
+/// cannot be read.
+func readFile(atPath path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var filled = 0
+    while true {
+        if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+        let count = bytes.withUnsafeMutableBytes { buffer in
+            read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        }
+        if count < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if count == 0 { break }
+        filled += count
+    }
+    bytes.removeSubrange(filled...)
+    return bytes
 }

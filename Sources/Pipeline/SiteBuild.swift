@@ -102,7 +102,9 @@ public struct SiteBuild: Sendable {
         let paths = listing.reports
         clock.tick("listing")
         let output = options.output.standardizedFileURL
-        if cache != nil, let unchanged = await Self.unchangedBuild(paths, reader: reader, previous: previous, rendering: fingerprint.rendering, output: output) {
+        // Each report's files by `stat`, taken once: whether anything changed at all, then which reports did.
+        let reportFiles = await Parallel.map(paths) { path in ReportFiles(reader: reader, path: path) }
+        if cache != nil, let unchanged = await Self.unchangedBuild(reportFiles, previous: previous, rendering: fingerprint.rendering, output: output) {
             if options.strict, let failure = Self.strictFailure(unchanged.diagnostics) { throw failure }
             return unchanged
         }
@@ -111,10 +113,10 @@ public struct SiteBuild: Sendable {
         let previousReports = previous.reports
         let trustedBefore = startNanoseconds - Self.statMargin
         let spill = try? SectionSpill()
-        let reports = await Parallel.map(paths) { path in
+        let reports = await Parallel.map(reportFiles) { files in
             Self.report(
-                path, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: path)),
-                extractor: extractor, previous: previousReports[path], cache: cache, trustedBefore: trustedBefore, spill: spill)
+                files, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: files.path)),
+                extractor: extractor, previous: previousReports[files.path], cache: cache, trustedBefore: trustedBefore, spill: spill)
         }
         clock.tick("reports")
         let unique = DuplicateInspections.resolve(reports.compactMap(\.summary.inspection))
@@ -283,15 +285,24 @@ public struct SiteBuild: Sendable {
             for (unit, path) in writtenUnits {
                 if let status = staging.status(of: path) { manifest.outputs[path] = BuildCache.OutputEntry(unit: unit, status: status) }
             }
+            // When the previous output is not kept (its files are not known, as after a cold build), the
+            // new output's files are linked into the standby folder for the next update to start from; only
+            // with a cache, which records what it holds.
+            let linked: [String]
             do {
-                try staging.commit(keepingPrevious: outputKnown)
+                linked = try staging.commit(keepingPrevious: outputKnown, linkingStandby: cache == nil ? [] : manifest.outputs.keys.sorted())
             } catch {
                 throw Failure(message: error.description, diagnostics: diagnostics.sorted())
             }
             clock.tick("commit")
             manifest.outputFolder = FileStatus(of: output)?.inode
-            manifest.standby = outputKnown ? current : [:]
-            manifest.standbyFolder = outputKnown ? FileStatus(of: writer.previousOutput)?.inode : nil
+            if outputKnown {
+                manifest.standby = current
+            } else {
+                // A link has its file's inode, size and modification time, as recorded for the output.
+                manifest.standby = Dictionary(uniqueKeysWithValues: linked.compactMap { path in manifest.outputs[path].map { (path, $0.status) } })
+            }
+            manifest.standbyFolder = manifest.standby.isEmpty ? nil : FileStatus(of: writer.previousOutput)?.inode
             written = writtenUnits.count
         }
         let summary = Summary(
@@ -324,17 +335,15 @@ public struct SiteBuild: Sendable {
     /// options and executable are too, and so is every file of the output. Then every page's key is
     /// the one it was written under, so neither the site model nor a page needs to be made.
     static func unchangedBuild(
-        _ paths: [String], reader: ContentReader, previous: BuildCache.Manifest, rendering: String, output: URL
+        _ reports: [ReportFiles], previous: BuildCache.Manifest, rendering: String, output: URL
     ) async -> Summary? {
-        guard let outcome = previous.outcome, previous.rendering == rendering, paths.count == previous.reports.count,
+        guard let outcome = previous.outcome, previous.rendering == rendering, reports.count == previous.reports.count,
               !previous.outputs.isEmpty else { return nil }
-        let folder = reader.folder.path + "/"
-        let reports = await Parallel.map(paths) { path in
-            guard let entry = previous.reports[path], entry.trusted else { return false }
-            return entry.source == FileStatus(atPath: folder + path)
-                && entry.sidecar == FileStatus(atPath: folder + ContentReader.sidecarPath(of: path))
+        let unchanged = reports.allSatisfy { files in
+            guard let entry = previous.reports[files.path], entry.trusted else { return false }
+            return entry.source == files.source && entry.sidecar == files.sidecar
         }
-        guard !reports.contains(false) else { return nil }
+        guard unchanged else { return nil }
         let recorded = Array(previous.outputs)
         let outputPath = output.path + "/"
         let outputs = await Parallel.map(recorded) { path, entry in
@@ -394,14 +403,29 @@ public struct SiteBuild: Sendable {
         }
     }
 
+    /// A report's path and the `stat` of its text and sidecar files (nil for a file that is not there).
+    struct ReportFiles: Sendable {
+        var path: String
+        var source: FileStatus?
+        var sidecar: FileStatus?
+
+        init(reader: ContentReader, path: String) {
+            let folder = reader.folder.path + "/"
+            self.path = path
+            source = FileStatus(atPath: folder + path)
+            sidecar = FileStatus(atPath: folder + ContentReader.sidecarPath(of: path))
+        }
+    }
+
     static func report(
-        _ path: String, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor, previous: BuildCache.ReportEntry?,
+        _ files: ReportFiles, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor, previous: BuildCache.ReportEntry?,
         cache: BuildCache?, trustedBefore: Int64, spill: SectionSpill? = nil
     ) -> ReportState {
+        let path = files.path
         let sidecarPath = ContentReader.sidecarPath(of: path)
         let folder = reader.folder.path + "/"
-        let source = FileStatus(atPath: folder + path)
-        let sidecar = FileStatus(atPath: folder + sidecarPath)
+        let source = files.source
+        let sidecar = files.sidecar
         if let previous, previous.trusted, source != nil, previous.source == source, previous.sidecar == sidecar,
            let stored = cache?.summary(previous.digest) {
             return ReportState(path: path, entry: previous, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)

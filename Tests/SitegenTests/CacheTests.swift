@@ -143,6 +143,52 @@ import Site
         try await workspace.expectSameAsColdBuild()
     }
 
+    /// A cold build with a cache leaves its output's files linked into the standby folder beside it, for
+    /// the first rebuild to start from (rather than making every folder again); without a cache it
+    /// leaves none.
+    @Test func aColdBuildLeavesALinkedStandbyForTheFirstRebuild() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let standby = SiteWriter(output: workspace.output).previousOutput
+        _ = try await workspace.build(cached: false)
+        #expect(!FileManager.default.fileExists(atPath: standby.path))
+        try FileManager.default.removeItem(at: workspace.output)
+        let cold = try await workspace.build()
+        // Every file but the marker that says the folder is sitegen's, which each build writes anew.
+        var output = try Self.files(in: workspace.output)
+        #expect(output.removeValue(forKey: SiteWriter.marker.path) != nil)
+        #expect(try Self.files(in: standby) == output)
+        #expect(output.count == cold.filesWritten)
+        for path in output.keys where !path.hasSuffix("/") {
+            let inOutput = try #require(FileStatus(of: workspace.output.appendingPathComponent(path)))
+            #expect(FileStatus(of: standby.appendingPathComponent(path))?.inode == inOutput.inode, "\(path)")
+        }
+        // The first rebuild starts from it: the page that changed is written anew (never through a link
+        // into the live output), and afterwards the standby holds the site as it was.
+        let page = workspace.output.appendingPathComponent("inspections/stockport-apa-2006/index.html")
+        let before = try Data(contentsOf: page)
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nThe council has since published an action plan.\n" }
+        let rebuild = try await workspace.build()
+        #expect(rebuild.filesWritten == 1)
+        #expect(try Data(contentsOf: page) != before)
+        #expect(try Data(contentsOf: standby.appendingPathComponent("inspections/stockport-apa-2006/index.html")) == before)
+        try await workspace.expectSameAsColdBuild()
+    }
+
+    /// The standby a cold build leaves may lose folders by hand too: they are made again.
+    @Test func aFolderDeletedFromTheColdBuildsStandbyIsMadeAgain() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try await workspace.build()
+        let standby = SiteWriter(output: workspace.output).previousOutput
+        try FileManager.default.removeItem(at: standby.appendingPathComponent("authorities"))
+        try FileManager.default.removeItem(at: standby.appendingPathComponent("inspections/stockport-apa-2006"))
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nA later note.\n" }
+        let summary = try await workspace.build()
+        #expect(summary.filesWritten == 1)
+        try await workspace.expectSameAsColdBuild()
+    }
+
     /// The previous output becomes the next staging folder, and its folders are taken as present; one
     /// deleted by hand from it is made again.
     @Test func aFolderDeletedFromThePreviousOutputIsMadeAgain() async throws {

@@ -1,0 +1,265 @@
+import Reports
+import Site
+
+/// `BuildCache.Summary` written and read by hand, in exactly the bytes `CompactCoding` gives it through
+/// `Codable` (which stays the definition: `SummaryCodingTests` compares the two on every report it has).
+///
+/// A one-report rebuild reads the summary of every other report, and through `Codable` each property
+/// costs a keyed container, a few dynamic casts and generic metadata lookups: at 10,000 reports that was
+/// a third of such a rebuild's time. A property added to one of these types without being added here
+/// changes `Codable`'s bytes, and the test fails.
+enum SummaryCoding {
+    static func encode(_ summary: BuildCache.Summary) -> [UInt8] {
+        var writer = Writer()
+        writer.optional(summary.inspection) { $0.inspection($1) }
+        writer.list(summary.diagnostics) { $0.diagnostic($1) }
+        return writer.bytes
+    }
+
+    /// Decodes a summary from all of `bytes`; bytes cut short, left over or out of range throw.
+    static func decode(_ bytes: [UInt8]) throws(CompactCoding.Failure) -> BuildCache.Summary {
+        var reader = Reader(bytes: bytes)
+        let summary = BuildCache.Summary(
+            inspection: try reader.optional { reader throws(CompactCoding.Failure) in try reader.inspection() },
+            diagnostics: try reader.list { reader throws(CompactCoding.Failure) in try reader.diagnostic() })
+        guard reader.offset == bytes.count else { throw reader.failure("\(bytes.count - reader.offset) bytes left over") }
+        return summary
+    }
+
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        init() {
+            bytes.reserveCapacity(4096)
+        }
+
+        mutating func unsigned(_ value: UInt64) {
+            var rest = value
+            while rest >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        }
+
+        mutating func int(_ value: Int) {
+            let wide = Int64(value)
+            unsigned(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
+        }
+
+        mutating func string(_ value: String) {
+            var value = value
+            value.withUTF8 { utf8 in
+                unsigned(UInt64(utf8.count))
+                bytes.append(contentsOf: utf8)
+            }
+        }
+
+        mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
+            guard let value else { return bytes.append(0) }
+            bytes.append(1)
+            write(&self, value)
+        }
+
+        mutating func list<Element>(_ values: [Element], _ write: (inout Writer, Element) -> Void) {
+            withUnsafeBytes(of: UInt32(values.count).littleEndian) { bytes.append(contentsOf: $0) }
+            for value in values { write(&self, value) }
+        }
+
+        mutating func date(_ date: PartialDate) {
+            int(date.year)
+            optional(date.month) { $0.int($1) }
+            optional(date.day) { $0.int($1) }
+        }
+
+        mutating func source(_ source: SourcePosition) {
+            string(source.file)
+            int(source.line)
+        }
+
+        mutating func inspection(_ inspection: Inspection) {
+            string(inspection.id)
+            string(inspection.authority.name)
+            string(inspection.authority.slug)
+            string(inspection.framework.rawValue)
+            string(inspection.title)
+            for date in [inspection.letterDate, inspection.inspectionStart, inspection.inspectionEnd, inspection.publicationDate] {
+                optional(date) { $0.date($1) }
+            }
+            list(inspection.judgements) { writer, judgement in
+                writer.string(judgement.outcome)
+                writer.string(judgement.wording)
+                writer.string(judgement.grade)
+                writer.optional(judgement.level) { $0.int($1.rawValue) }
+                writer.optional(judgement.scope) { $0.string($1) }
+                writer.string(judgement.basis.rawValue)
+                writer.source(judgement.source)
+            }
+            list(inspection.recommendations) { writer, recommendation in
+                writer.string(recommendation.text)
+                writer.string(recommendation.timescale.rawValue)
+                writer.optional(recommendation.context) { $0.string($1) }
+                writer.source(recommendation.source)
+            }
+            list(inspection.sections) { writer, section in
+                writer.string(section.heading)
+                writer.int(section.depth)
+                writer.list(section.paragraphs) { $0.string($1) }
+                writer.int(section.startLine)
+            }
+            list(inspection.keyFacts) { writer, fact in
+                writer.string(fact.label)
+                writer.string(fact.value)
+                writer.source(fact.source)
+            }
+            string(inspection.sourceFile)
+            list(inspection.sidecarFields) { $0.string($1) }
+            optional(inspection.attribution) { $0.string($1) }
+        }
+
+        mutating func diagnostic(_ diagnostic: Diagnostic) {
+            string(diagnostic.severity.rawValue)
+            string(diagnostic.file)
+            optional(diagnostic.line) { $0.int($1) }
+            string(diagnostic.message)
+        }
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        func failure(_ what: String) -> CompactCoding.Failure {
+            CompactCoding.Failure(description: "\(what) at byte \(offset) of \(bytes.count) of a report summary")
+        }
+
+        mutating func byte() throws(CompactCoding.Failure) -> UInt8 {
+            guard offset < bytes.count else { throw failure("cut short") }
+            defer { offset += 1 }
+            return bytes[offset]
+        }
+
+        mutating func unsigned() throws(CompactCoding.Failure) -> UInt64 {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let next = try byte()
+                guard shift < 64 else { throw failure("number too long") }
+                value |= UInt64(next & 0x7F) << shift
+                if next < 0x80 { return value }
+                shift += 7
+            }
+        }
+
+        mutating func int() throws(CompactCoding.Failure) -> Int {
+            let raw = try unsigned()
+            guard let value = Int(exactly: Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))) else { throw failure("Int out of range") }
+            return value
+        }
+
+        mutating func string() throws(CompactCoding.Failure) -> String {
+            let length = try unsigned()
+            guard length <= UInt64(bytes.count - offset) else { throw failure("string cut short") }
+            let end = offset + Int(length)
+            defer { offset = end }
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<end]), as: UTF8.self) }
+        }
+
+        mutating func raw<Value: RawRepresentable<String>>(_ type: Value.Type) throws(CompactCoding.Failure) -> Value {
+            let text = try string()
+            guard let value = Value(rawValue: text) else { throw failure("\(text.debugDescription) is not a \(Value.self)") }
+            return value
+        }
+
+        mutating func optional<Value>(_ read: (inout Reader) throws(CompactCoding.Failure) -> Value) throws(CompactCoding.Failure) -> Value? {
+            switch try byte() {
+            case 0: return nil
+            case 1: return try read(&self)
+            default: throw failure("not an optional's tag")
+            }
+        }
+
+        mutating func list<Element>(_ read: (inout Reader) throws(CompactCoding.Failure) -> Element) throws(CompactCoding.Failure) -> [Element] {
+            guard offset + 4 <= bytes.count else { throw failure("cut short") }
+            var count = 0
+            for index in 0..<4 { count |= Int(bytes[offset + index]) << (8 * index) }
+            offset += 4
+            // Every element takes at least one byte: a count beyond what is left is damage, not a list.
+            guard count <= bytes.count - offset else { throw failure("list of \(count) cut short") }
+            var values: [Element] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count { values.append(try read(&self)) }
+            return values
+        }
+
+        mutating func date() throws(CompactCoding.Failure) -> PartialDate {
+            let year = try int()
+            let month = try optional { reader throws(CompactCoding.Failure) in try reader.int() }
+            let day = try optional { reader throws(CompactCoding.Failure) in try reader.int() }
+            // Every date sitegen makes is a valid one; any other is damage (and the report is read again).
+            guard let date = PartialDate(year: year, month: month, day: day) else { throw failure("\(year)-\(month ?? 0)-\(day ?? 0) is not a date") }
+            return date
+        }
+
+        mutating func source() throws(CompactCoding.Failure) -> SourcePosition {
+            let file = try string()
+            return SourcePosition(file: file, line: try int())
+        }
+
+        mutating func inspection() throws(CompactCoding.Failure) -> Inspection {
+            let id = try string()
+            let name = try string()
+            let authority = AuthorityName(name: name, slug: try string())
+            let framework = try raw(Framework.self)
+            let title = try string()
+            var dates: [PartialDate?] = []
+            for _ in 0..<4 { dates.append(try optional { reader throws(CompactCoding.Failure) in try reader.date() }) }
+            let judgements = try list { reader throws(CompactCoding.Failure) in
+                let outcome = try reader.string()
+                let wording = try reader.string()
+                let grade = try reader.string()
+                let level = try reader.optional { reader throws(CompactCoding.Failure) in
+                    let raw = try reader.int()
+                    guard let level = Level(rawValue: raw) else { throw reader.failure("\(raw) is not a Level") }
+                    return level
+                }
+                let scope = try reader.optional { reader throws(CompactCoding.Failure) in try reader.string() }
+                let basis = try reader.raw(Judgement.Basis.self)
+                return Judgement(
+                    outcome: outcome, wording: wording, grade: grade, level: level, scope: scope, basis: basis, source: try reader.source())
+            }
+            let recommendations = try list { reader throws(CompactCoding.Failure) in
+                let text = try reader.string()
+                let timescale = try reader.raw(Recommendation.Timescale.self)
+                let context = try reader.optional { reader throws(CompactCoding.Failure) in try reader.string() }
+                return Recommendation(text: text, timescale: timescale, context: context, source: try reader.source())
+            }
+            let sections = try list { reader throws(CompactCoding.Failure) in
+                let heading = try reader.string()
+                let depth = try reader.int()
+                let paragraphs = try reader.list { reader throws(CompactCoding.Failure) in try reader.string() }
+                return ReportSection(heading: heading, depth: depth, paragraphs: paragraphs, startLine: try reader.int())
+            }
+            let keyFacts = try list { reader throws(CompactCoding.Failure) in
+                let label = try reader.string()
+                let value = try reader.string()
+                return KeyFact(label: label, value: value, source: try reader.source())
+            }
+            let sourceFile = try string()
+            let sidecarFields = try list { reader throws(CompactCoding.Failure) in try reader.string() }
+            let attribution = try optional { reader throws(CompactCoding.Failure) in try reader.string() }
+            return Inspection(
+                id: id, authority: authority, framework: framework, title: title,
+                letterDate: dates[0], inspectionStart: dates[1], inspectionEnd: dates[2], publicationDate: dates[3],
+                judgements: judgements, recommendations: recommendations, sections: sections, keyFacts: keyFacts,
+                sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution)
+        }
+
+        mutating func diagnostic() throws(CompactCoding.Failure) -> Diagnostic {
+            let severity = try raw(Diagnostic.Severity.self)
+            let file = try string()
+            let line = try optional { reader throws(CompactCoding.Failure) in try reader.int() }
+            return Diagnostic(severity, file: file, line: line, try string())
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Corpus
+import Foundation
+import Testing
+@testable import Pipeline
+import Reports
+import Site
+
+/// The hand-written coding of report summaries against its definition, `CompactCoding` through `Codable`:
+/// the same bytes for every summary, and the same value back.
+@Suite struct SummaryCodingTests {
+    /// Summaries of the bundled reports, the test fixtures and a synthetic corpus in every layout, each
+    /// with its full text (`sections`) and without, as the cache stores it; and made-up ones that fill
+    /// every optional the reports leave empty.
+    static func summaries() -> [BuildCache.Summary] {
+        let root = CompactCodingTests.root
+        var sources = ContentReader(folder: root.appendingPathComponent("Content")).read().sources
+        sources += ContentReader(folder: root.appendingPathComponent("Tests/Fixtures/Reports")).read().sources
+        let corpus = CorpusGenerator(count: 24, seed: 11)
+        sources += (0..<corpus.count).map { corpus.report($0) }.map { ReportSource(path: $0.fileName, text: $0.text) }
+        var summaries: [BuildCache.Summary] = []
+        for source in sources {
+            let extraction = ReportExtractor().extract(source)
+            summaries.append(BuildCache.Summary(inspection: extraction.inspection, diagnostics: extraction.diagnostics))
+            var withoutText = extraction.inspection
+            withoutText?.sections = []
+            summaries.append(BuildCache.Summary(inspection: withoutText, diagnostics: []))
+        }
+        let source = SourcePosition(file: "é/ü.txt", line: -3)
+        let full = Inspection(
+            id: "x", authority: AuthorityName(name: "Barking & Dagenham’s", slug: "b"), framework: .visit, title: "",
+            letterDate: PartialDate(year: 2005), inspectionStart: PartialDate(year: 2024, month: 2, day: 29),
+            inspectionEnd: PartialDate(year: 2200, month: 12), publicationDate: PartialDate(year: 1900, month: 1, day: 1),
+            judgements: [
+                Judgement(outcome: "o", wording: "w", grade: "g", level: nil, scope: "s \u{1F600}", basis: .gradeLine, source: source),
+                Judgement(outcome: "", wording: "", grade: "", level: .outstanding, basis: .sidecar, source: source),
+            ],
+            recommendations: Recommendation.Timescale.allCases.map { Recommendation(text: "t\u{0}", timescale: $0, context: "c", source: source) },
+            sections: [ReportSection(heading: "h", depth: 2, paragraphs: ["", "p\u{301}"], startLine: Int.max)],
+            keyFacts: [KeyFact(label: "l", value: "v", source: SourcePosition(file: "", line: Int.min))],
+            sourceFile: "f.txt", sidecarFields: ["title", "publication_date"], attribution: "© Crown copyright")
+        summaries.append(BuildCache.Summary(inspection: full, diagnostics: [
+            Diagnostic(.note, file: "a", line: 0, "m"), Diagnostic(.error, file: "", line: nil, ""),
+        ]))
+        summaries.append(BuildCache.Summary(inspection: nil, diagnostics: []))
+        return summaries
+    }
+
+    @Test func theSameBytesAsCodableAndTheSameValueBack() throws {
+        let summaries = Self.summaries()
+        #expect(summaries.count > 100)
+        // The corpus gives what the checks below need to mean something.
+        #expect(summaries.contains { $0.inspection?.judgements.contains { $0.scope != nil } ?? false })
+        #expect(summaries.contains { $0.inspection?.recommendations.contains { $0.context != nil } ?? false })
+        #expect(summaries.contains { !($0.inspection?.keyFacts.isEmpty ?? true) })
+        #expect(summaries.contains { $0.diagnostics.contains { $0.line != nil } })
+        for summary in summaries {
+            let bytes = SummaryCoding.encode(summary)
+            #expect(bytes == (try CompactCoding.encode(summary)))
+            let decoded = try SummaryCoding.decode(bytes)
+            #expect(decoded.inspection == summary.inspection)
+            #expect(decoded.diagnostics == summary.diagnostics)
+        }
+    }
+
+    @Test func damagedBytesAreRefusedNotMisread() throws {
+        let summary = Self.summaries().first { !($0.inspection?.judgements.isEmpty ?? true) }!
+        let bytes = SummaryCoding.encode(summary)
+        // Cut short anywhere, or with a byte left over.
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 200)) {
+            #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode(Array(bytes[..<length])) }
+        }
+        #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode(bytes + [0]) }
+        // An optional's tag other than 0 or 1, and a framework that is none.
+        #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode([2] + bytes.dropFirst()) }
+        var framework = SummaryCoding.Writer()
+        framework.bytes.append(1)
+        for text in ["id", "name", "slug", "no-such-framework"] { framework.string(text) }
+        #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode(framework.bytes + [UInt8](repeating: 0, count: 40)) }
+        // A list longer than the bytes left (here the diagnostics, four billion of them) is refused before
+        // room is made for it.
+        #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode([0, 0xFF, 0xFF, 0xFF, 0xFF, 0]) }
+        // A date that cannot be (30 February).
+        var date = SummaryCoding.Writer()
+        date.date(PartialDate(year: 2024, month: 2, day: 28)!)
+        let february28 = date.bytes
+        date = SummaryCoding.Writer()
+        date.int(2024)
+        date.optional(2) { $0.int($1) }
+        date.optional(30) { $0.int($1) }
+        var reader = SummaryCoding.Reader(bytes: february28)
+        #expect(try reader.date() == PartialDate(year: 2024, month: 2, day: 28))
+        reader = SummaryCoding.Reader(bytes: date.bytes)
+        #expect(throws: CompactCoding.Failure.self) { try reader.date() }
+    }
+
+    @Test func theCacheStoresAndReadsSummariesInThisForm() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-summary-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = BuildCache(folder: folder)
+        let summary = Self.summaries()[0]
+        let encoded = BuildCache.encode(summary)
+        try cache.store(encoded, digest: "abc")
+        let stored = try #require(cache.summary("abc"))
+        #expect(stored.summary.inspection == summary.inspection)
+        #expect(stored.digest == StableHash.hex(StableHash.xxh64(encoded)))
+        #expect(readFile(atPath: cache.summaryPath("abc")) == encoded)
+        #expect(readFile(atPath: cache.summaryPath("none")) == nil)
+        // A summary file cut short is a miss, not an error.
+        try Data(encoded.prefix(encoded.count / 2)).write(to: URL(fileURLWithPath: cache.summaryPath("abc")))
+        #expect(cache.summary("abc") == nil)
+    }
+}
