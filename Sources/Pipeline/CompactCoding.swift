@@ -19,6 +19,21 @@ enum CompactCoding {
         var description: String
     }
 
+    /// The variable-length number at `offset` in `bytes`, and `offset` moved past it; nil when the bytes
+    /// end first or it runs past 64 bits.
+    static func unsigned(in bytes: [UInt8], at offset: inout Int) -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
     static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let encoder = CompactEncoder()
         try encoder.encodeValue(value)
@@ -330,15 +345,8 @@ final class CompactDecoder: Decoder {
     }
 
     func readUnsigned() throws -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try readByte()
-            guard shift < 64 else { throw failure("number too long") }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
+        guard let value = CompactCoding.unsigned(in: bytes, at: &offset) else { throw failure("number cut short or too long") }
+        return value
     }
 
     func readSigned() throws -> Int64 {

@@ -140,15 +140,8 @@ enum SummaryCoding {
         }
 
         mutating func unsigned() throws(CompactCoding.Failure) -> UInt64 {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                let next = try byte()
-                guard shift < 64 else { throw failure("number too long") }
-                value |= UInt64(next & 0x7F) << shift
-                if next < 0x80 { return value }
-                shift += 7
-            }
+            guard let value = CompactCoding.unsigned(in: bytes, at: &offset) else { throw failure("number cut short or too long") }
+            return value
         }
 
         mutating func int() throws(CompactCoding.Failure) -> Int {
