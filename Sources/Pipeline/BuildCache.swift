@@ -12,8 +12,9 @@ import Site
 /// - `reports/<digest>.bin`: a report's extraction, its inspection without the text (`sections`), and
 ///   its diagnostics.
 ///
-/// Both are in `CompactCoding`'s binary form: a one-report rebuild reads every report's summary, and
-/// decoding them from JSON took longer than the rest of such a build.
+/// Both are in `CompactCoding`'s binary form, written and read by `CacheCoding`: a one-report rebuild
+/// reads every report's summary and the whole manifest, and decoding them from JSON, then through
+/// `Codable`, took longer than the rest of such a build.
 ///
 /// Every key includes a fingerprint of what all outputs depend on (the sitegen executable, the outcome
 /// vocabulary, every file of the templates folder, the base URL), so a change to any of those misses.
@@ -75,7 +76,7 @@ struct BuildCache: Sendable {
 
     /// The summary's canonical encoding: what the cache stores and what its digest is taken of.
     static func encode(_ summary: Summary) -> [UInt8] {
-        SummaryCoding.encode(summary)
+        CacheCoding.encode(summary)
     }
 
     var manifestURL: URL { folder.appendingPathComponent("manifest.bin") }
@@ -87,8 +88,7 @@ struct BuildCache: Sendable {
     /// The previous build's manifest, or an empty one if there is none, it cannot be read, or it was
     /// made under another extraction fingerprint.
     func load(extraction: String) -> Manifest {
-        guard let data = FileManager.default.contents(atPath: manifestURL.path),
-              let manifest = try? CompactCoding.decode(Manifest.self, from: [UInt8](data)),
+        guard let bytes = readFile(atPath: manifestURL.path), let manifest = try? CacheCoding.decodeManifest(bytes),
               manifest.format == Manifest.currentFormat, manifest.extraction == extraction
         else { return Manifest(extraction: extraction) }
         return manifest
@@ -96,7 +96,7 @@ struct BuildCache: Sendable {
 
     /// A stored summary and the digest of its encoding.
     func summary(_ digest: String) -> (summary: Summary, digest: String)? {
-        guard let bytes = readFile(atPath: summaryPath(digest)), let summary = try? SummaryCoding.decode(bytes) else { return nil }
+        guard let bytes = readFile(atPath: summaryPath(digest)), let summary = try? CacheCoding.decodeSummary(bytes) else { return nil }
         return (summary, StableHash.hex(StableHash.xxh64(bytes)))
     }
 
@@ -110,7 +110,7 @@ struct BuildCache: Sendable {
     /// Writes the manifest and removes report summaries it no longer names.
     func save(_ manifest: Manifest) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(CompactCoding.encode(manifest)).write(to: manifestURL, options: .atomic)
+        try Data(CacheCoding.encode(manifest)).write(to: manifestURL, options: .atomic)
         // The JSON manifest of the first format, if a build of that version left one.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("manifest.json"))
         let named = Set(manifest.reports.values.map { $0.digest + ".bin" })

@@ -306,8 +306,8 @@ public struct SiteBuild: Sendable {
             written = writtenUnits.count
         }
         let summary = Summary(
-            reportsRead: reports.filter { !$0.entry.digest.isEmpty }.count, inspections: site.inspections.count,
-            filesWritten: written, filesKept: kept.count, reportsExtracted: reports.filter(\.extracted).count,
+            reportsRead: reports.count { !$0.entry.digest.isEmpty }, inspections: site.inspections.count,
+            filesWritten: written, filesKept: kept.count, reportsExtracted: reports.count(where: \.extracted),
             diagnostics: diagnostics.sorted())
         manifest.outcome = .init(reportsRead: summary.reportsRead, inspections: summary.inspections, diagnostics: summary.diagnostics)
         if let cache, changed || manifest.reports != previous.reports || previous.outcome == nil {

@@ -194,6 +194,13 @@ public struct FileStatus: Sendable, Hashable, Codable {
     public var modified: Int64
     public var changed: Int64
 
+    public init(size: Int64, inode: UInt64, modified: Int64, changed: Int64) {
+        self.size = size
+        self.inode = inode
+        self.modified = modified
+        self.changed = changed
+    }
+
     public init?(of url: URL) {
         self.init(atPath: url.path)
     }

@@ -2,12 +2,13 @@ import Corpus
 import Foundation
 import Testing
 @testable import Pipeline
+import Publish
 import Reports
 import Site
 
-/// The hand-written coding of report summaries against its definition, `CompactCoding` through `Codable`:
-/// the same bytes for every summary, and the same value back.
-@Suite struct SummaryCodingTests {
+/// The hand-written coding of the cache's records against its definition, `CompactCoding` through
+/// `Codable`: the same bytes for every summary and manifest, and the same value back.
+@Suite struct CacheCodingTests {
     /// Summaries of the bundled reports, the test fixtures and a synthetic corpus in every layout, each
     /// with its full text (`sections`) and without, as the cache stores it; and made-up ones that fill
     /// every optional the reports leave empty.
@@ -54,9 +55,9 @@ import Site
         #expect(summaries.contains { !($0.inspection?.keyFacts.isEmpty ?? true) })
         #expect(summaries.contains { $0.diagnostics.contains { $0.line != nil } })
         for summary in summaries {
-            let bytes = SummaryCoding.encode(summary)
+            let bytes = CacheCoding.encode(summary)
             #expect(bytes == (try CompactCoding.encode(summary)))
-            let decoded = try SummaryCoding.decode(bytes)
+            let decoded = try CacheCoding.decodeSummary(bytes)
             #expect(decoded.inspection == summary.inspection)
             #expect(decoded.diagnostics == summary.diagnostics)
         }
@@ -64,32 +65,32 @@ import Site
 
     @Test func damagedBytesAreRefusedNotMisread() throws {
         let summary = Self.summaries().first { !($0.inspection?.judgements.isEmpty ?? true) }!
-        let bytes = SummaryCoding.encode(summary)
+        let bytes = CacheCoding.encode(summary)
         // Cut short anywhere, or with a byte left over.
         for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 200)) {
-            #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode(Array(bytes[..<length])) }
+            #expect(throws: CompactCoding.Failure.self) { try CacheCoding.decodeSummary(Array(bytes[..<length])) }
         }
-        #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode(bytes + [0]) }
+        #expect(throws: CompactCoding.Failure.self) { try CacheCoding.decodeSummary(bytes + [0]) }
         // An optional's tag other than 0 or 1, and a framework that is none.
-        #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode([2] + bytes.dropFirst()) }
-        var framework = SummaryCoding.Writer()
+        #expect(throws: CompactCoding.Failure.self) { try CacheCoding.decodeSummary([2] + bytes.dropFirst()) }
+        var framework = CacheCoding.Writer()
         framework.bytes.append(1)
         for text in ["id", "name", "slug", "no-such-framework"] { framework.string(text) }
-        #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode(framework.bytes + [UInt8](repeating: 0, count: 40)) }
+        #expect(throws: CompactCoding.Failure.self) { try CacheCoding.decodeSummary(framework.bytes + [UInt8](repeating: 0, count: 40)) }
         // A list longer than the bytes left (here the diagnostics, four billion of them) is refused before
         // room is made for it.
-        #expect(throws: CompactCoding.Failure.self) { try SummaryCoding.decode([0, 0xFF, 0xFF, 0xFF, 0xFF, 0]) }
+        #expect(throws: CompactCoding.Failure.self) { try CacheCoding.decodeSummary([0, 0xFF, 0xFF, 0xFF, 0xFF, 0]) }
         // A date that cannot be (30 February).
-        var date = SummaryCoding.Writer()
+        var date = CacheCoding.Writer()
         date.date(PartialDate(year: 2024, month: 2, day: 28)!)
         let february28 = date.bytes
-        date = SummaryCoding.Writer()
+        date = CacheCoding.Writer()
         date.int(2024)
         date.optional(2) { $0.int($1) }
         date.optional(30) { $0.int($1) }
-        var reader = SummaryCoding.Reader(bytes: february28)
+        var reader = CacheCoding.Reader(bytes: february28)
         #expect(try reader.date() == PartialDate(year: 2024, month: 2, day: 28))
-        reader = SummaryCoding.Reader(bytes: date.bytes)
+        reader = CacheCoding.Reader(bytes: date.bytes)
         #expect(throws: CompactCoding.Failure.self) { try reader.date() }
     }
 
@@ -108,5 +109,50 @@ import Site
         // A summary file cut short is a miss, not an error.
         try Data(encoded.prefix(encoded.count / 2)).write(to: URL(fileURLWithPath: cache.summaryPath("abc")))
         #expect(cache.summary("abc") == nil)
+    }
+
+    /// Manifests of real builds (cold, after an edit, with a sidecar, with an unreadable report), and one
+    /// with every optional filled and every collection non-empty.
+    @Test func manifestsHaveTheSameBytesAsCodableAndComeBackWhole() async throws {
+        let workspace = try CacheTests.Workspace()
+        defer { workspace.remove() }
+        var manifests: [[UInt8]] = []
+        let file = workspace.cache.appendingPathComponent("manifest.bin")
+        _ = try await workspace.build()
+        manifests.append([UInt8](try Data(contentsOf: file)))
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nA later note.\n" }
+        try Data([0xFF, 0xFE, 0x00]).write(to: workspace.content.appendingPathComponent("unreadable.txt"))
+        _ = try await workspace.build()
+        manifests.append([UInt8](try Data(contentsOf: file)))
+        var full = try CacheCoding.decodeManifest(manifests[1])
+        #expect(!full.reports.isEmpty && !full.outputs.isEmpty && !full.standby.isEmpty && !full.identities.isEmpty)
+        #expect(full.reports.values.contains { $0.sidecar != nil })
+        #expect(full.outcome?.diagnostics.contains { $0.line == nil } == true)
+        full.outputFolder = .max
+        full.standbyFolder = 0
+        full.outcome?.diagnostics.append(Diagnostic(.note, file: "ü", line: -1, "\u{1F600}"))
+        full.reports["naïve.txt"] = BuildCache.ReportEntry(
+            source: FileStatus(size: .max, inode: .max, modified: .min, changed: -1), sidecar: nil, trusted: true, digest: "")
+        manifests.append(CacheCoding.encode(full))
+        manifests.append(CacheCoding.encode(BuildCache.Manifest()))
+        for bytes in manifests {
+            let decoded = try CacheCoding.decodeManifest(bytes)
+            // Codable's bytes of what was read are the bytes read, and its decoding reads the same value.
+            #expect(try CompactCoding.encode(decoded) == bytes)
+            #expect(CacheCoding.encode(try CompactCoding.decode(BuildCache.Manifest.self, from: bytes)) == bytes)
+        }
+        let bytes = manifests[2]
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 100)) {
+            #expect(throws: CompactCoding.Failure.self) { try CacheCoding.decodeManifest(Array(bytes[..<length])) }
+        }
+        #expect(throws: CompactCoding.Failure.self) { try CacheCoding.decodeManifest(bytes + [0]) }
+        // A manifest of another format is read no further than its number, and the cache then starts cold.
+        var other = CacheCoding.Writer()
+        other.int(BuildCache.Manifest.currentFormat + 1)
+        #expect(try CacheCoding.decodeManifest(other.bytes + [9, 9, 9]).format == BuildCache.Manifest.currentFormat + 1)
+        try Data(other.bytes).write(to: file)
+        #expect(BuildCache(folder: workspace.cache).load(extraction: full.extraction).reports.isEmpty)
+        try Data(bytes).write(to: file)
+        #expect(BuildCache(folder: workspace.cache).load(extraction: full.extraction).reports.count == full.reports.count)
     }
 }

@@ -1,14 +1,16 @@
+import Publish
 import Reports
 import Site
 
-/// `BuildCache.Summary` written and read by hand, in exactly the bytes `CompactCoding` gives it through
-/// `Codable` (which stays the definition: `SummaryCodingTests` compares the two on every report it has).
+/// The build cache's records (`BuildCache.Summary` and `BuildCache.Manifest`) written and read by hand, in
+/// exactly the bytes `CompactCoding` gives them through `Codable`, which stays the definition:
+/// `CacheCodingTests` compares the two on every report it has and on manifests of real builds.
 ///
-/// A one-report rebuild reads the summary of every other report, and through `Codable` each property
-/// costs a keyed container, a few dynamic casts and generic metadata lookups: at 10,000 reports that was
-/// a third of such a rebuild's time. A property added to one of these types without being added here
-/// changes `Codable`'s bytes, and the test fails.
-enum SummaryCoding {
+/// A one-report rebuild reads the summary of every other report and the whole manifest, and writes the
+/// manifest again. Through `Codable` each property costs a keyed container, a few dynamic casts and generic
+/// metadata lookups: at 10,000 reports that was half of such a rebuild's time. A property added to one of
+/// these types without being added here changes `Codable`'s bytes, and the tests fail.
+enum CacheCoding {
     static func encode(_ summary: BuildCache.Summary) -> [UInt8] {
         var writer = Writer()
         writer.optional(summary.inspection) { $0.inspection($1) }
@@ -17,13 +19,79 @@ enum SummaryCoding {
     }
 
     /// Decodes a summary from all of `bytes`; bytes cut short, left over or out of range throw.
-    static func decode(_ bytes: [UInt8]) throws(CompactCoding.Failure) -> BuildCache.Summary {
+    static func decodeSummary(_ bytes: [UInt8]) throws(CompactCoding.Failure) -> BuildCache.Summary {
         var reader = Reader(bytes: bytes)
         let summary = BuildCache.Summary(
             inspection: try reader.optional { reader throws(CompactCoding.Failure) in try reader.inspection() },
             diagnostics: try reader.list { reader throws(CompactCoding.Failure) in try reader.diagnostic() })
-        guard reader.offset == bytes.count else { throw reader.failure("\(bytes.count - reader.offset) bytes left over") }
+        try reader.expectEnd()
         return summary
+    }
+
+    static func encode(_ manifest: BuildCache.Manifest) -> [UInt8] {
+        var writer = Writer()
+        writer.bytes.reserveCapacity(256 * (manifest.reports.count + manifest.outputs.count + manifest.standby.count))
+        writer.int(manifest.format)
+        writer.string(manifest.extraction)
+        writer.string(manifest.rendering)
+        writer.dictionary(manifest.reports) { writer, entry in
+            writer.optional(entry.source) { $0.status($1) }
+            writer.optional(entry.sidecar) { $0.status($1) }
+            writer.bool(entry.trusted)
+            writer.string(entry.digest)
+        }
+        writer.dictionary(manifest.units) { $0.string($1) }
+        writer.dictionary(manifest.outputs) { writer, entry in
+            writer.string(entry.unit)
+            writer.status(entry.status)
+        }
+        writer.dictionary(manifest.standby) { $0.status($1) }
+        writer.optional(manifest.outputFolder) { $0.unsigned($1) }
+        writer.optional(manifest.standbyFolder) { $0.unsigned($1) }
+        writer.optional(manifest.outcome) { writer, outcome in
+            writer.int(outcome.reportsRead)
+            writer.int(outcome.inspections)
+            writer.list(outcome.diagnostics) { $0.diagnostic($1) }
+        }
+        writer.string(manifest.site)
+        writer.dictionary(manifest.identities) { $0.unsigned($1) }
+        return writer.bytes
+    }
+
+    /// Decodes a manifest from all of `bytes`; bytes cut short, left over or out of range throw.
+    static func decodeManifest(_ bytes: [UInt8]) throws(CompactCoding.Failure) -> BuildCache.Manifest {
+        var reader = Reader(bytes: bytes)
+        var manifest = BuildCache.Manifest()
+        manifest.format = try reader.int()
+        // A manifest of another format is not read further: the caller starts cold.
+        guard manifest.format == BuildCache.Manifest.currentFormat else { return manifest }
+        manifest.extraction = try reader.string()
+        manifest.rendering = try reader.string()
+        manifest.reports = try reader.dictionary { reader throws(CompactCoding.Failure) in
+            let source = try reader.optional { reader throws(CompactCoding.Failure) in try reader.status() }
+            let sidecar = try reader.optional { reader throws(CompactCoding.Failure) in try reader.status() }
+            let trusted = try reader.bool()
+            return BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: try reader.string())
+        }
+        manifest.units = try reader.dictionary { reader throws(CompactCoding.Failure) in try reader.string() }
+        manifest.outputs = try reader.dictionary { reader throws(CompactCoding.Failure) in
+            let unit = try reader.string()
+            return BuildCache.OutputEntry(unit: unit, status: try reader.status())
+        }
+        manifest.standby = try reader.dictionary { reader throws(CompactCoding.Failure) in try reader.status() }
+        manifest.outputFolder = try reader.optional { reader throws(CompactCoding.Failure) in try reader.unsigned() }
+        manifest.standbyFolder = try reader.optional { reader throws(CompactCoding.Failure) in try reader.unsigned() }
+        manifest.outcome = try reader.optional { reader throws(CompactCoding.Failure) in
+            let reportsRead = try reader.int()
+            let inspections = try reader.int()
+            return BuildCache.Outcome(
+                reportsRead: reportsRead, inspections: inspections,
+                diagnostics: try reader.list { reader throws(CompactCoding.Failure) in try reader.diagnostic() })
+        }
+        manifest.site = try reader.string()
+        manifest.identities = try reader.dictionary { reader throws(CompactCoding.Failure) in try reader.unsigned() }
+        try reader.expectEnd()
+        return manifest
     }
 
     struct Writer {
@@ -43,8 +111,7 @@ enum SummaryCoding {
         }
 
         mutating func int(_ value: Int) {
-            let wide = Int64(value)
-            unsigned(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
+            int64(Int64(value))
         }
 
         mutating func string(_ value: String) {
@@ -53,6 +120,30 @@ enum SummaryCoding {
                 unsigned(UInt64(utf8.count))
                 bytes.append(contentsOf: utf8)
             }
+        }
+
+        mutating func int64(_ value: Int64) {
+            unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+        }
+
+        mutating func bool(_ value: Bool) {
+            bytes.append(value ? 1 : 0)
+        }
+
+        /// A dictionary's count, then its entries in the order of their keys (as `CompactCoding` writes it).
+        mutating func dictionary<Value>(_ values: [String: Value], _ write: (inout Writer, Value) -> Void) {
+            withUnsafeBytes(of: UInt32(values.count).littleEndian) { bytes.append(contentsOf: $0) }
+            for key in values.keys.sorted() {
+                string(key)
+                write(&self, values[key]!)
+            }
+        }
+
+        mutating func status(_ status: FileStatus) {
+            int64(status.size)
+            unsigned(status.inode)
+            int64(status.modified)
+            int64(status.changed)
         }
 
         mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
@@ -130,7 +221,7 @@ enum SummaryCoding {
         var offset = 0
 
         func failure(_ what: String) -> CompactCoding.Failure {
-            CompactCoding.Failure(description: "\(what) at byte \(offset) of \(bytes.count) of a report summary")
+            CompactCoding.Failure(description: "\(what) at byte \(offset) of \(bytes.count)")
         }
 
         mutating func byte() throws(CompactCoding.Failure) -> UInt8 {
@@ -144,10 +235,53 @@ enum SummaryCoding {
             return value
         }
 
-        mutating func int() throws(CompactCoding.Failure) -> Int {
+        mutating func int64() throws(CompactCoding.Failure) -> Int64 {
             let raw = try unsigned()
-            guard let value = Int(exactly: Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))) else { throw failure("Int out of range") }
+            return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+        }
+
+        mutating func int() throws(CompactCoding.Failure) -> Int {
+            guard let value = Int(exactly: try int64()) else { throw failure("Int out of range") }
             return value
+        }
+
+        mutating func bool() throws(CompactCoding.Failure) -> Bool {
+            switch try byte() {
+            case 0: return false
+            case 1: return true
+            default: throw failure("not a Bool")
+            }
+        }
+
+        mutating func expectEnd() throws(CompactCoding.Failure) {
+            guard offset == bytes.count else { throw failure("\(bytes.count - offset) bytes left over") }
+        }
+
+        mutating func count() throws(CompactCoding.Failure) -> Int {
+            guard offset + 4 <= bytes.count else { throw failure("cut short") }
+            var count = 0
+            for index in 0..<4 { count |= Int(bytes[offset + index]) << (8 * index) }
+            offset += 4
+            // Every element takes at least one byte: a count beyond what is left is damage, not a list.
+            guard count <= bytes.count - offset else { throw failure("list of \(count) cut short") }
+            return count
+        }
+
+        mutating func dictionary<Value>(_ read: (inout Reader) throws(CompactCoding.Failure) -> Value) throws(CompactCoding.Failure) -> [String: Value] {
+            let count = try count()
+            var values: [String: Value] = .init(minimumCapacity: count)
+            for _ in 0..<count {
+                let key = try string()
+                values[key] = try read(&self)
+            }
+            return values
+        }
+
+        mutating func status() throws(CompactCoding.Failure) -> FileStatus {
+            let size = try int64()
+            let inode = try unsigned()
+            let modified = try int64()
+            return FileStatus(size: size, inode: inode, modified: modified, changed: try int64())
         }
 
         mutating func string() throws(CompactCoding.Failure) -> String {
@@ -173,12 +307,7 @@ enum SummaryCoding {
         }
 
         mutating func list<Element>(_ read: (inout Reader) throws(CompactCoding.Failure) -> Element) throws(CompactCoding.Failure) -> [Element] {
-            guard offset + 4 <= bytes.count else { throw failure("cut short") }
-            var count = 0
-            for index in 0..<4 { count |= Int(bytes[offset + index]) << (8 * index) }
-            offset += 4
-            // Every element takes at least one byte: a count beyond what is left is damage, not a list.
-            guard count <= bytes.count - offset else { throw failure("list of \(count) cut short") }
+            let count = try count()
             var values: [Element] = []
             values.reserveCapacity(count)
             for _ in 0..<count { values.append(try read(&self)) }
