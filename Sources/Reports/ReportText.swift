@@ -282,6 +282,7 @@ final class CellCache: @unchecked Sendable {
     private var furniture: (lineCount: Int, value: Furniture)?
     private var width: (lineCount: Int, value: Int)?
     private var headWords: (lineCount: Int, value: [HeadWords])?
+    private var tableHeader: Int??
 
     /// `HeadWords` of each line, made once per set of lines (the SIF and ILACS scores both ask, of the
     /// same first pages).
@@ -289,6 +290,15 @@ final class CellCache: @unchecked Sendable {
         if let found = lock.withLock({ headWords }), found.lineCount == text.lines.count { return found.value }
         let made = text.lines.map { HeadWords(text: text, line: $0) }
         lock.withLock { headWords = (text.lines.count, made) }
+        return made
+    }
+
+    /// `find(text)`, found once: `GradedStructureReader.judgementTableHeader(in:)`, which reads only the
+    /// first 150 lines, the same in every copy of the text (scoring reads a copy cut to them).
+    func judgementTableHeader(of text: ReportText, _ find: (ReportText) -> Int?) -> Int? {
+        if let found = lock.withLock({ tableHeader }) { return found }
+        let made = find(text)
+        lock.withLock { tableHeader = .some(made) }
         return made
     }
 

@@ -31,6 +31,33 @@ import Site
         return samples
     }
 
+    /// The judgement table's header is found once per report and shared by every copy of its text: the
+    /// first pages scoring reads, the whole text the layout reads. Each must find what a text of its own
+    /// (no shared cache) finds, whichever copy asks first.
+    @Test func theJudgementTableIsTheSameFromEveryCopyOfAText() throws {
+        let folders = [Fixtures.content, Fixtures.content.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/Reports")]
+        var tables = 0
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") }).sorted() {
+                let source = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+                let own = ReportText(path: name, text: source)
+                let expected = (whole: GradedStructureReader.judgementTable(in: own),
+                                head: GradedStructureReader.judgementTable(in: SIFAndILACSReading.firstPages(of: ReportText(path: name, text: source))))
+                if expected.whole != nil { tables += 1 }
+                for headFirst in [true, false] {
+                    let text = ReportText(path: name, text: source)
+                    let head = SIFAndILACSReading.firstPages(of: text)
+                    var foundHead: Range<Int>?
+                    if headFirst { foundHead = GradedStructureReader.judgementTable(in: head) }
+                    let foundWhole = GradedStructureReader.judgementTable(in: text)
+                    if !headFirst { foundHead = GradedStructureReader.judgementTable(in: head) }
+                    #expect(foundWhole == expected.whole && foundHead == expected.head, "\(name)")
+                }
+            }
+        }
+        #expect(tables >= 2)
+    }
+
     @Test func foldingAgrees() throws {
         let differing = try Self.samples().filter { ReportText.folded($0) != ReportText.foldedByCharacter($0) }
         #expect(differing.isEmpty, "\(differing.prefix(5))")

@@ -281,6 +281,15 @@ struct GradedStructureReader {
 
     /// From the "Judgement" / "Grade" header cells that open an ILACS table to the first line of prose.
     static func judgementTable(in text: ReportText) -> Range<Int>? {
+        guard let header = text.cellCache.judgementTableHeader(of: text, judgementTableHeader) else { return nil }
+        let prose = text.lines.first { $0.number > header && !TextScanning.hasAtMostSpaceSeparated(14, $0.trimmed) }
+        return header..<(prose?.number ?? text.lines.count + 1)
+    }
+
+    /// The line number of the "Judgement" / "Grade" header that opens an ILACS table, if the first 150
+    /// lines hold one. It depends on those lines alone, which every copy of a text shares (the first
+    /// pages that scoring reads are a copy), so `CellCache` finds it once per report.
+    static func judgementTableHeader(in text: ReportText) -> Int? {
         let lines = text.lines.prefix(150).filter { !$0.isBlank }
         for (offset, line) in lines.enumerated() {
             let cells = text.cells(of: line).map { OutcomeMatch.headerWords($0.text) }
@@ -293,9 +302,7 @@ struct GradedStructureReader {
                     text.cells(of: $0).map({ OutcomeMatch.headerWords($0.text) }) == [["grade"]]
                 }
             }
-            guard isHeader else { continue }
-            let prose = text.lines.first { $0.number > line.number && !TextScanning.hasAtMostSpaceSeparated(14, $0.trimmed) }
-            return line.number..<(prose?.number ?? text.lines.count + 1)
+            if isHeader { return line.number }
         }
         return nil
     }
