@@ -69,19 +69,20 @@ public struct ReportDecoder: Sendable {
             bytes = bytes.dropFirst(3)
             notes.append(Diagnostic(.note, file: file, line: 1, "the file starts with a UTF-8 byte order mark; removed"))
         }
-        let lines = LineIndex(bytes)
-        if let nul = bytes.firstIndex(of: 0) {
+        let census = ByteCensus(bytes)
+        // Line numbers are needed only for messages; most files need none.
+        var lines: LineIndex { LineIndex(bytes) }
+        if let nul = census.firstNUL {
             return Decoded(text: nil, diagnostics: notes + [Diagnostic(
                 .error, file: file, line: lines.line(at: nul),
                 "the file contains NUL bytes, so it is binary, not text; skipped")])
         }
-        let controls = bytes.indices.filter { Self.isStrayControl(bytes[$0]) }
-        if controls.count * 100 > bytes.count {
+        if census.controls * 100 > bytes.count, let first = census.firstControl {
             return Decoded(text: nil, diagnostics: notes + [Diagnostic(
-                .error, file: file, line: lines.line(at: controls[0]),
-                "\(controls.count) of the file's \(bytes.count) bytes are control characters, so it is binary, not text; skipped")])
+                .error, file: file, line: lines.line(at: first),
+                "\(census.controls) of the file's \(bytes.count) bytes are control characters, so it is binary, not text; skipped")])
         }
-        if lines.longest.length > limits.lineBytes {
+        if census.longestLine > limits.lineBytes {
             let long = lines.longest
             return Decoded(text: nil, diagnostics: notes + [Diagnostic(
                 .error, file: file, line: long.line,
@@ -94,16 +95,16 @@ public struct ReportDecoder: Sendable {
                 .warning, file: file, line: lines.line(at: firstInvalid),
                 "the file is not UTF-8 (byte 0x\(String(bytes[firstInvalid], radix: 16, uppercase: true)) here); bytes that are not UTF-8 were read as \(encoding)"))
         }
-        if TextScanning.containsByte(text, 0x0D) {
+        if census.hasCarriageReturn {
             let crlf = text.contains("\r\n")
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             notes.append(Diagnostic(.note, file: file, line: nil, crlf ? "Windows (CRLF) line endings read as line breaks" : "carriage returns read as line breaks"))
         }
-        if let first = controls.first {
+        if let first = census.firstControl {
             text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !($0.value < 0x80 && Self.isStrayControl(UInt8($0.value))) }))
             notes.append(Diagnostic(
                 .warning, file: file, line: lines.line(at: first),
-                "the file contains \(controls.count) stray control character\(controls.count == 1 ? "" : "s"); removed"))
+                "the file contains \(census.controls) stray control character\(census.controls == 1 ? "" : "s"); removed"))
         }
         return Decoded(text: text, diagnostics: notes)
     }
@@ -158,6 +159,48 @@ public struct ReportDecoder: Sendable {
 
 /// Where the lines of a byte buffer start, to turn a byte offset into a 1-based line number. A line
 /// ends at `\n`, at `\r\n`, or at a `\r` on its own.
+/// What `ReportDecoder` checks in a file's bytes, found in one pass: the first NUL, the stray control
+/// characters, a carriage return, and the length of the longest line (without its line break, which is
+/// LF, CR or CR LF, as `LineIndex` counts them).
+struct ByteCensus: Equatable {
+    var firstNUL: Int?
+    var firstControl: Int?
+    var controls = 0
+    var hasCarriageReturn = false
+    var longestLine = 0
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lineStart = 0
+            var longest = 0
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                // A printable byte (0x20 and up, but DEL) needs no further look: the common case.
+                if byte >= 0x20, byte != 0x7F {
+                    index += 1
+                    continue
+                }
+                if byte == 0x0A || byte == 0x0D {
+                    longest = max(longest, index - lineStart)
+                    if byte == 0x0D {
+                        hasCarriageReturn = true
+                        if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                    }
+                    lineStart = index + 1
+                } else if ReportDecoder.isStrayControl(byte) {
+                    if byte == 0, firstNUL == nil { firstNUL = bytes.startIndex + index }
+                    if firstControl == nil { firstControl = bytes.startIndex + index }
+                    controls += 1
+                }
+                index += 1
+            }
+            longestLine = max(longest, count - lineStart)
+        }
+    }
+}
+
 struct LineIndex {
     private var starts: [Int]
     /// The longest line, without its line break, and its number.

@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import Testing
 @testable import Reports
@@ -56,6 +57,37 @@ import Site
             }
         }
         #expect(tables >= 2)
+    }
+
+    /// The decoder's one pass over a file's bytes finds what its separate checks found: the first NUL,
+    /// the stray control characters, a carriage return and the longest line, on random bytes heavy in
+    /// line breaks and controls (at every offset of a slice, as after a byte order mark) and on every
+    /// fixture.
+    @Test func theByteCensusAgreesWithEachCheck() throws {
+        var random = SplitMix64(seed: 7)
+        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
+        var inputs: [ArraySlice<UInt8>] = [[], [0x0D], [0x0A], [0x0D, 0x0A], [0x41, 0x0D, 0x0D, 0x0A, 0x41, 0x41]]
+        for length in [1, 2, 3, 7, 64, 500] {
+            for _ in 0..<40 {
+                let bytes = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+                inputs.append(bytes[...])
+                inputs.append(bytes.dropFirst(min(3, bytes.count)))
+            }
+        }
+        let folders = [Fixtures.content, Fixtures.content.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/Reports")]
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                inputs.append([UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))[...])
+            }
+        }
+        for bytes in inputs {
+            let census = ByteCensus(bytes)
+            let controls = bytes.indices.filter { ReportDecoder.isStrayControl(bytes[$0]) }
+            #expect(census.firstNUL == bytes.firstIndex(of: 0), "\(Array(bytes))")
+            #expect(census.firstControl == controls.first && census.controls == controls.count, "\(Array(bytes))")
+            #expect(census.hasCarriageReturn == bytes.contains(0x0D), "\(Array(bytes))")
+            #expect(census.longestLine == LineIndex(bytes).longest.length, "\(Array(bytes))")
+        }
     }
 
     @Test func foldingAgrees() throws {
