@@ -2,9 +2,10 @@ import Publish
 import Reports
 import Site
 
-/// The build cache's records (`BuildCache.Summary` and `BuildCache.Manifest`) written and read by hand, in
-/// exactly the bytes `CompactCoding` gives them through `Codable`, which stays the definition:
-/// `CacheCodingTests` compares the two on every report it has and on manifests of real builds.
+/// The build cache's records (`BuildCache.Summary` and `BuildCache.Manifest`) and the sections a build
+/// spills to disk (`SectionSpill`) written and read by hand, in exactly the bytes `CompactCoding` gives
+/// them through `Codable`, which stays the definition: `CacheCodingTests` compares the two on every report
+/// it has and on manifests of real builds.
 ///
 /// A one-report rebuild reads the summary of every other report and the whole manifest, and writes the
 /// manifest again. Through `Codable` each property costs a keyed container, a few dynamic casts and generic
@@ -26,6 +27,21 @@ enum CacheCoding {
             diagnostics: try reader.list { reader throws(CompactCoding.Failure) in try reader.diagnostic() })
         try reader.expectEnd()
         return summary
+    }
+
+    /// A report's sections, as `SectionSpill` keeps them between extraction and rendering.
+    static func encode(_ sections: [ReportSection]) -> [UInt8] {
+        var writer = Writer()
+        writer.list(sections) { $0.section($1) }
+        return writer.bytes
+    }
+
+    /// Decodes sections from all of `bytes`; bytes cut short, left over or out of range throw.
+    static func decodeSections(_ bytes: [UInt8]) throws(CompactCoding.Failure) -> [ReportSection] {
+        var reader = Reader(bytes: bytes)
+        let sections = try reader.list { reader throws(CompactCoding.Failure) in try reader.section() }
+        try reader.expectEnd()
+        return sections
     }
 
     static func encode(_ manifest: BuildCache.Manifest) -> [UInt8] {
@@ -192,12 +208,7 @@ enum CacheCoding {
                 writer.optional(recommendation.context) { $0.string($1) }
                 writer.source(recommendation.source)
             }
-            list(inspection.sections) { writer, section in
-                writer.string(section.heading)
-                writer.int(section.depth)
-                writer.list(section.paragraphs) { $0.string($1) }
-                writer.int(section.startLine)
-            }
+            list(inspection.sections) { $0.section($1) }
             list(inspection.keyFacts) { writer, fact in
                 writer.string(fact.label)
                 writer.string(fact.value)
@@ -206,6 +217,13 @@ enum CacheCoding {
             string(inspection.sourceFile)
             list(inspection.sidecarFields) { $0.string($1) }
             optional(inspection.attribution) { $0.string($1) }
+        }
+
+        mutating func section(_ section: ReportSection) {
+            string(section.heading)
+            int(section.depth)
+            list(section.paragraphs) { $0.string($1) }
+            int(section.startLine)
         }
 
         mutating func diagnostic(_ diagnostic: Diagnostic) {
@@ -356,12 +374,7 @@ enum CacheCoding {
                 let context = try reader.optional { reader throws(CompactCoding.Failure) in try reader.string() }
                 return Recommendation(text: text, timescale: timescale, context: context, source: try reader.source())
             }
-            let sections = try list { reader throws(CompactCoding.Failure) in
-                let heading = try reader.string()
-                let depth = try reader.int()
-                let paragraphs = try reader.list { reader throws(CompactCoding.Failure) in try reader.string() }
-                return ReportSection(heading: heading, depth: depth, paragraphs: paragraphs, startLine: try reader.int())
-            }
+            let sections = try list { reader throws(CompactCoding.Failure) in try reader.section() }
             let keyFacts = try list { reader throws(CompactCoding.Failure) in
                 let label = try reader.string()
                 let value = try reader.string()
@@ -375,6 +388,13 @@ enum CacheCoding {
                 letterDate: dates[0], inspectionStart: dates[1], inspectionEnd: dates[2], publicationDate: dates[3],
                 judgements: judgements, recommendations: recommendations, sections: sections, keyFacts: keyFacts,
                 sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution)
+        }
+
+        mutating func section() throws(CompactCoding.Failure) -> ReportSection {
+            let heading = try string()
+            let depth = try int()
+            let paragraphs = try list { reader throws(CompactCoding.Failure) in try reader.string() }
+            return ReportSection(heading: heading, depth: depth, paragraphs: paragraphs, startLine: try int())
         }
 
         mutating func diagnostic() throws(CompactCoding.Failure) -> Diagnostic {

@@ -66,13 +66,13 @@ final class SectionSpill: @unchecked Sendable {
         return Self.decode(bytes)
     }
 
-    /// The sections in `CompactCoding`'s binary form.
+    /// The sections in `CompactCoding`'s binary form, written by hand (`CacheCoding`).
     static func encode(_ sections: [ReportSection]) -> [UInt8] {
-        (try? CompactCoding.encode(sections)) ?? []
+        CacheCoding.encode(sections)
     }
 
     /// Nil for bytes that are not a whole encoding of sections.
     static func decode(_ bytes: [UInt8]) -> [ReportSection]? {
-        try? CompactCoding.decode([ReportSection].self, from: bytes)
+        try? CacheCoding.decodeSections(bytes)
     }
 }

@@ -60,6 +60,13 @@ import Site
             let decoded = try CacheCoding.decodeSummary(bytes)
             #expect(decoded.inspection == summary.inspection)
             #expect(decoded.diagnostics == summary.diagnostics)
+            // The sections alone, as the build spills them between extraction and rendering.
+            let sections = summary.inspection?.sections ?? []
+            let spilled = SectionSpill.encode(sections)
+            #expect(spilled == (try CompactCoding.encode(sections)))
+            #expect(SectionSpill.decode(spilled) == sections)
+            #expect(SectionSpill.decode(spilled + [0]) == nil)
+            #expect(spilled.count < 5 || SectionSpill.decode(Array(spilled.dropLast())) == nil)
         }
     }
 
