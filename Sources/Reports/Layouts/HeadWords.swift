@@ -68,7 +68,9 @@ struct HeadWords: Equatable {
     /// "judgment" spelt "judgement", plural ending off), looked up among the words of its first letter
     /// and length.
     static func significant(_ word: UnsafeBufferPointer<UInt8>) -> Word {
-        if word.count >= 8, TextScanning.firstIndex(of: "judgment", caseInsensitiveIn: word, from: 0) != nil {
+        // Only a word with a "j" can hold "judgment": most long words are passed over at a glance.
+        if word.count >= 8, word.contains(where: { $0 | 0x20 == UInt8(ascii: "j") }),
+           TextScanning.firstIndex(of: "judgment", caseInsensitiveIn: word, from: 0) != nil {
             // Rare; the text's own definition decides.
             return OutcomeMatch.significantWords(String(decoding: word, as: UTF8.self)).first.flatMap { index[$0] }.map(Word.known) ?? .other
         }
@@ -79,31 +81,54 @@ struct HeadWords: Equatable {
         return lookUp(word, count: count, in: vocabularyTable).map(Word.known) ?? .other
     }
 
-    /// Words by lower-case first letter and length: `table[letter * (longestWord + 1) + length]` lists
-    /// `(bytes, index)` of each.
-    private typealias Table = [[(bytes: [UInt8], index: Int)]]
+    /// Words by lower-case first letter and length, in buffers made once and never freed (so that a look-up
+    /// takes no reference count): the words of bucket `letter * (longestWord + 1) + length` are entries
+    /// `starts[bucket]..<starts[bucket + 1]`, each the offset of its lower-case bytes in `bytes` and its index.
+    private struct Table: @unchecked Sendable {
+        let starts: UnsafeBufferPointer<Int>
+        let entries: UnsafeBufferPointer<(offset: Int, index: Int)>
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
     private static let longestWord = 16
 
     private static func table(_ words: [String]) -> Table {
-        var table = Table(repeating: [], count: 26 * (longestWord + 1))
+        var buckets = [[(bytes: [UInt8], index: Int)]](repeating: [], count: 26 * (longestWord + 1))
         for (index, word) in words.enumerated() {
             let bytes = Array(word.utf8)
-            guard let first = bytes.first, (0x61...0x7A).contains(first), bytes.count <= longestWord else {
-                preconditionFailure("\(word): a wording's word is looked up by its first letter and length, up to \(longestWord)")
+            guard let first = bytes.first, (0x61...0x7A).contains(first), bytes.count <= longestWord,
+                  bytes.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }) else {
+                preconditionFailure("\(word): a wording's word is looked up by its first letter and length, up to \(longestWord), in lower-case letters and digits")
             }
-            table[Int(first - 0x61) * (longestWord + 1) + bytes.count].append((bytes, index))
+            buckets[Int(first - 0x61) * (longestWord + 1) + bytes.count].append((bytes, index))
         }
-        return table
+        var starts = [0]
+        var entries: [(offset: Int, index: Int)] = []
+        var bytes: [UInt8] = []
+        for bucket in buckets {
+            for word in bucket {
+                entries.append((bytes.count, word.index))
+                bytes += word.bytes
+            }
+            starts.append(entries.count)
+        }
+        func kept<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, array.count))
+            _ = buffer.initialize(from: array)
+            return UnsafeBufferPointer(rebasing: buffer[..<array.count])
+        }
+        return Table(starts: kept(starts), entries: kept(entries), bytes: kept(bytes))
     }
 
     private static func lookUp(_ word: UnsafeBufferPointer<UInt8>, count: Int, in table: Table) -> Int? {
         guard count > 0, count <= longestWord else { return nil }
         let first = word[0] | 0x20
         guard (0x61...0x7A).contains(first), word[0] >= 0x41 else { return nil }
-        let prefix = UnsafeBufferPointer(rebasing: word[0..<count])
-        for entry in table[Int(first - 0x61) * (longestWord + 1) + count]
-        where entry.bytes.withUnsafeBufferPointer({ TextScanning.matches($0, caseInsensitiveIn: prefix, at: 0) }) {
-            return entry.index
+        let bucket = Int(first - 0x61) * (longestWord + 1) + count
+        for entry in table.entries[table.starts[bucket]..<table.starts[bucket + 1]] {
+            // Every byte of a word is a letter or a digit, and `| 0x20` lower-cases a letter and keeps a digit.
+            var index = 0
+            while index < count, word[index] | 0x20 == table.bytes[entry.offset + index] { index += 1 }
+            if index == count { return entry.index }
         }
         return nil
     }
