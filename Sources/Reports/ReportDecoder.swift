@@ -71,7 +71,7 @@ public struct ReportDecoder: Sendable {
         }
         let census = ByteCensus(bytes)
         // Line numbers are needed only for messages; most files need none.
-        var lines: LineIndex { LineIndex(bytes) }
+        lazy var lines = LineIndex(bytes)
         if let nul = census.firstNUL {
             return Decoded(text: nil, diagnostics: notes + [Diagnostic(
                 .error, file: file, line: lines.line(at: nul),
@@ -157,12 +157,10 @@ public struct ReportDecoder: Sendable {
     }
 }
 
-/// Where the lines of a byte buffer start, to turn a byte offset into a 1-based line number. A line
-/// ends at `\n`, at `\r\n`, or at a `\r` on its own.
 /// What `ReportDecoder` checks in a file's bytes, found in one pass: the first NUL, the stray control
 /// characters, a carriage return, and the length of the longest line (without its line break, which is
 /// LF, CR or CR LF, as `LineIndex` counts them).
-struct ByteCensus: Equatable {
+struct ByteCensus {
     var firstNUL: Int?
     var firstControl: Int?
     var controls = 0
@@ -201,6 +199,8 @@ struct ByteCensus: Equatable {
     }
 }
 
+/// Where the lines of a byte buffer start, to turn a byte offset into a 1-based line number. A line
+/// ends at `\n`, at `\r\n`, or at a `\r` on its own.
 struct LineIndex {
     private var starts: [Int]
     /// The longest line, without its line break, and its number.
