@@ -118,12 +118,7 @@ enum CacheCoding {
         }
 
         mutating func unsigned(_ value: UInt64) {
-            var rest = value
-            while rest >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-                rest >>= 7
-            }
-            bytes.append(UInt8(rest))
+            CompactCoding.append(unsigned: value, to: &bytes)
         }
 
         mutating func int(_ value: Int) {
@@ -148,7 +143,7 @@ enum CacheCoding {
 
         /// A dictionary's count, then its entries in the order of their keys (as `CompactCoding` writes it).
         mutating func dictionary<Value>(_ values: [String: Value], _ write: (inout Writer, Value) -> Void) {
-            withUnsafeBytes(of: UInt32(values.count).littleEndian) { bytes.append(contentsOf: $0) }
+            CompactCoding.append(count: values.count, to: &bytes)
             for key in values.keys.sorted() {
                 string(key)
                 write(&self, values[key]!)
@@ -169,7 +164,7 @@ enum CacheCoding {
         }
 
         mutating func list<Element>(_ values: [Element], _ write: (inout Writer, Element) -> Void) {
-            withUnsafeBytes(of: UInt32(values.count).littleEndian) { bytes.append(contentsOf: $0) }
+            CompactCoding.append(count: values.count, to: &bytes)
             for value in values { write(&self, value) }
         }
 
@@ -276,10 +271,7 @@ enum CacheCoding {
         }
 
         mutating func count() throws(CompactCoding.Failure) -> Int {
-            guard offset + 4 <= bytes.count else { throw failure("cut short") }
-            var count = 0
-            for index in 0..<4 { count |= Int(bytes[offset + index]) << (8 * index) }
-            offset += 4
+            guard let count = CompactCoding.count(in: bytes, at: &offset) else { throw failure("cut short") }
             // Every element takes at least one byte: a count beyond what is left is damage, not a list.
             guard count <= bytes.count - offset else { throw failure("list of \(count) cut short") }
             return count

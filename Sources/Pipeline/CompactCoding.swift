@@ -34,6 +34,30 @@ enum CompactCoding {
         return nil
     }
 
+    /// Appends `value` as a variable-length number.
+    static func append(unsigned value: UInt64, to bytes: inout [UInt8]) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// Appends a list's or dictionary's count: 32 bits, little-endian.
+    static func append(count: Int, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(count).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The count at `offset` in `bytes`, and `offset` moved past it; nil when the bytes end first.
+    static func count(in bytes: [UInt8], at offset: inout Int) -> Int? {
+        guard offset + 4 <= bytes.count else { return nil }
+        var count = 0
+        for index in 0..<4 { count |= Int(bytes[offset + index]) << (8 * index) }
+        offset += 4
+        return count
+    }
+
     static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let encoder = CompactEncoder()
         try encoder.encodeValue(value)
@@ -124,12 +148,7 @@ final class CompactEncoder: Encoder {
     }
 
     func writeUnsigned(_ value: UInt64) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
+        CompactCoding.append(unsigned: value, to: &bytes)
     }
 
     func writeSigned(_ value: Int64) {
@@ -142,7 +161,7 @@ final class CompactEncoder: Encoder {
     }
 
     func writeCount(_ count: Int) {
-        withUnsafeBytes(of: UInt32(count).littleEndian) { bytes.append(contentsOf: $0) }
+        CompactCoding.append(count: count, to: &bytes)
     }
 
     /// A place for a list's count, filled in as its elements are written.
@@ -363,7 +382,8 @@ final class CompactDecoder: Decoder {
     }
 
     func readCount() throws -> Int {
-        Int(try readBits(4))
+        guard let count = CompactCoding.count(in: bytes, at: &offset) else { throw failure("cut short") }
+        return count
     }
 
     func readString() throws -> String {

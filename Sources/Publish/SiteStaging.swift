@@ -77,10 +77,7 @@ public struct SiteStaging: Sendable {
             for (path, _) in kept where present[path] == nil { folders.insert((path as NSString).deletingLastPathComponent) }
             // A folder that still holds a file of the previous output exists already.
             for path in present.keys { folders.remove((path as NSString).deletingLastPathComponent) }
-            let stagingPath = staging.path + "/"
-            for folder in folders.sorted() where !folder.isEmpty {
-                try Self.makeFolder(stagingPath + folder)
-            }
+            try Self.makeFolders(folders, under: staging.path + "/")
             try SiteWriter.marker.contents.write(to: staging.appendingPathComponent(SiteWriter.marker.path))
         } catch let failure as SiteWriter.Failure {
             discard()
@@ -129,6 +126,12 @@ public struct SiteStaging: Sendable {
         }
     }
 
+    /// Makes `folders` (relative paths, "" for `base` itself, which must exist) below `base`, parents first,
+    /// on one core: they share parents, whose lock made two cores slower.
+    static func makeFolders(_ folders: Set<String>, under base: String) throws {
+        for folder in folders.sorted() where !folder.isEmpty { try makeFolder(base + folder) }
+    }
+
     /// Makes a folder with `mkdir`, or with FileManager when the folder above it is missing too; one that
     /// exists already (made by another task) is fine. Permissions as FileManager gives them.
     static func makeFolder(_ path: String) throws {
@@ -167,8 +170,7 @@ public struct SiteStaging: Sendable {
         let base = folder.path + "/"
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
-            for path in folders.sorted() where !path.isEmpty { try makeFolder(base + path) }
+            try makeFolders(Set(paths.map { ($0 as NSString).deletingLastPathComponent }), under: base)
         } catch {
             try? manager.removeItem(at: folder)
             return []
