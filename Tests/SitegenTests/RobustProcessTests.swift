@@ -90,14 +90,21 @@ enum SitegenExecutable {
         }
         let staging = scratch.folder.appendingPathComponent(".Public.staging")
         let build = try SitegenExecutable.start(["build", "--no-cache", "--content", large.path, "--templates", scratch.templates.path, "--output", scratch.output.path])
-        var killedWhileStaging = false
-        while build.isRunning {
-            if FileManager.default.fileExists(atPath: staging.path) {
-                kill(build.processIdentifier, SIGKILL)
-                killedWhileStaging = true
-                break
+        // Watched from a thread of its own: a task on the shared pool can wait longer than the whole build
+        // for its turn while other tests keep that pool busy, and then sees no staging folder at all.
+        struct Watched: @unchecked Sendable { let process: Process }
+        let watched = Watched(process: build)
+        let killedWhileStaging = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+            Thread.detachNewThread {
+                while watched.process.isRunning {
+                    if FileManager.default.fileExists(atPath: staging.path) {
+                        kill(watched.process.processIdentifier, SIGKILL)
+                        return done.resume(returning: true)
+                    }
+                    usleep(200)
+                }
+                done.resume(returning: false)
             }
-            try await Task.sleep(for: .milliseconds(1))
         }
         await SitegenExecutable.waitForExit(build)
         #expect(killedWhileStaging, "the build finished before it wrote anything; make the content folder larger")
