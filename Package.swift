@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Site", "Corpus"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Site"]),
-        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Publish", "Reports", "Site", "SiteCheck", "Corpus"]),
+        .testTarget(name: "SitegenTests", dependencies: ["Pipeline", "Publish", "Reports", "Render", "Site", "SiteCheck", "Corpus"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck", "Site", "Render", "Publish"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "sitegen"]),
         .testTarget(name: "ReportMarkupTests", dependencies: ["Render", "Markdown", "Site"]),

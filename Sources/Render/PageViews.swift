@@ -7,17 +7,25 @@ protocol TemplateView: MustacheParent, TemplateValue {
     /// Every stored property by name, in declaration order, then any value derived from them that the
     /// templates read; a nil optional reads as missing.
     static var fields: TemplateFields<Self> { get }
+    /// The value of the field named `name`; nil if there is none. (A requirement, not only an extension
+    /// method, so that each view's is specialised: called generically, reading `fields` instantiates its
+    /// tuple and function types' metadata at every call.)
+    func field(named name: String) -> (any TemplateValue)?
 }
 
 typealias TemplateFields<View> = [(name: String, value: @Sendable (View) -> any TemplateValue)]
 
 extension TemplateView {
-    func child(named name: String) -> Any? {
-        for field in Self.fields where field.name == name { return field.value(self).templateValue }
+    func child(named name: String) -> Any? { field(named: name)?.templateValue }
+
+    func field(named name: String) -> (any TemplateValue)? {
+        for field in Self.fields where field.name == name { return field.value(self) }
         return nil
     }
 
     var templateValue: Any? { self }
+    var templateFieldValue: CompiledTemplates.Value? { .view(self) }
+    var templateElementValue: CompiledTemplates.Value { .view(self) }
 
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "{"))
@@ -35,12 +43,23 @@ extension TemplateView {
 protocol TemplateValue: Sendable {
     /// The value as swift-mustache reads it; nil for a missing optional.
     var templateValue: Any? { get }
+    /// The same value as `CompiledTemplates` reads it.
+    var templateFieldValue: CompiledTemplates.Value? { get }
+    /// The value as an element of a list opened as a section, which swift-mustache is given as it is
+    /// (a `String`, not a `TemplateText`).
+    var templateElementValue: CompiledTemplates.Value { get }
     /// Appends an unambiguous description: equal descriptions mean equal values.
     func describe(into text: inout [UInt8])
 }
 
+extension TemplateValue {
+    var templateElementValue: CompiledTemplates.Value { .other(self) }
+}
+
 extension String: TemplateValue {
     var templateValue: Any? { TemplateText(text: self) }
+    var templateFieldValue: CompiledTemplates.Value? { .text(self) }
+    var templateElementValue: CompiledTemplates.Value { .text(self) }
 
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "s"))
@@ -70,6 +89,8 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustachePa
 
 extension Int: TemplateValue {
     var templateValue: Any? { self }
+    var templateFieldValue: CompiledTemplates.Value? { .int(self) }
+    var templateElementValue: CompiledTemplates.Value { .int(self) }
 
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "i"))
@@ -80,12 +101,15 @@ extension Int: TemplateValue {
 
 extension Bool: TemplateValue {
     var templateValue: Any? { self }
+    var templateFieldValue: CompiledTemplates.Value? { .bool(self) }
+    var templateElementValue: CompiledTemplates.Value { .bool(self) }
 
     func describe(into text: inout [UInt8]) { text.append(UInt8(ascii: self ? "T" : "F")) }
 }
 
 extension Optional: TemplateValue where Wrapped: TemplateValue {
     var templateValue: Any? { self?.templateValue }
+    var templateFieldValue: CompiledTemplates.Value? { self?.templateFieldValue ?? nil }
 
     func describe(into text: inout [UInt8]) {
         if let self { self.describe(into: &text) } else { text.append(UInt8(ascii: "-")) }
@@ -95,6 +119,7 @@ extension Optional: TemplateValue where Wrapped: TemplateValue {
 extension Array: TemplateValue where Element: TemplateValue {
     /// The list itself, as swift-mustache has always been given it.
     var templateValue: Any? { self }
+    var templateFieldValue: CompiledTemplates.Value? { .list(self) }
 
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "["))

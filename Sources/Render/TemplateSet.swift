@@ -24,14 +24,14 @@ public struct TemplateSet: Sendable {
     }
 
     let library: MustacheLibrary
+    /// The same templates for `CompiledTemplates`; nil when they use what only swift-mustache renders.
+    let compiled: CompiledTemplates?
     public let names: [String]
     /// Static files below the folder's `assets/` (stylesheet, icons), copied to the output as they are.
     public let assets: [OutputFile]
 
     /// Reads every `.mustache` file below `folder`. `displayFolder` is how messages name the folder.
     public init(folder: URL, displayFolder: String? = nil) throws(LoadError) {
-        _ = MarkdownContentType.registration
-        _ = HTMLTextContentType.registration
         let shown = displayFolder ?? folder.path
         let files: [String]
         do {
@@ -39,10 +39,8 @@ public struct TemplateSet: Sendable {
         } catch {
             throw LoadError(file: shown, message: "cannot read the templates folder (\(error.localizedDescription))")
         }
-        var library = MustacheLibrary()
-        var names: [String] = []
+        var texts: [(name: String, text: String, shownFile: String)] = []
         for relative in files {
-            let name = String(relative.dropLast(".mustache".count))
             let shownFile = (shown as NSString).appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
                 throw LoadError(file: shownFile, message: "cannot read the template")
@@ -50,6 +48,23 @@ public struct TemplateSet: Sendable {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw LoadError(file: shownFile, message: "the template is not UTF-8 text")
             }
+            texts.append((String(relative.dropLast(".mustache".count)), text, shownFile))
+        }
+        try self.init(texts: texts, folder: shown) { () throws(LoadError) in try Self.assetFiles(in: folder, shown: shown) }
+    }
+
+    /// Templates from their texts: `name` as `TemplateSet(folder:)` names them, `shownFile` the file
+    /// messages name; `folder` is where a missing required template would be. `assets` are read once the
+    /// templates are known to be whole.
+    init(
+        texts: [(name: String, text: String, shownFile: String)], folder: String,
+        assets: () throws(LoadError) -> [OutputFile] = { [] }
+    ) throws(LoadError) {
+        _ = MarkdownContentType.registration
+        _ = HTMLTextContentType.registration
+        var library = MustacheLibrary()
+        var names: [String] = []
+        for (name, text, shownFile) in texts {
             do {
                 try library.register(Self.prepared(text, name: name), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -60,11 +75,19 @@ public struct TemplateSet: Sendable {
             names.append(name)
         }
         for required in Self.requiredTemplates where !names.contains(required) {
-            throw LoadError(file: (shown as NSString).appendingPathComponent(required + ".mustache"), message: "required template is missing")
+            throw LoadError(file: (folder as NSString).appendingPathComponent(required + ".mustache"), message: "required template is missing")
         }
         self.library = library
+        self.compiled = CompiledTemplates(library: library, names: names)
         self.names = names
-        self.assets = try Self.assetFiles(in: folder, shown: shown)
+        self.assets = try assets()
+    }
+
+    /// Templates from their texts by name (`layout.html`, `partials/x.md`), each required one missing
+    /// from `texts` empty: for tests of what templates render.
+    init(texts: [String: String]) throws(LoadError) {
+        let all = Dictionary(uniqueKeysWithValues: Self.requiredTemplates.map { ($0, "") }).merging(texts) { $1 }
+        try self.init(texts: all.sorted { $0.key < $1.key }.map { ($0.key, $0.value, $0.key + ".mustache") }, folder: "")
     }
 
     /// Markdown templates get the MARKDOWN content type and HTML templates HTML_TEXT, prefixed on the
@@ -106,6 +129,20 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ value: Any, with name: String) -> String {
-        library.render(value, withTemplate: name) ?? ""
+        if let compiled, let view = value as? any TemplateView { return compiled.render(view, with: name) ?? "" }
+        return library.render(value, withTemplate: name) ?? ""
+    }
+
+    /// The same templates rendered by swift-mustache's own renderer: the definition `CompiledTemplates`
+    /// is tested against.
+    var renderedByLibrary: TemplateSet {
+        TemplateSet(library: library, compiled: nil, names: names, assets: assets)
+    }
+
+    private init(library: MustacheLibrary, compiled: CompiledTemplates?, names: [String], assets: [OutputFile]) {
+        self.library = library
+        self.compiled = compiled
+        self.names = names
+        self.assets = assets
     }
 }
