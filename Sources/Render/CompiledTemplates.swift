@@ -46,7 +46,7 @@ struct CompiledTemplates: Sendable {
     // MARK: - Programs
 
     /// A name as a template writes it, split once.
-    enum Name: Sendable, Equatable {
+    enum Name: Sendable {
         /// `.`, or a name with no parts: the innermost value.
         case innermost
         /// `.a.b`: `a` in the innermost value only, then `b` in it.
@@ -124,12 +124,10 @@ struct CompiledTemplates: Sendable {
                     let indentation = field("indentation").flatMap(optional), let inherits = field("inherits").flatMap(optional),
                     inherits.children.isEmpty
                 else { return nil }
-                guard let indentation = indentation.children.first.map({ $0.value as? String }) else {
-                    ops.append(.partial(numbers[name], indentation: nil))
-                    continue
-                }
-                guard let indentation else { return nil }
-                ops.append(.partial(numbers[name], indentation: indentation))
+                // A standalone partial has its line's indentation ("" when none), one within a line nil.
+                let written = indentation.children.first?.value
+                guard written == nil || written is String else { return nil }
+                ops.append(.partial(numbers[name], indentation: written as? String))
             case "contentType":
                 guard let type = payload.value as? any MustacheContentType else { return nil }
                 ops.append(.contentType(type))

@@ -111,7 +111,7 @@ import Testing
                 case 0, 1: text += random.pick(texts) + random.pick(texts)
                 case 2: text += "{{" + name() + "}}"
                 case 3: text += random.chance(50) ? "{{{" + name() + "}}}" : "{{&" + name() + "}}"
-                case 4, 5 where depth < 3:
+                case 4...5 where depth < 3:
                     let section = name().trimmingCharacters(in: .whitespaces)
                     let sigil = random.chance(60) ? "#" : "^"
                     text += line("{{" + sigil + section + "}}") + template(depth: depth + 1, partials: partials)
