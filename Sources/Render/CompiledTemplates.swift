@@ -239,9 +239,8 @@ struct CompiledTemplates: Sendable {
                     && (before - start < 2 || last.first != UInt8(ascii: "\r"))
                 render(op, stack: &stack, escaping: &escaping, indentation: indentation)
                 if startsLine, text.utf8.count > before {
-                    let piece = text.utf8.dropFirst(before)
-                    text = String(decoding: text.utf8.prefix(before), as: UTF8.self) + indentation
-                        + String(decoding: piece, as: UTF8.self)
+                    // Only the piece moves, not the page before it; `before` ends a whole piece of UTF-8.
+                    text.insert(contentsOf: indentation, at: text.utf8.index(text.utf8.startIndex, offsetBy: before))
                 }
             }
         }
