@@ -133,6 +133,21 @@ import Site
     }
 
     /// A cell's word count is the number of runs of Characters other than white space.
+    /// A cell is the "Grade" header exactly when its significant words are ["grade"], and the header
+    /// words skip only cells whose words name neither "judgement" nor "grade".
+    @Test func headerWordsAreSignificantWordsWhereTheyMatter() throws {
+        let samples = try Self.samples() + [
+            "Grade", "GRADES", " grade: ", "Grâde", "Gr ade", "\u{212A}grade", "gra\u{301}de", "Judgment", "JUDGEMENTS", "judg\u{0130}ment",
+        ]
+        for sample in samples {
+            let words = OutcomeMatch.significantWords(sample)
+            let header = OutcomeMatch.headerWords(sample)
+            #expect(header == words || header.isEmpty, "\(sample)")
+            if words.contains("grade") || words.contains("judgement") { #expect(header == words, "\(sample)") }
+            #expect(GradedStructureReader.isGradeHeader(ReportCell(text: sample, line: 1, inRow: false, isHeading: false, isBullet: false)) == (words == ["grade"]), "\(sample)")
+        }
+    }
+
     @Test func cellWordCountsAgree() throws {
         let samples = try Self.samples() + ["a\u{00A0}b", "\u{3000}x y\u{2028}z", "’s good", "e\u{301} f", " \u{301}x", "\u{85}"]
         let differing = samples.filter { ReportCell.words(in: $0) != $0.split(whereSeparator: \.isWhitespace).count }

@@ -236,9 +236,10 @@ struct GradedStructureReader {
         return findings
     }
 
-    /// The "Grade" header cell of a judgement table.
+    /// The "Grade" header cell of a judgement table. Asked of nearly every cell a row reaches, so the
+    /// words are made only when the bytes hold "judg" or "grade" (`headerWords`).
     static func isGradeHeader(_ cell: ReportCell) -> Bool {
-        OutcomeMatch.significantWords(cell.text) == ["grade"]
+        OutcomeMatch.headerWords(cell.text) == ["grade"]
     }
 
     /// Whether the words of `cells` begin some wording of the framework.
@@ -571,7 +572,10 @@ struct OutcomeMatch {
     }
 
     /// The significant words of a judgement table's header cell ("Judgement", "Grade"), or none when the
-    /// cell names neither: the test that skips every other cell reads bytes only.
+    /// cell names neither: the test that skips every other cell reads bytes only. Exact for those two
+    /// words: folding maps no scalar outside ASCII onto an ASCII letter of them (only the Kelvin sign and
+    /// dotted capital I lower-case to ASCII letters), so a word "grade" or "judgement" comes from those
+    /// ASCII letters in the text, in some case ("judgment" is spelt "judgement" after folding).
     static func headerWords(_ text: String) -> [String] {
         TextScanning.contains(text, caseInsensitive: "judg") || TextScanning.contains(text, caseInsensitive: "grade") ? significantWords(text) : []
     }
