@@ -430,7 +430,7 @@ struct GradedStructureReader {
             let folded = ReportText.folded(previous.text)
             if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
         }
-        let wraps = TextScanning.characterCount(previous.text) >= width * 3 / 5 && (last.isLetter || last == ",")
+        let wraps = (last.isLetterQuickly || last == ",") && TextScanning.characterCount(previous.text) >= width * 3 / 5
         return wraps || cell.text.first?.isLowercase == true
     }
 
