@@ -91,7 +91,7 @@ public struct ReportDocument: Sendable, Equatable {
         guard TextScanning.startsWith(trimmed, caseInsensitive: "grade"), TextScanning.hasAtMostCharacters(24, trimmed),
               let match = trimmed.wholeMatch(of: Patterns.gradeLine) else { return false }
         let grade = match.1.lowercased()
-        return grade.contains(where: \.isNumber) || grade.count <= 2 || ["one", "two", "three", "four"].contains(grade)
+        return grade.contains(where: \.isNumberQuickly) || grade.count <= 2 || ["one", "two", "three", "four"].contains(grade)
     }
 
     /// A line of at most six short tokens with a digit and no letters (`2`, ` 2 2`), or of single
@@ -104,7 +104,7 @@ public struct ReportDocument: Sendable, Equatable {
         var heading = String(trimmed[..<range.lowerBound]).trimmingWhitespace()
         guard isGradeLine(grade), trimmed[trimmed.index(before: range.lowerBound)].isWhitespace else { return nil }
         if heading.hasSuffix(":") || heading.hasSuffix("–") || heading.hasSuffix("-") { heading = String(heading.dropLast()).trimmingWhitespace() }
-        guard let first = heading.first, first.isUppercase, !endsSentence(heading), TextScanning.hasAtMostSpaceSeparated(20, heading) else { return nil }
+        guard let first = heading.first, first.isUppercaseQuickly, !endsSentence(heading), TextScanning.hasAtMostSpaceSeparated(20, heading) else { return nil }
         return (heading, grade)
     }
 
@@ -117,7 +117,7 @@ public struct ReportDocument: Sendable, Equatable {
         }
         let tokens = trimmed.split(separator: " ")
         guard !tokens.isEmpty, tokens.count <= 6, tokens.allSatisfy({ $0.count <= 3 }) else { return false }
-        let digits = trimmed.contains(where: \.isNumber) && !trimmed.contains(where: \.isLetter)
+        let digits = trimmed.contains(where: \.isNumberQuickly) && !trimmed.contains(where: \.isLetterQuickly)
         return digits || tokens.allSatisfy { $0.count == 1 && !ReportDocument.bullets.contains($0.first!) }
     }
 
@@ -153,10 +153,10 @@ public struct ReportDocument: Sendable, Equatable {
         // Most lines end in a long word or in text beyond ASCII; neither can be such a value.
         if let short = Self.endsInShortASCIIWord(trimmed), !short { return nil }
         let value = trimmed.reversed().prefix { !$0.isWhitespace }
-        if (1...3).contains(value.count), value.contains(where: \.isNumber) {
+        if (1...3).contains(value.count), value.contains(where: \.isNumberQuickly) {
             let label = trimmed.dropLast(value.count)
             let gap = label.reversed().prefix { $0 == " " }.count
-            if gap >= 2, label.contains(where: \.isLetter) {
+            if gap >= 2, label.contains(where: \.isLetterQuickly) {
                 return [cleanCell(String(label.dropLast(gap))), String(value.reversed())]
             }
         }
@@ -272,7 +272,7 @@ public struct ReportDocument: Sendable, Equatable {
         // into one Character but CR LF, and neither end of a trimmed piece is a line break); elsewhere
         // the text is counted afresh.
         let seamIsASCII = (block.text.unicodeScalars.last?.isASCII ?? true) && (piece.unicodeScalars.first?.isASCII ?? true)
-        if block.text.hasSuffix("-"), block.text.dropLast().last?.isLetter == true {
+        if block.text.hasSuffix("-"), block.text.dropLast().last?.isLetterQuickly == true {
             // A hyphenated break: most are real compounds ("multi-" / "disciplinary"), so the hyphen stays.
             block.pieces.append(.init(offset: seamIsASCII ? block.characterCount : block.text.count, line: line))
             block.text += piece
@@ -289,7 +289,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func join(_ raw: [Block]) -> [Block] {
         var blocks: [Block] = []
         for block in raw {
-            if block.kind == .paragraph, let first = block.text.first, first.isLowercase,
+            if block.kind == .paragraph, let first = block.text.first, first.isLowercaseQuickly,
                let target = blocks.lastIndex(where: { $0.kind == .paragraph || $0.kind == .listItem }),
                blocks[(target + 1)...].allSatisfy({ $0.kind == .gradeLine || $0.kind == .values && $0.text.trimmingWhitespace().count <= 3 }),
                !endsSentence(blocks[target].text) {
@@ -313,7 +313,7 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func isHeading(_ block: Block) -> Bool {
-        guard block.pieces.count <= 3, let first = block.text.first, first.isUppercase || first.isNumber else { return false }
+        guard block.pieces.count <= 3, let first = block.text.first, first.isUppercaseQuickly || first.isNumberQuickly else { return false }
         guard TextScanning.hasAtMostSpaceSeparated(20, block.text), TextScanning.hasAtMostCharacters(160, block.text), let last = block.text.last else { return false }
         return !".!?;,:".contains(last) && !(last == "-")
     }
@@ -397,12 +397,12 @@ struct Furniture {
     /// A line of text with a page number before or after it, such as `Stoke-on-Trent joint area review   8`
     /// or `Page 3 of 20`: the text without the number, and the number.
     static func pageLine(_ trimmed: String) -> (text: String, page: Int)? {
-        guard let first = trimmed.first, let last = trimmed.last, first.isASCII && first.isNumber || last.isASCII && last.isNumber else { return nil }
+        guard let first = trimmed.first, let last = trimmed.last, first.isASCII && first.isNumberQuickly || last.isASCII && last.isNumberQuickly else { return nil }
         if ReportDocument.isGradeLine(trimmed) { return nil }
         if trimmed.lowercased().hasPrefix("page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
             return ("page", Int(match.1) ?? 0)
         }
-        let trailing = trimmed.reversed().prefix { $0.isASCII && $0.isNumber }
+        let trailing = trimmed.reversed().prefix { $0.isASCII && $0.isNumberQuickly }
         if (1...4).contains(trailing.count) {
             let text = trimmed.dropLast(trailing.count)
             let gap = text.reversed().prefix { $0 == " " || $0 == "\t" }.count
@@ -410,7 +410,7 @@ struct Furniture {
                 return accept(String(text.dropLast(gap)), gap: gap, page: page)
             }
         }
-        let leading = trimmed.prefix { $0.isASCII && $0.isNumber }
+        let leading = trimmed.prefix { $0.isASCII && $0.isNumberQuickly }
         if (1...4).contains(leading.count) {
             let text = trimmed.dropFirst(leading.count)
             let gap = text.prefix { $0 == " " || $0 == "\t" }.count
@@ -423,7 +423,7 @@ struct Furniture {
 
     private static func accept(_ text: String, gap: Int, page: Int) -> (text: String, page: Int)? {
         let words = TextScanning.spaceSeparatedCount(text)
-        guard text.contains(where: \.isLetter), gap >= 2 || words >= 3, !ReportDocument.endsSentence(text) else { return nil }
+        guard text.contains(where: \.isLetterQuickly), gap >= 2 || words >= 3, !ReportDocument.endsSentence(text) else { return nil }
         return (text, page)
     }
 }

@@ -33,7 +33,7 @@ enum ReportFacts {
     /// `dates(in:)` by the patterns alone.
     static func datesByPattern(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
         var found: [(date: PartialDate, range: Range<String.Index>)] = []
-        guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return found }
+        guard text.contains(where: { $0.isASCII && $0.isNumberQuickly }) else { return found }
         for match in text.matches(of: Patterns.dayMonthYear) {
             if let date = PartialDate(year: Int(match.3)!, month: PartialDate.month(named: match.2), day: Int(match.1)!) {
                 found.append((date, match.range))

@@ -351,6 +351,24 @@ extension Character {
         return (ascii | 0x20) >= UInt8(ascii: "a") && (ascii | 0x20) <= UInt8(ascii: "z")
     }
 
+    /// `isNumber`, from the byte for a one-byte ASCII Character (only 0–9 are numbers there).
+    var isNumberQuickly: Bool {
+        guard let ascii = singleASCIIByte else { return isNumber }
+        return ascii >= UInt8(ascii: "0") && ascii <= UInt8(ascii: "9")
+    }
+
+    /// `isUppercase`, from the byte for a one-byte ASCII Character (only A–Z are upper case there).
+    var isUppercaseQuickly: Bool {
+        guard let ascii = singleASCIIByte else { return isUppercase }
+        return ascii >= UInt8(ascii: "A") && ascii <= UInt8(ascii: "Z")
+    }
+
+    /// `isLowercase`, from the byte for a one-byte ASCII Character (only a–z are lower case there).
+    var isLowercaseQuickly: Bool {
+        guard let ascii = singleASCIIByte else { return isLowercase }
+        return ascii >= UInt8(ascii: "a") && ascii <= UInt8(ascii: "z")
+    }
+
     /// The byte of a Character that is one ASCII byte; nil for any other (CR LF is two bytes, and a
     /// letter with a combining mark more than one).
     private var singleASCIIByte: UInt8? {

@@ -200,10 +200,13 @@ import Site
         // Every ASCII character, alone and with a combining mark, and letters beyond ASCII.
         let ascii: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
         let marked: [String] = ascii.map { $0 + "\u{301}" }.filter { $0.count == 1 }
-        let others: [String] = ["é", "ß", "Ω", "я", "中", "\u{212A}", "İ", "\r\n", "\u{A0}", "1\u{20E3}", "👍🏽"]
+        let others: [String] = ["é", "ß", "Ω", "я", "中", "\u{212A}", "İ", "\r\n", "\u{A0}", "1\u{20E3}", "👍🏽", "٣", "½", "Ⅻ", "ǅ", "ª"]
         let characters: [Character] = (ascii + marked + others).map { Character($0) }
         for character in characters {
             #expect(character.isLetterQuickly == character.isLetter, "\(character.debugDescription)")
+            #expect(character.isNumberQuickly == character.isNumber, "\(character.debugDescription)")
+            #expect(character.isUppercaseQuickly == character.isUppercase, "\(character.debugDescription)")
+            #expect(character.isLowercaseQuickly == character.isLowercase, "\(character.debugDescription)")
         }
     }
 

@@ -111,7 +111,7 @@ enum LayoutEvidence {
     /// "Wigan joint area review", "Joint area review of Wigan").
     static func isTitle(_ line: ReportText.Line, naming framework: String, alone: Bool) -> Bool {
         let trimmed = line.trimmed
-        if trimmed.hasPrefix("#") || trimmed.contains(where: \.isLetter) && trimmed == trimmed.uppercased() { return true }
+        if trimmed.hasPrefix("#") || trimmed.contains(where: \.isLetterQuickly) && trimmed == trimmed.uppercased() { return true }
         let folded = ReportText.folded(trimmed)
         guard alone, TextScanning.hasAtMostSpaceSeparated(12, folded), !trimmed.hasSuffix("."),
               let range = folded.range(of: framework) else { return false }

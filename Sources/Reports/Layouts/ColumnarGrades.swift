@@ -58,7 +58,7 @@ struct ColumnarGrades {
     }
 
     static func isGradeCell(_ text: String) -> Bool {
-        text.split(separator: " ").allSatisfy { $0.count <= 3 } && !text.contains(where: \.isLetter) || text.count == 1
+        text.split(separator: " ").allSatisfy { $0.count <= 3 } && !text.contains(where: \.isLetterQuickly) || text.count == 1
     }
 
     /// Reads the table around the scale key on line `keyLine`: rows are lines of a label and grades, the
@@ -83,7 +83,7 @@ struct ColumnarGrades {
             } else if rows.isEmpty {
                 headings += segments.filter { !JointAreaReviewLayout.isScaleKey(ReportText.folded($0.text)) }
             } else if segments.count == 1, let first = segments[0].text.first, pending == nil {
-                if first.isLowercase {
+                if first.isLowercaseQuickly {
                     rows[rows.count - 1].label += " " + segments[0].text
                 } else {
                     pending = segments[0].text

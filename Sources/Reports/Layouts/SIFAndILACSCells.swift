@@ -64,7 +64,7 @@ struct ReportCell: Equatable {
         return count
     }
     /// A page number or a footnote digit standing alone.
-    var isBareNumber: Bool { !text.isEmpty && text.dropFirst(3).isEmpty && text.allSatisfy(\.isNumber) }
+    var isBareNumber: Bool { !text.isEmpty && text.dropFirst(3).isEmpty && text.allSatisfy(\.isNumberQuickly) }
 }
 
 enum ReportCells {

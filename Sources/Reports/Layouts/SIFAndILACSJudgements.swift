@@ -154,7 +154,7 @@ struct GradedStructureReader {
         if start > 0, continuesSentence(cells[start - 1], into: first) { return nil }
         if let found = rowWithLabelContinued(startingAt: start, in: cells, grades: grades) { return found }
         var end = start
-        let numbered = first.text.first?.isNumber == true
+        let numbered = first.text.first?.isNumberQuickly == true
         while true {
             // The words of cells joined by spaces are the words of each cell in turn; only a number
             // before the label (taken off the joined wording) needs the joined text before a match.
@@ -172,7 +172,7 @@ struct GradedStructureReader {
                 }
                 let candidate = cells[end + 1]
                 // A short cell where the grade belongs that is no grade, no label and no header is an unreadable grade.
-                if isTable, match.isExact, candidate.wordCount <= 6, candidate.text.first?.isLetter == true,
+                if isTable, match.isExact, candidate.wordCount <= 6, candidate.text.first?.isLetterQuickly == true,
                    candidate.line > cells[end].line || candidate.inRow,
                    !isLabelPrefix([candidate]), !Self.isGradeHeader(candidate) {
                     let unread = Grade(written: candidate.text, level: nil)
@@ -195,7 +195,7 @@ struct GradedStructureReader {
         guard first.inRow, start + 2 < cells.count, cells[start + 1].line == first.line,
               let (grade, after) = grades.grade(at: start + 1, { grade(at: start + 1, in: cells) }), after == start + 2 else { return nil }
         let continuation = cells[start + 2]
-        guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercase == true else { return nil }
+        guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercaseQuickly == true else { return nil }
         let wording = first.text + " " + continuation.text
         let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text), in: wordings, extraWords: Self.labelExtraWords)
         guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings, extraWords: Self.labelExtraWords),
@@ -431,7 +431,7 @@ struct GradedStructureReader {
             if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
         }
         let wraps = (last.isLetterQuickly || last == ",") && TextScanning.characterCount(previous.text) >= width * 3 / 5
-        return wraps || cell.text.first?.isLowercase == true
+        return wraps || cell.text.first?.isLowercaseQuickly == true
     }
 
     private func judgement(_ match: OutcomeMatch, wording: String, grade: Grade, at cell: ReportCell, basis: Judgement.Basis) -> Judgement {
@@ -442,12 +442,12 @@ struct GradedStructureReader {
 
     /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
     static func number(of wording: String) -> String? {
-        guard wording.first?.isNumber == true else { return nil }
+        guard wording.first?.isNumberQuickly == true else { return nil }
         return wording.firstMatch(of: Patterns.labelNumber).map { String($0.1) }
     }
 
     static func withoutNumber(_ wording: String) -> String {
-        guard wording.first?.isNumber == true else { return wording }
+        guard wording.first?.isNumberQuickly == true else { return wording }
         if let length = asciiNumberPrefixLength(wording) {
             return length == 0 ? wording : String(wording.utf8.dropFirst(length))!
         }
@@ -527,7 +527,7 @@ struct OutcomeMatch {
         var folded = ReportText.folded(text)
         if folded.isASCII { return folded.withUTF8(significantASCIIWords) }
         if TextScanning.contains(folded, caseInsensitive: "judgment") { folded = folded.replacingOccurrences(of: "judgment", with: "judgement") }
-        return significant(folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        return significant(folded.split(whereSeparator: { !$0.isLetterQuickly && !$0.isNumberQuickly }).map(String.init))
     }
 
     /// Fillers out, plural endings off.

@@ -58,14 +58,14 @@ struct ReportProse {
             if furniture.contains(line.number) || Self.isRule(trimmed) { continue }
             let cleaned = ReportCells.clean(TextScanning.containsByte(trimmed, UInt8(ascii: "|")) ? trimmed.replacingOccurrences(of: "|", with: " ") : trimmed)
             guard !cleaned.text.isEmpty else { continue }
-            let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercase == true
-            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.first?.isNumber == true && cleaned.text.firstMatch(of: Patterns.numberedItem) != nil
-            let startsLower = cleaned.text.first?.isLowercase == true
+            let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercaseQuickly == true
+            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.first?.isNumberQuickly == true && cleaned.text.firstMatch(of: Patterns.numberedItem) != nil
+            let startsLower = cleaned.text.first?.isLowercaseQuickly == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
                 && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
             var continues = false
             if let paragraph = current {
-                if paragraph.isItem, paragraph.text.first?.isNumber == true, paragraph.text.wholeMatch(of: Patterns.itemNumber) != nil {
+                if paragraph.isItem, paragraph.text.first?.isNumberQuickly == true, paragraph.text.wholeMatch(of: Patterns.itemNumber) != nil {
                     continues = !startsItem && !isHeading
                 } else if paragraph.isHeading {
                     continues = !isMarkdown && !pendingBreak && startsLower && !startsItem && Self.isShort(cleaned.text, width: width)
@@ -105,7 +105,7 @@ struct ReportProse {
 
     /// A short line that starts with a capital and ends without sentence punctuation.
     static func looksLikeHeading(_ text: String, width: Int) -> Bool {
-        guard let first = text.first, first.isUppercase || first.isNumber, let last = text.last else { return false }
+        guard let first = text.first, first.isUppercaseQuickly || first.isNumberQuickly, let last = text.last else { return false }
         let words = TextScanning.spaceSeparatedCount(text)
         return words >= 1 && words <= 12 && TextScanning.characterCount(text) < width * 4 / 5 && !last.isOne(of: ",;.")
     }
@@ -124,7 +124,7 @@ struct ReportProse {
     /// entries of the contents list.
     static func furniture(in text: ReportText) -> Set<Int> {
         let lines = text.lines
-        let bare = Set(lines.filter { line in !line.trimmed.isEmpty && TextScanning.hasAtMostCharacters(3, line.trimmed) && line.trimmed.allSatisfy(\.isNumber) }.map(\.number))
+        let bare = Set(lines.filter { line in !line.trimmed.isEmpty && TextScanning.hasAtMostCharacters(3, line.trimmed) && line.trimmed.allSatisfy(\.isNumberQuickly) }.map(\.number))
         var contents: Range<Int> = 0..<0
         if let heading = lines.first(where: {
             TextScanning.contains($0.trimmed, caseInsensitive: "contents") && ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents"
@@ -200,7 +200,7 @@ struct ReportProse {
                 label = ReportText.folded(paragraph.text).hasSuffix("in this area") ? paragraph.text : nil
                 continue
             }
-            guard let label, paragraph.isItem, paragraph.text.contains(where: \.isNumber) else { continue }
+            guard let label, paragraph.isItem, paragraph.text.contains(where: \.isNumberQuickly) else { continue }
             facts.append(KeyFact(label: label, value: paragraph.text, source: SourcePosition(file: file, line: paragraph.line)))
         }
         return facts

@@ -54,7 +54,7 @@ struct VisitLetter: ReportLayout {
             var subject = cleaned
             for next in lines[(index + 1)...].prefix(2) {
                 let continuation = ReportCells.clean(next.trimmed).text
-                guard continuation.first?.isLowercase == true else { break }
+                guard continuation.first?.isLowercaseQuickly == true else { break }
                 subject += " " + continuation
             }
             return Located(subject.trimmingScalars { $0 == "." || $0 == " " }, line: line.number)
@@ -88,7 +88,7 @@ struct VisitLetter: ReportLayout {
     static func letterDate(in text: ReportText, before line: Int) -> Located<PartialDate>? {
         for candidate in text.lines.prefix(while: { $0.number < line }) {
             let trimmed = ReportCells.clean(candidate.trimmed).text
-            guard trimmed.count <= 24, trimmed.first?.isNumber == true,
+            guard trimmed.count <= 24, trimmed.first?.isNumberQuickly == true,
                   let range = ReportDates.range(in: trimmed), range.start == range.end, range.start.day != nil else { continue }
             return Located(range.start, line: candidate.number)
         }
