@@ -45,31 +45,44 @@ enum ProseGrades {
     static func sentences(of text: String) -> [(String, Int)] {
         // Where every Character is one scalar, offsets in scalars are offsets in characters.
         if TextScanning.containsByte(text, 0x0D) || TextScanning.mayJoinScalars(text.unicodeScalars) { return sentencesByCharacter(of: text) }
-        let scalars = text.unicodeScalars
-        var result: [(String, Int)] = []
-        var start = scalars.startIndex
-        var startOffset = 0
-        var index = scalars.startIndex
-        var offset = 0
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
-            if scalar == "." || scalar == "!" || scalar == "?", next < scalars.endIndex, scalars[next] == " " {
-                let after = scalars.index(after: next)
-                if after < scalars.endIndex, startsSentence(scalars[after]) {
-                    result.append((String(scalars[start..<next]), startOffset))
-                    start = after
-                    offset += 2
-                    startOffset = offset
-                    index = after
-                    continue
+        // Byte by byte, counting scalars (every byte but a continuation byte starts one).
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [(String, Int)] = []
+            var start = 0
+            var startOffset = 0
+            var index = 0
+            var offset = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"), index + 1 < bytes.count,
+                   bytes[index + 1] == UInt8(ascii: " ") {
+                    let after = index + 2
+                    if after < bytes.count, startsSentence(scalar(in: bytes, at: after)) {
+                        result.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start...index]), as: UTF8.self), startOffset))
+                        start = after
+                        offset += 2
+                        startOffset = offset
+                        index = after
+                        continue
+                    }
                 }
+                index += 1
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                offset += 1
             }
-            index = next
-            offset += 1
+            if start < bytes.count { result.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self), startOffset)) }
+            return result
         }
-        if start < scalars.endIndex { result.append((String(scalars[start...]), startOffset)) }
-        return result
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8 `bytes`.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar {
+        let lead = bytes[index]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars.first!
     }
 
     private static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
