@@ -51,6 +51,7 @@ import Testing
         #expect(TextScanning.startsWith("Grade 2", caseInsensitive: "grade"))
         #expect(!TextScanning.startsWith("Grad", caseInsensitive: "grade"))
         #expect(TextScanning.characterCount("a\r\nb") == 3)
+        for text in ["\r", "a\r", "\r\r\n", "\r\n\r\n", "\n\r", "x\ry\r\nz\r"] { #expect(TextScanning.characterCount(text) == text.count, "\(text.debugDescription)") }
     }
 
     /// The word-at-a-time search finds what a byte-by-byte search finds, at every offset and alignment,
