@@ -93,15 +93,24 @@ public struct ReportText: Sendable, Equatable {
                 while let last = line.last, last.isWhitespace { line.removeLast() }
                 lines.append(Line(number: lines.count + 1, text: line))
             }
+            // The next LF by `memchr`, then any CR before it: most texts have no CR, and looking at every
+            // byte for either cost more than the rest of making the lines.
+            guard let base = bytes.baseAddress else { addLine(0); return }
+            func next(_ byte: Int32, from: Int, to end: Int) -> Int? {
+                guard from < end, let found = memchr(base + from, byte, end - from) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            // The next LF at or after `index`, found again only once `index` has passed it (a file of CR line
+            // ends is not searched to its end for every line).
+            var lineFeed = next(0x0A, from: index, to: bytes.count)
             while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D {
-                    addLine(index)
-                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                    start = index
-                } else {
-                    index += 1
-                }
+                if let found = lineFeed, found < index { lineFeed = next(0x0A, from: index, to: bytes.count) }
+                let end = lineFeed ?? bytes.count
+                let breakAt = next(0x0D, from: index, to: end) ?? lineFeed
+                guard let breakAt else { break }
+                addLine(breakAt)
+                index = breakAt + (bytes[breakAt] == 0x0D && breakAt + 1 < bytes.count && bytes[breakAt + 1] == 0x0A ? 2 : 1)
+                start = index
             }
             addLine(bytes.count)
         }

@@ -352,6 +352,39 @@ import Site
         #expect(lines.map(\.isBlank) == [false, false, false, true, false, false])
         #expect(lines[4].trimmed == "Four")
     }
+
+    /// Random texts of line breaks (LF, CR LF, lone CR, CR CR LF), form feeds, spaces and letters split as
+    /// a byte-by-byte reading of each break would split them.
+    @Test func linesSplitAtEveryKindOfBreak() {
+        func reference(_ text: String) -> [String] {
+            var bytes = Array(text.utf8)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            var pieces: [[UInt8]] = [[]]
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    pieces.append([])
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                } else {
+                    pieces[pieces.count - 1].append(byte)
+                    index += 1
+                }
+            }
+            return pieces.map { piece in
+                var line = String(decoding: piece.filter { $0 != 0x0C }, as: UTF8.self)
+                while let last = line.last, last.isWhitespace { line.removeLast() }
+                return line
+            }
+        }
+        var random = SplitMix64(seed: 3)
+        let parts = ["a", "Bé", " ", "\n", "\n", "\r", "\r\n", "\r\r\n", "\u{0C}", "\t", "\u{2028}", "x y"]
+        for _ in 0..<2000 {
+            var text = random.chance(10) ? "\u{FEFF}" : ""
+            for _ in 0..<random.int(in: 0...12) { text += random.pick(parts) }
+            #expect(ReportText(path: "x.txt", text: text).lines.map(\.text) == reference(text), "\(text.debugDescription)")
+        }
+    }
 }
 
 @Suite struct SignificantWordsTests {
