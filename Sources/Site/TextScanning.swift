@@ -250,6 +250,16 @@ public enum TextScanning {
         return (ascii ?? nil) ?? text.count
     }
 
+    /// `text.firstIndex(of: character)` for an ASCII character other than CR and LF, from the bytes when
+    /// the text is ASCII: there every Character but CR LF is one byte, so the first such byte is the first
+    /// such Character.
+    public static func firstIndex(of character: Unicode.Scalar, inASCII text: String) -> String.Index? {
+        guard character.isASCII, character != "\r", character != "\n", text.isASCII else {
+            return text.firstIndex(of: Character(character))
+        }
+        return text.utf8.firstIndex(of: UInt8(character.value))
+    }
+
     /// ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return.
     @inline(__always)
     public static func isASCIISpace(_ byte: UInt8) -> Bool {

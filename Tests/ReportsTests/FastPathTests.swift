@@ -148,6 +148,16 @@ import Site
         }
     }
 
+    /// The first ":" (or other ASCII character) found from the bytes is the first found by Character.
+    @Test func firstASCIICharacterAgrees() throws {
+        let samples = try Self.samples() + ["a:b", ":", "a\r\n:", ":\u{301}x:", "é: x", "x :\u{301}", ""]
+        for sample in samples {
+            for character in [":", "(", "a"] as [Unicode.Scalar] {
+                #expect(TextScanning.firstIndex(of: character, inASCII: sample) == sample.firstIndex(of: Character(character)), "\(sample.debugDescription)")
+            }
+        }
+    }
+
     @Test func cellWordCountsAgree() throws {
         let samples = try Self.samples() + ["a\u{00A0}b", "\u{3000}x y\u{2028}z", "’s good", "e\u{301} f", " \u{301}x", "\u{85}"]
         let differing = samples.filter { ReportCell.words(in: $0) != $0.split(whereSeparator: \.isWhitespace).count }

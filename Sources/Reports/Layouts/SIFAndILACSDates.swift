@@ -51,7 +51,7 @@ enum ReportDates {
         let candidates = Array(text.lines.prefix(lines))
         for (index, line) in candidates.enumerated() {
             let cleaned = ReportCells.clean(line.trimmed).text
-            guard let colon = cleaned.firstIndex(of: ":"), isLabel(ReportText.folded(cleaned[..<colon])) else { continue }
+            guard let colon = TextScanning.firstIndex(of: ":", inASCII: cleaned), isLabel(ReportText.folded(cleaned[..<colon])) else { continue }
             let value = cleaned[cleaned.index(after: colon)...].trimmingWhitespace()
             if !value.isEmpty { return (value, line.number) }
             if let next = candidates[(index + 1)...].first(where: { !$0.isBlank }) {
