@@ -247,7 +247,41 @@ public enum TextScanning {
             }
             return count
         }
-        return (ascii ?? nil) ?? text.count
+        if let counted = ascii ?? nil { return counted }
+        let standingAlone = text.utf8.withContiguousStorageIfAvailable(countStandingAloneScalars)
+        return (standingAlone ?? nil) ?? text.count
+    }
+
+    /// The Characters of text beyond ASCII whose scalars beyond ASCII all stand alone (Latin letters and
+    /// punctuation below U+0300; dashes, quotes, bullets and other general punctuation; currency signs),
+    /// counted from the bytes: there each scalar is one Character, but for CR LF; nil for any other text.
+    /// Such scalars neither extend nor prepend, so nothing joins them but a mark after them, which is
+    /// itself a scalar beyond those and sends the count back to Characters.
+    private static func countStandingAloneScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            count += 1
+            if byte < 0x80 {
+                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                continue
+            }
+            let value: UInt32
+            if byte < 0xE0, index + 1 < bytes.count {
+                value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if byte < 0xF0, index + 2 < bytes.count {
+                value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                return nil
+            }
+            guard value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+                || (0x20A0...0x20C0).contains(value)
+            else { return nil }
+        }
+        return count
     }
 
     /// `text.firstIndex(of: character)` for an ASCII character other than CR and LF, from the bytes when

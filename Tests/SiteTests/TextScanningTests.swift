@@ -51,7 +51,10 @@ import Testing
         #expect(TextScanning.startsWith("Grade 2", caseInsensitive: "grade"))
         #expect(!TextScanning.startsWith("Grad", caseInsensitive: "grade"))
         #expect(TextScanning.characterCount("a\r\nb") == 3)
-        for text in ["\r", "a\r", "\r\r\n", "\r\n\r\n", "\n\r", "x\ry\r\nz\r"] { #expect(TextScanning.characterCount(text) == text.count, "\(text.debugDescription)") }
+        for text in [
+            "\r", "a\r", "\r\r\n", "\r\n\r\n", "\n\r", "x\ry\r\nz\r", "children’s\r\n", "’\u{301}s", "é\u{301}", "–\u{20DD}", "€ 5",
+            "\u{2028}x", "a\u{200D}b", "“quoted” — yes…", "\u{1F1EC}\u{1F1E7}", "\u{1100}\u{1161}",
+        ] { #expect(TextScanning.characterCount(text) == text.count, "\(text.debugDescription)") }
     }
 
     /// The word-at-a-time search finds what a byte-by-byte search finds, at every offset and alignment,
