@@ -91,7 +91,7 @@ enum ProseGrades {
         case 0..<0x80: return false
         default:
             let character = Character(scalar)
-            return character.isUppercaseQuickly || character.isNumberQuickly
+            return character.isUppercase || character.isNumber
         }
     }
 
@@ -105,7 +105,7 @@ enum ProseGrades {
             let next = text.index(after: index)
             if ".!?".contains(character), next < text.endIndex, text[next] == " " {
                 let after = text.index(after: next)
-                if after < text.endIndex, text[after].isUppercaseQuickly || text[after].isNumberQuickly || "\"“‘'(".contains(text[after]) {
+                if after < text.endIndex, text[after].isUppercase || text[after].isNumber || "\"“‘'(".contains(text[after]) {
                     result.append((String(text[start..<next]), text.distance(from: text.startIndex, to: start)))
                     start = after
                     index = after
