@@ -122,6 +122,9 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func bulletText(_ trimmed: String) -> Substring? {
+        // A Character that starts with an ASCII byte is that byte alone or with marks after it; of the
+        // bullets only "-" and "*" are ASCII.
+        if let byte = trimmed.utf8.first, byte < 0x80, byte != UInt8(ascii: "-"), byte != UInt8(ascii: "*") { return nil }
         guard let first = trimmed.first, bullets.contains(first) else { return nil }
         let rest = trimmed.dropFirst()
         guard rest.first?.isWhitespace == true || first == "•" || first == "\u{F0B7}" else { return nil }
@@ -129,17 +132,28 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func endsSentence(_ text: String) -> Bool {
+        // The last Character is the last byte alone when that byte and the one before it are ASCII (no two
+        // ASCII bytes make one Character but CR LF, and a CR is no letter here either way).
+        let bytes = text.utf8
+        if let last = bytes.last, last < 0x80, last != 0x0A, bytes.count < 2 || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] < 0x80 {
+            switch last {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"): return true
+            case UInt8(ascii: "\""), UInt8(ascii: ")"): break
+            default: return false
+            }
+        }
         guard let last = text.last else { return true }
         return last.isOne(of: ".!?:;") || (last == "\"" || last == "”" || last == "’" || last == ")") && text.dropLast().last.map { $0.isOne(of: ".!?") } == true
     }
 
     static func isParagraphNumber(_ trimmed: String) -> Bool {
-        trimmed.prefixMatch(of: Patterns.paragraphNumber) != nil
+        guard let first = trimmed.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        return trimmed.prefixMatch(of: Patterns.paragraphNumber) != nil
     }
 
-    static func tableCells(_ line: String) -> [String]? {
-        let trimmed = line.trimmingWhitespace()
-        if trimmed.hasPrefix("|") {
+    /// `trimmed` is `line.trimmingWhitespace()`, which every `ReportText.Line` has made already.
+    static func tableCells(_ line: String, trimmed: String) -> [String]? {
+        if trimmed.utf8.first == UInt8(ascii: "|"), trimmed.hasPrefix("|") {
             var body = trimmed.dropFirst()
             if body.hasSuffix("|") { body = body.dropLast() }
             let cells = body.split(separator: "|", omittingEmptySubsequences: false).map { cleanCell(String($0)) }
@@ -196,7 +210,8 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func markdownHeading(_ trimmed: String) -> String? {
-        guard trimmed.hasPrefix("#") || trimmed.hasPrefix("**") else { return nil }
+        guard let byte = trimmed.utf8.first, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "*"),
+              trimmed.hasPrefix("#") || trimmed.hasPrefix("**") else { return nil }
         if let match = trimmed.wholeMatch(of: Patterns.markdownHeading) { return cleanCell(String(match.1)) }
         if let match = trimmed.wholeMatch(of: Patterns.strongLine) { return String(match.1).trimmingWhitespace() }
         return nil
@@ -219,7 +234,7 @@ public struct ReportDocument: Sendable, Equatable {
                 continue
             }
             let trimmed = line.trimmed
-            if let cells = tableCells(line.text) {
+            if let cells = tableCells(line.text, trimmed: trimmed) {
                 if !cells.isEmpty { single(.tableRow(cells), cells.joined(separator: " | "), line.number) }
                 continue
             }
@@ -331,6 +346,7 @@ struct Furniture {
         var order: [String] = []
         for line in lines {
             let trimmed = line.trimmed
+            if Self.isNeitherMarksNorPageLine(trimmed) { continue }
             if !trimmed.isEmpty, trimmed.allSatisfy({ Self.footnoteMarks.contains($0) || $0 == " " }) {
                 lineNumbers.insert(line.number)
                 continue
@@ -348,6 +364,17 @@ struct Furniture {
             runningHeaders.append(Located(Self.pageLine(text)!.text, line: uses[0].line))
         }
         findHeadersBesidePageNumbers(lines)
+    }
+
+    /// Whether the bytes alone show that `trimmed` is neither a line of footnote marks nor a `pageLine`,
+    /// as most lines are: it starts with an ASCII byte other than a space or a digit (so its first
+    /// Character is no footnote mark, no space and no ASCII digit) and does not end in an ASCII digit (so
+    /// its last Character is no ASCII digit either). The first or last Character of a `pageLine` is an
+    /// ASCII digit, which is that byte alone.
+    static func isNeitherMarksNorPageLine(_ trimmed: String) -> Bool {
+        guard let first = trimmed.utf8.first, let last = trimmed.utf8.last else { return false }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        return first < 0x80 && first != UInt8(ascii: " ") && !isDigit(first) && !isDigit(last)
     }
 
     /// Two or more numbers, all different, rising: the page numbers of one running header.

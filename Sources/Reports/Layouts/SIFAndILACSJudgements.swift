@@ -151,10 +151,17 @@ struct GradedStructureReader {
             grades.grade(at: index) { grade(at: index, in: cells) }
         }
         guard !first.isBullet, first.wordCount <= 16, gradeOnce(at: start) == nil else { return nil }
+        let numbered = first.text.first?.isNumberQuickly == true
+        // Outside a table (no cells in a row, no number before the label, not under a "Judgement" /
+        // "Grade" header) a row is only ever found with a readable grade in one of the next three cells,
+        // after a label of one to three: most cells, lines of prose, are passed over here, before their
+        // words are made and matched. (`number(of:)` of the wording finds a number only where the first
+        // cell starts with one.)
+        if !first.inRow, !numbered, judgementTable?.contains(first.line) != true,
+           !(1...3).contains(where: { gradeOnce(at: start + $0) != nil }) { return nil }
         if start > 0, continuesSentence(cells[start - 1], into: first) { return nil }
         if let found = rowWithLabelContinued(startingAt: start, in: cells, grades: grades) { return found }
         var end = start
-        let numbered = first.text.first?.isNumberQuickly == true
         while true {
             // The words of cells joined by spaces are the words of each cell in turn; only a number
             // before the label (taken off the joined wording) needs the joined text before a match.
