@@ -104,7 +104,7 @@ public struct ReportDocument: Sendable, Equatable {
         var heading = String(trimmed[..<range.lowerBound]).trimmingWhitespace()
         guard isGradeLine(grade), trimmed[trimmed.index(before: range.lowerBound)].isWhitespace else { return nil }
         if heading.hasSuffix(":") || heading.hasSuffix("–") || heading.hasSuffix("-") { heading = String(heading.dropLast()).trimmingWhitespace() }
-        guard let first = heading.first, first.isUppercaseQuickly, !endsSentence(heading), TextScanning.hasAtMostSpaceSeparated(20, heading) else { return nil }
+        guard let first = heading.firstQuickly, first.isUppercaseQuickly, !endsSentence(heading), TextScanning.hasAtMostSpaceSeparated(20, heading) else { return nil }
         return (heading, grade)
     }
 
@@ -142,7 +142,7 @@ public struct ReportDocument: Sendable, Equatable {
             default: return false
             }
         }
-        guard let last = text.last else { return true }
+        guard let last = text.lastQuickly else { return true }
         return last.isOne(of: ".!?:;") || (last == "\"" || last == "”" || last == "’" || last == ")") && text.dropLast().last.map { $0.isOne(of: ".!?") } == true
     }
 
@@ -255,7 +255,7 @@ public struct ReportDocument: Sendable, Equatable {
                 single(.values, line.text, line.number)
                 continue
             }
-            let startsWithSpace = line.text.first?.isWhitespace == true
+            let startsWithSpace = line.text.firstQuickly?.isWhitespace == true
             if let item = bulletText(trimmed) {
                 close()
                 open = Block(kind: .listItem, text: String(item), pieces: [.init(offset: 0, line: line.number)])
@@ -304,7 +304,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func join(_ raw: [Block]) -> [Block] {
         var blocks: [Block] = []
         for block in raw {
-            if block.kind == .paragraph, let first = block.text.first, first.isLowercaseQuickly,
+            if block.kind == .paragraph, let first = block.text.firstQuickly, first.isLowercaseQuickly,
                let target = blocks.lastIndex(where: { $0.kind == .paragraph || $0.kind == .listItem }),
                blocks[(target + 1)...].allSatisfy({ $0.kind == .gradeLine || $0.kind == .values && $0.text.trimmingWhitespace().count <= 3 }),
                !endsSentence(blocks[target].text) {
@@ -328,8 +328,8 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func isHeading(_ block: Block) -> Bool {
-        guard block.pieces.count <= 3, let first = block.text.first, first.isUppercaseQuickly || first.isNumberQuickly else { return false }
-        guard TextScanning.hasAtMostSpaceSeparated(20, block.text), TextScanning.hasAtMostCharacters(160, block.text), let last = block.text.last else { return false }
+        guard block.pieces.count <= 3, let first = block.text.firstQuickly, first.isUppercaseQuickly || first.isNumberQuickly else { return false }
+        guard TextScanning.hasAtMostSpaceSeparated(20, block.text), TextScanning.hasAtMostCharacters(160, block.text), let last = block.text.lastQuickly else { return false }
         return !".!?;,:".contains(last) && !(last == "-")
     }
 }
@@ -424,7 +424,7 @@ struct Furniture {
     /// A line of text with a page number before or after it, such as `Stoke-on-Trent joint area review   8`
     /// or `Page 3 of 20`: the text without the number, and the number.
     static func pageLine(_ trimmed: String) -> (text: String, page: Int)? {
-        guard let first = trimmed.first, let last = trimmed.last, first.isASCII && first.isNumberQuickly || last.isASCII && last.isNumberQuickly else { return nil }
+        guard let first = trimmed.firstQuickly, let last = trimmed.lastQuickly, first.isASCII && first.isNumberQuickly || last.isASCII && last.isNumberQuickly else { return nil }
         if ReportDocument.isGradeLine(trimmed) { return nil }
         if trimmed.lowercased().hasPrefix("page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
             return ("page", Int(match.1) ?? 0)

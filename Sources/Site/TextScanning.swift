@@ -6,6 +6,28 @@ import Darwin
 
 /// String work that reading thousands of reports does on every line, done on Unicode scalars and UTF-8
 /// bytes rather than through Foundation's bridging or grapheme breaking, with the same results.
+extension String {
+    /// `first`, from the first byte when it and the byte after it are ASCII and it is no CR (no two
+    /// ASCII bytes make one Character but CR LF): most lines start so, and `first` breaks graphemes.
+    public var firstQuickly: Character? {
+        let utf8 = self.utf8
+        guard let byte = utf8.first, byte < 0x80, byte != 0x0D else { return first }
+        if utf8.count > 1, utf8[utf8.index(after: utf8.startIndex)] >= 0x80 { return first }
+        return String.asciiCharacters[Int(byte)]
+    }
+
+    /// `last`, from the last byte when it and the byte before it are ASCII and it is no LF.
+    public var lastQuickly: Character? {
+        let utf8 = self.utf8
+        guard let byte = utf8.last, byte < 0x80, byte != 0x0A else { return last }
+        if utf8.count > 1, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] >= 0x80 { return last }
+        return String.asciiCharacters[Int(byte)]
+    }
+
+    /// The Character of each ASCII byte, made once: making one from its scalar costs more than `first`.
+    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+}
+
 extension StringProtocol {
     /// `trimmingWhitespace()`: no tab or space separator (Unicode `Zs`) at either end.
     public func trimmingWhitespace() -> String {
@@ -230,6 +252,21 @@ public enum TextScanning {
     /// `text.count <= limit`, walking at most `limit` Characters rather than all of them.
     public static func hasAtMostCharacters(_ limit: Int, _ text: some StringProtocol) -> Bool {
         text.utf8.count <= limit || text.dropFirst(limit).isEmpty
+    }
+
+    /// `hasAtMostCharacters` of a String, answered from the bytes when its first `limit + 1` bytes are
+    /// ASCII and none is a CR: they start `limit + 1` Characters (no two ASCII bytes make one Character
+    /// but CR LF), so the text is longer.
+    public static func hasAtMostCharacters(_ limit: Int, _ text: String) -> Bool {
+        let utf8 = text.utf8
+        if utf8.count <= limit { return true }
+        var seen = 0
+        for byte in utf8 {
+            guard byte < 0x80, byte != 0x0D else { break }
+            seen += 1
+            if seen > limit { return false }
+        }
+        return text.dropFirst(limit).isEmpty
     }
 
     /// `text.count`, from the bytes when the text is ASCII (where only CR LF makes one Character of two).

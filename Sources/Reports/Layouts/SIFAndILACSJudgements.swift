@@ -151,7 +151,7 @@ struct GradedStructureReader {
             grades.grade(at: index) { grade(at: index, in: cells) }
         }
         guard !first.isBullet, first.wordCount <= 16, gradeOnce(at: start) == nil else { return nil }
-        let numbered = first.text.first?.isNumberQuickly == true
+        let numbered = first.text.firstQuickly?.isNumberQuickly == true
         // Outside a table (no cells in a row, no number before the label, not under a "Judgement" /
         // "Grade" header) a row is only ever found with a readable grade in one of the next three cells,
         // after a label of one to three: most cells, lines of prose, are passed over here, before their
@@ -179,7 +179,7 @@ struct GradedStructureReader {
                 }
                 let candidate = cells[end + 1]
                 // A short cell where the grade belongs that is no grade, no label and no header is an unreadable grade.
-                if isTable, match.isExact, candidate.wordCount <= 6, candidate.text.first?.isLetterQuickly == true,
+                if isTable, match.isExact, candidate.wordCount <= 6, candidate.text.firstQuickly?.isLetterQuickly == true,
                    candidate.line > cells[end].line || candidate.inRow,
                    !isLabelPrefix([candidate]), !Self.isGradeHeader(candidate) {
                     let unread = Grade(written: candidate.text, level: nil)
@@ -202,7 +202,7 @@ struct GradedStructureReader {
         guard first.inRow, start + 2 < cells.count, cells[start + 1].line == first.line,
               let (grade, after) = grades.grade(at: start + 1, { grade(at: start + 1, in: cells) }), after == start + 2 else { return nil }
         let continuation = cells[start + 2]
-        guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.first?.isLowercaseQuickly == true else { return nil }
+        guard continuation.line == first.line + 1, !continuation.inRow, continuation.text.firstQuickly?.isLowercaseQuickly == true else { return nil }
         let wording = first.text + " " + continuation.text
         let alone = OutcomeMatch.best(for: Self.withoutNumber(first.text), in: wordings, extraWords: Self.labelExtraWords)
         guard let match = OutcomeMatch.best(for: Self.withoutNumber(wording), in: wordings, extraWords: Self.labelExtraWords),
@@ -431,14 +431,14 @@ struct GradedStructureReader {
     /// Whether `cell` continues the sentence the previous cell left open, so cannot start a label.
     private func continuesSentence(_ previous: ReportCell, into cell: ReportCell) -> Bool {
         guard previous.line == cell.line - 1, !previous.inRow, !cell.inRow, !previous.isHeading else { return false }
-        guard let last = previous.text.last, Self.number(of: cell.text) == nil else { return false }
+        guard let last = previous.text.lastQuickly, Self.number(of: cell.text) == nil else { return false }
         if last.isOne(of: ".:?!)") { return false }
         if Self.mayEndWithGrade(previous.text) {
             let folded = ReportText.folded(previous.text)
             if Self.gradePhrases.contains(where: { folded == $0 || folded.hasSuffix(" " + $0) }) { return false }
         }
         let wraps = (last.isLetterQuickly || last == ",") && TextScanning.characterCount(previous.text) >= width * 3 / 5
-        return wraps || cell.text.first?.isLowercaseQuickly == true
+        return wraps || cell.text.firstQuickly?.isLowercaseQuickly == true
     }
 
     private func judgement(_ match: OutcomeMatch, wording: String, grade: Grade, at cell: ReportCell, basis: Judgement.Basis) -> Judgement {
@@ -449,12 +449,12 @@ struct GradedStructureReader {
 
     /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
     static func number(of wording: String) -> String? {
-        guard wording.first?.isNumberQuickly == true else { return nil }
+        guard wording.firstQuickly?.isNumberQuickly == true else { return nil }
         return wording.firstMatch(of: Patterns.labelNumber).map { String($0.1) }
     }
 
     static func withoutNumber(_ wording: String) -> String {
-        guard wording.first?.isNumberQuickly == true else { return wording }
+        guard wording.firstQuickly?.isNumberQuickly == true else { return wording }
         if let length = asciiNumberPrefixLength(wording) {
             return length == 0 ? wording : String(wording.utf8.dropFirst(length))!
         }

@@ -35,8 +35,8 @@ struct ReportProse {
         var skipThrough = 0
         let furniture = Self.furniture(in: text)
         let width = Self.typicalWidth(of: text)
-        let isMarkdown = text.lines.contains { $0.text.hasPrefix("# ") || $0.text.hasPrefix("## ") }
-        let indented = text.lines.filter { $0.text.first == " " }.count
+        let isMarkdown = text.lines.contains { $0.text.utf8.first == UInt8(ascii: "#") && ($0.text.hasPrefix("# ") || $0.text.hasPrefix("## ")) }
+        let indented = text.lines.filter { $0.text.utf8.first == UInt8(ascii: " ") && $0.text.firstQuickly == " " }.count
         let bulletsLost = indented * 5 < text.lines.filter { !$0.isBlank }.count
         let beforeBlank = Set(zip(text.lines, text.lines.dropFirst()).filter { $0.1.isBlank }.map(\.0.number))
         var paragraphs: [Paragraph] = []
@@ -58,14 +58,14 @@ struct ReportProse {
             if furniture.contains(line.number) || Self.isRule(trimmed) { continue }
             let cleaned = ReportCells.clean(TextScanning.containsByte(trimmed, UInt8(ascii: "|")) ? trimmed.replacingOccurrences(of: "|", with: " ") : trimmed)
             guard !cleaned.text.isEmpty else { continue }
-            let lostBullet = bulletsLost && line.text.hasPrefix(" ") && cleaned.text.first?.isUppercaseQuickly == true
-            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.first?.isNumberQuickly == true && cleaned.text.firstMatch(of: Patterns.numberedItem) != nil
-            let startsLower = cleaned.text.first?.isLowercaseQuickly == true
+            let lostBullet = bulletsLost && line.text.utf8.first == UInt8(ascii: " ") && line.text.hasPrefix(" ") && cleaned.text.firstQuickly?.isUppercaseQuickly == true
+            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstQuickly?.isNumberQuickly == true && cleaned.text.firstMatch(of: Patterns.numberedItem) != nil
+            let startsLower = cleaned.text.firstQuickly?.isLowercaseQuickly == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
                 && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
             var continues = false
             if let paragraph = current {
-                if paragraph.isItem, paragraph.text.first?.isNumberQuickly == true, paragraph.text.wholeMatch(of: Patterns.itemNumber) != nil {
+                if paragraph.isItem, paragraph.text.firstQuickly?.isNumberQuickly == true, paragraph.text.wholeMatch(of: Patterns.itemNumber) != nil {
                     continues = !startsItem && !isHeading
                 } else if paragraph.isHeading {
                     continues = !isMarkdown && !pendingBreak && startsLower && !startsItem && Self.isShort(cleaned.text, width: width)
@@ -86,7 +86,7 @@ struct ReportProse {
                     text: isHeading ? cleaned.text.replacing(Patterns.lowerThenFootnote) { String($0.1) } : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
                     headingDepth: isHeading ? max(1, depth - 1) : 0)
             }
-            let endsSentence = (cleaned.text.last ?? ".").isOne(of: ".?!:")
+            let endsSentence = (cleaned.text.lastQuickly ?? ".").isOne(of: ".?!:")
             lastEndsSentence = current?.isHeading == true || endsSentence
             lastClosesParagraph = current?.isHeading == true || Self.isShort(trimmed, width: width)
             pendingBreak = false
@@ -97,7 +97,7 @@ struct ReportProse {
 
     /// A Markdown rule (`---`, `***`, `___`) or table rule (`|---|:--|`).
     static func isRule(_ line: String) -> Bool {
-        guard let first = line.first, first.isOne(of: "-*_|") else { return false }
+        guard let first = line.firstQuickly, first.isOne(of: "-*_|") else { return false }
         return line.wholeMatch(of: Patterns.rule) != nil
     }
 
@@ -105,7 +105,7 @@ struct ReportProse {
 
     /// A short line that starts with a capital and ends without sentence punctuation.
     static func looksLikeHeading(_ text: String, width: Int) -> Bool {
-        guard let first = text.first, first.isUppercaseQuickly || first.isNumberQuickly, let last = text.last else { return false }
+        guard let first = text.firstQuickly, first.isUppercaseQuickly || first.isNumberQuickly, let last = text.lastQuickly else { return false }
         let words = TextScanning.spaceSeparatedCount(text)
         return words >= 1 && words <= 12 && TextScanning.characterCount(text) < width * 4 / 5 && !last.isOne(of: ",;.")
     }
