@@ -426,9 +426,10 @@ struct Furniture {
     static func pageLine(_ trimmed: String) -> (text: String, page: Int)? {
         guard let first = trimmed.firstQuickly, let last = trimmed.lastQuickly, first.isASCII && first.isNumberQuickly || last.isASCII && last.isNumberQuickly else { return nil }
         if ReportDocument.isGradeLine(trimmed) { return nil }
-        if trimmed.lowercased().hasPrefix("page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
+        if TextScanning.startsWith(trimmed, caseInsensitive: "page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
             return ("page", Int(match.1) ?? 0)
         }
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPageNumber(trimmed) }
         let trailing = trimmed.reversed().prefix { $0.isASCII && $0.isNumberQuickly }
         if (1...4).contains(trailing.count) {
             let text = trimmed.dropLast(trailing.count)
@@ -444,6 +445,28 @@ struct Furniture {
             if gap > 0, let page = Int(leading) {
                 return accept(String(text.dropFirst(gap)), gap: gap, page: page)
             }
+        }
+        return nil
+    }
+
+    /// The rest of `pageLine` for an ASCII line, from its bytes: every byte is a Character (a line holds
+    /// no CR), ASCII digits are its only numbers, and a run of at most four digits is a number.
+    static func asciiPageNumber(_ trimmed: String) -> (text: String, page: Int)? {
+        let bytes = Array(trimmed.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        func isGap(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let trailing = bytes.reversed().prefix(while: isDigit).count
+        if (1...4).contains(trailing) {
+            let end = bytes.count - trailing
+            let gap = bytes[..<end].reversed().prefix(while: isGap).count
+            if gap > 0 { return accept(text(0..<(end - gap)), gap: gap, page: number(bytes[end...])) }
+        }
+        let leading = bytes.prefix(while: isDigit).count
+        if (1...4).contains(leading) {
+            let gap = bytes[leading...].prefix(while: isGap).count
+            if gap > 0 { return accept(text((leading + gap)..<bytes.count), gap: gap, page: number(bytes[..<leading])) }
         }
         return nil
     }

@@ -53,10 +53,22 @@ enum ReportFacts {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// Whether a Character that starts with `byte` could start a date: an ASCII digit, or a byte beyond
+    /// ASCII (decided by the patterns).
+    private static func mayStartDate(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
     /// A line that holds nothing but a date, before `limit`: a letter's date.
     static func letterDate(_ lines: some Sequence<ReportText.Line>) -> Located<PartialDate>? {
         for line in lines {
             let trimmed = line.trimmed
+            // The date leaves at most one Character of the line out, so starts at its first or second
+            // Character, and every date pattern starts with an ASCII digit: a line whose first two bytes
+            // are ASCII but no digit (so its first two Characters start with them) holds no such date.
+            let bytes = trimmed.utf8
+            if bytes.count >= 2, let first = bytes.first, case let second = bytes[bytes.index(after: bytes.startIndex)],
+               !Self.mayStartDate(first), !Self.mayStartDate(second) { continue }
             if let only = dates(in: trimmed).first, trimmed[only.range].count >= trimmed.count - 1 {
                 return Located(only.date, line: line.number)
             }
