@@ -17,6 +17,9 @@ struct VisitLetter: ReportLayout {
         "unannounced inspection of contact, referral and assessment",
     ]
 
+    /// The first letter of each kind.
+    static let kindInitials = Set(kinds.compactMap(\.utf8.first))
+
     func score(_ text: ReportText) -> Int {
         guard let subject = Self.subject(in: text) else { return 0 }
         let hasGradeTable = GradedStructureReader.judgementTable(in: text) != nil
@@ -49,6 +52,10 @@ struct VisitLetter: ReportLayout {
         let lines = Array(text.lines.prefix(60))
         for (index, line) in lines.enumerated() {
             let cleaned = ReportCells.clean(line.trimmed).text
+            // The folded text starts with the lower case of an ASCII letter that starts the line: most lines
+            // start with a letter that starts none of the kinds.
+            if let byte = cleaned.utf8.first, case let letter = byte | 0x20, (0x61...0x7A).contains(letter), byte < 0x80,
+               !Self.kindInitials.contains(letter) { continue }
             let folded = ReportText.folded(cleaned)
             guard kinds.contains(where: { folded.hasPrefix($0) }), TextScanning.hasAtMostSpaceSeparated(30, cleaned) else { continue }
             var subject = cleaned
