@@ -52,8 +52,7 @@ public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
         // a line. "’" (U+2019, which nothing else is canonically equal to) is E2 80 99 in UTF-8: without
         // the byte E2 there is nothing to replace.
         let straightened = TextScanning.containsByte(written, 0xE2) ? written.replacing("’", with: "'") : written
-        var tokens = straightened
-            .split(whereSeparator: { $0.isWhitespace })
+        var tokens = whitespaceSeparated(straightened)
         // A postal address ends in a postcode ("Stoke on Trent ST4 1 RU"); the place comes before it.
         if let postcode = tokens.indices.dropFirst().first(where: { (2...4).contains(tokens[$0].count) && tokens[$0].wholeMatch(of: postcodeArea) != nil }) {
             tokens = Array(tokens[..<postcode])
@@ -64,19 +63,61 @@ public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
         while changed {
             changed = false
             let lower = words.lowercased()
-            for prefix in prefixes where lower.hasPrefix(prefix + " ") {
-                words = String(words.dropFirst(prefix.count + 1))
+            for prefix in spacedPrefixes where lower.hasPrefix(prefix) {
+                words = String(words.dropFirst(prefix.count))
                 changed = true
                 break
             }
-            for suffix in suffixes where lower.hasSuffix(" " + suffix) && !changed {
-                words = String(words.dropLast(suffix.count + 1))
+            for suffix in spacedSuffixes where lower.hasSuffix(suffix) && !changed {
+                words = String(words.dropLast(suffix.count))
                 changed = true
                 break
             }
         }
-        return words.trimmingCharacters(in: trimmed)
+        return trimmingEnds(words)
     }
+
+    /// `text.split(whereSeparator: \.isWhitespace)`, from the bytes when the text is ASCII (where white
+    /// space is U+0009–U+000D and the space, and a cut never falls inside CR LF, both white space).
+    static func whitespaceSeparated(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: { $0.isWhitespace }) }
+        var tokens: [Substring] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if let first = start { tokens.append(text[first..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            utf8.formIndex(after: &index)
+        }
+        if let first = start { tokens.append(text[first..<utf8.endIndex]) }
+        return tokens
+    }
+
+    /// `text.trimmingCharacters(in: trimmed)`, from the bytes when the text is ASCII, with the set's
+    /// answer for each ASCII scalar made once.
+    static func trimmingEnds(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.trimmingCharacters(in: trimmed) }
+        let bytes = Array(utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end, trimmedASCII[Int(bytes[start])] { start += 1 }
+        while end > start, trimmedASCII[Int(bytes[end - 1])] { end -= 1 }
+        return start == 0 && end == bytes.count ? text : String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Whether `trimmed` holds each ASCII scalar.
+    private static let trimmedASCII: [Bool] = (0..<128).map { trimmed.contains(Unicode.Scalar(UInt8($0))) }
+
+    /// The prefixes with the space after them and the suffixes with the space before them, made once.
+    private static let spacedPrefixes = prefixes.map { $0 + " " }
+    private static let spacedSuffixes = suffixes.map { " " + $0 }
 
     /// What `stripAffixes` trims from the ends, made once (a union of character sets builds a new one).
     private static let trimmed = CharacterSet.whitespaces.union(.punctuationCharacters)
