@@ -255,7 +255,7 @@ public struct ReportDocument: Sendable, Equatable {
                 single(.values, line.text, line.number)
                 continue
             }
-            let startsWithSpace = line.text.firstQuickly?.isWhitespace == true
+            let startsWithSpace = startsWithWhitespace(line.text)
             if let item = bulletText(trimmed) {
                 close()
                 open = Block(kind: .listItem, text: String(item), pieces: [.init(offset: 0, line: line.number)])
@@ -282,12 +282,23 @@ public struct ReportDocument: Sendable, Equatable {
         return blocks
     }
 
+    /// `text.first?.isWhitespace == true`, from the first byte when it is ASCII and so is the next (it
+    /// is then a Character alone; ASCII white space is U+0009–U+000D and the space).
+    static func startsWithWhitespace(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, first < 0x80, first != 0x0D, bytes.count == 1 || bytes[bytes.index(after: bytes.startIndex)] < 0x80 else {
+            return text.first?.isWhitespace == true
+        }
+        return first == 0x20 || (0x09...0x0D).contains(first)
+    }
+
     static func append(_ piece: String, line: Int, to block: inout Block) {
         // Character counts add up where the scalars either side of the seam are ASCII (no two of them join
         // into one Character but CR LF, and neither end of a trimmed piece is a line break); elsewhere
         // the text is counted afresh.
-        let seamIsASCII = (block.text.unicodeScalars.last?.isASCII ?? true) && (piece.unicodeScalars.first?.isASCII ?? true)
-        if block.text.hasSuffix("-"), block.text.dropLast().last?.isLetterQuickly == true {
+        // The last scalar of a text is ASCII when its last byte is, and the first when its first byte is.
+        let seamIsASCII = (block.text.utf8.last ?? 0) < 0x80 && (piece.utf8.first ?? 0) < 0x80
+        if block.text.utf8.last == UInt8(ascii: "-"), block.text.hasSuffix("-"), block.text.dropLast().last?.isLetterQuickly == true {
             // A hyphenated break: most are real compounds ("multi-" / "disciplinary"), so the hyphen stays.
             block.pieces.append(.init(offset: seamIsASCII ? block.characterCount : block.text.count, line: line))
             block.text += piece
