@@ -76,14 +76,15 @@ enum ReportCells {
     static func cells(of line: ReportText.Line) -> [ReportCell] {
         let trimmed = line.trimmed
         guard !trimmed.isEmpty else { return [] }
-        if trimmed.hasPrefix("|") {
+        if trimmed.utf8.first == UInt8(ascii: "|"), trimmed.hasPrefix("|") {
             let parts = trimmed.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
             if parts.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { return [] }
             let texts = parts.map { clean(String($0)).text }.filter { !$0.isEmpty }
             return texts.map { ReportCell(text: $0, line: line.number, inRow: texts.count > 1, isHeading: false, isBullet: false) }
         }
         let columns = Self.columns(of: trimmed).map { column -> (text: String, isHeading: Bool, isBullet: Bool, plainWords: Int?) in
-            let raw = String(column)
+            // A line of one column is the trimmed line itself, which needs no copy.
+            let raw = column.startIndex == trimmed.startIndex && column.endIndex == trimmed.endIndex ? trimmed : String(column)
             if let words = plainWordCount(raw) { return (raw, false, false, words) }
             let cleaned = cleanStepByStep(raw)
             return (cleaned.text, cleaned.isHeading, cleaned.isBullet, nil)

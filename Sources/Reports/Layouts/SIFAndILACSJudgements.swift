@@ -359,15 +359,27 @@ struct GradedStructureReader {
     /// Short statements that start a line and end with the grade, joined over up to three lines.
     func statements(in cells: [ReportCell], frontTableLine: Int?) -> [Finding] {
         var findings: [Finding] = []
+        // Whether a sentence ending with cell `end` may end with a grade, from that cell alone: the bytes
+        // `mayEndWithGrade` reads are the cell's own unless it holds only full stops and white space.
+        func mayEnd(_ end: Int) -> Bool {
+            let text = cells[end].text
+            return Self.mayEndWithGrade(text) || text.utf8.allSatisfy { $0 == UInt8(ascii: ".") || TextScanning.isASCIISpace($0) }
+        }
         for start in cells.indices where !cells[start].inRow && !cells[start].isBullet {
+            // No sentence of these cells can end with a grade: most cells, lines of prose, stop here.
+            guard (start..<min(start + 3, cells.count)).contains(where: mayEnd) else { continue }
             if start > 0, continuesSentence(cells[start - 1], into: cells[start]) { continue }
             for end in start..<min(start + 3, cells.count) {
                 if end > start, cells[end].line != cells[end - 1].line + 1 || cells[end].inRow { break }
-                let sentence = end == start ? cells[start].text : cells[start...end].map(\.text).joined(separator: " ")
-                guard TextScanning.hasAtMostSpaceSeparated(28, sentence) else { break }
-                if Self.mayEndWithGrade(sentence), let finding = statement(sentence, from: cells[start], to: cells[end], frontTableLine: frontTableLine) {
-                    findings.append(finding)
-                    break
+                // A sentence that cannot end with a grade is passed over without being made. Were it too
+                // long, so would be the longer ones after it, where the limit then stops the search.
+                if mayEnd(end) {
+                    let sentence = end == start ? cells[start].text : cells[start...end].map(\.text).joined(separator: " ")
+                    guard TextScanning.hasAtMostSpaceSeparated(28, sentence) else { break }
+                    if Self.mayEndWithGrade(sentence), let finding = statement(sentence, from: cells[start], to: cells[end], frontTableLine: frontTableLine) {
+                        findings.append(finding)
+                        break
+                    }
                 }
                 if cells[end].text.hasSuffix(".") { break }
             }
