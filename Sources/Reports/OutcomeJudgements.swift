@@ -76,7 +76,6 @@ struct OutcomeJudgements {
 
     mutating func read(_ section: Section) {
         let heading = section.heading
-        let statements = ProseGrades.find(in: section.body, framework: framework)
         let gradeLines = section.body.filter { $0.kind == .gradeLine }
         if let gradeLine = gradeLines.first {
             let written = Self.gradeWritten(gradeLine.text)
@@ -92,8 +91,16 @@ struct OutcomeJudgements {
         }
         let named = vocabulary.outcomes(mentionedIn: heading.text, in: framework).map(\.id)
         let ids = [section.outcome.id] + named.filter { $0 != section.outcome.id }
+        // The first judgement sentence about each outcome, read no further than the last of them.
+        var statements: [String: ProseGrade] = [:]
+        let wanted = Set(ids)
+        ProseGrades.scan(section.body, framework: framework) { grade in
+            let id = outcomeID(of: grade.aspect, in: section)
+            if wanted.contains(id), statements[id] == nil { statements[id] = grade }
+            return statements.count < wanted.count
+        }
         for id in ids {
-            let statement = statements.first { outcomeID(of: $0.aspect, in: section) == id }
+            let statement = statements[id]
             if let existing = judgements.first(where: { $0.outcome == id }) {
                 if let statement, let level = existing.level, statement.level != level {
                     warn("the text calls \"\(heading.text)\" \(statement.grade) but line \(existing.source.line) grades it \(existing.grade); the grade on line \(existing.source.line) is used", line: statement.line)

@@ -29,16 +29,22 @@ enum ProseGrades {
     /// Judgement sentences in `blocks`, in reading order.
     static func find(in blocks: [ReportDocument.Block], framework: Framework) -> [ProseGrade] {
         var found: [ProseGrade] = []
+        scan(blocks, framework: framework) { found.append($0); return true }
+        return found
+    }
+
+    /// Gives `take` the judgement sentences of `blocks` in reading order, as `find` lists them, until it
+    /// answers false: a reader that needs only the first few reads no further.
+    static func scan(_ blocks: [ReportDocument.Block], framework: Framework, _ take: (ProseGrade) -> Bool) {
         for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && mayGrade(block.text) {
             for (sentence, offset) in sentences(of: block.text) {
                 if let (grade, gradeOffset) = read(sentence, framework: framework) {
                     var grade = grade
                     grade.line = block.line(atOffset: offset + gradeOffset)
-                    found.append(grade)
+                    guard take(grade) else { return }
                 }
             }
         }
-        return found
     }
 
     /// The sentences of a paragraph with their offsets (in characters) in it.
