@@ -37,7 +37,8 @@ enum ProseGrades {
     /// answers false: a reader that needs only the first few reads no further.
     static func scan(_ blocks: [ReportDocument.Block], framework: Framework, _ take: (ProseGrade) -> Bool) {
         for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && mayGrade(block.text) {
-            for (sentence, offset) in sentences(of: block.text) {
+            // `read` passes over a sentence with no grade word: such sentences are not made.
+            for (sentence, offset) in sentences(of: block.text, keeping: mayGrade) {
                 if let (grade, gradeOffset) = read(sentence, framework: framework) {
                     var grade = grade
                     grade.line = block.line(atOffset: offset + gradeOffset)
@@ -47,10 +48,18 @@ enum ProseGrades {
         }
     }
 
-    /// The sentences of a paragraph with their offsets (in characters) in it.
-    static func sentences(of text: String) -> [(String, Int)] {
+    /// The sentences of a paragraph with their offsets (in characters) in it; with `keep`, only those
+    /// whose UTF-8 it accepts, the others not made at all.
+    static func sentences(of text: String, keeping keep: ((UnsafeBufferPointer<UInt8>) -> Bool)? = nil) -> [(String, Int)] {
         // Where every Character is one scalar, offsets in scalars are offsets in characters.
-        if TextScanning.containsByte(text, 0x0D) || TextScanning.mayJoinScalars(text.unicodeScalars) { return sentencesByCharacter(of: text) }
+        if TextScanning.containsByte(text, 0x0D) || TextScanning.mayJoinScalars(text.unicodeScalars) {
+            let all = sentencesByCharacter(of: text)
+            guard let keep else { return all }
+            return all.filter { sentence in
+                var text = sentence.0
+                return text.withUTF8(keep)
+            }
+        }
         // Byte by byte, counting scalars (every byte but a continuation byte starts one).
         var text = text
         return text.withUTF8 { bytes in
@@ -65,7 +74,8 @@ enum ProseGrades {
                    bytes[index + 1] == UInt8(ascii: " ") {
                     let after = index + 2
                     if after < bytes.count, startsSentence(scalar(in: bytes, at: after)) {
-                        result.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start...index]), as: UTF8.self), startOffset))
+                        let sentence = UnsafeBufferPointer(rebasing: bytes[start...index])
+                        if keep?(sentence) ?? true { result.append((String(decoding: sentence, as: UTF8.self), startOffset)) }
                         start = after
                         offset += 2
                         startOffset = offset
@@ -77,7 +87,10 @@ enum ProseGrades {
                 while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
                 offset += 1
             }
-            if start < bytes.count { result.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self), startOffset)) }
+            if start < bytes.count {
+                let sentence = UnsafeBufferPointer(rebasing: bytes[start...])
+                if keep?(sentence) ?? true { result.append((String(decoding: sentence, as: UTF8.self), startOffset)) }
+            }
             return result
         }
     }
@@ -130,19 +143,21 @@ enum ProseGrades {
     /// without one has no sentence with one, as no word runs across the end of a sentence.
     static func mayGrade(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            // "good", "adequate" and "outstanding" each have one "d": look around every "d" (one pass),
-            // then for "excellent".
-            func has(_ word: StaticString, at start: Int) -> Bool {
-                TextScanning.matches(word, caseInsensitiveIn: bytes, at: start)
-            }
-            var from = 0
-            while let d = TextScanning.firstIndex(of: "d", caseInsensitiveIn: bytes, from: from) {
-                if has("good", at: d - 3) || has("adequate", at: d - 1) || has("outstanding", at: d - 7) { return true }
-                from = d + 1
-            }
-            return TextScanning.firstIndex(of: "excellent", caseInsensitiveIn: bytes, from: 0) != nil
+        return text.withUTF8(mayGrade)
+    }
+
+    /// `mayGrade` of UTF-8 text.
+    static func mayGrade(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // "good", "adequate" and "outstanding" each have one "d": look around every "d" (one pass),
+        // then for "excellent".
+        func has(_ word: StaticString, at start: Int) -> Bool {
+            TextScanning.matches(word, caseInsensitiveIn: bytes, at: start)
         }
+        // `| 0x20` makes "D" "d" and no other byte "d".
+        for d in bytes.indices where bytes[d] | 0x20 == UInt8(ascii: "d") {
+            if has("good", at: d - 3) || has("adequate", at: d - 1) || has("outstanding", at: d - 7) { return true }
+        }
+        return TextScanning.firstIndex(of: "excellent", caseInsensitiveIn: bytes, from: 0) != nil
     }
 
     /// The judgement a sentence states (its `line` not yet known), and the offset of the grade word in it.
