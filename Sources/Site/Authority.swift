@@ -141,6 +141,12 @@ public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
 /// so a slug used as a folder name can never leave the folder it is written in.
 public enum Slug {
     public static func make(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? makeFromASCII(text) : makeByScalars(text)
+    }
+
+    /// `make` scalar by scalar, through Foundation's folding beyond ASCII: the definition
+    /// `makeFromASCII` agrees with.
+    static func makeByScalars(_ text: String) -> String {
         let folded: String
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // Folding ASCII only lower-cases it, which needs no Foundation.
@@ -173,6 +179,37 @@ public enum Slug {
             while slug.hasSuffix("-") { slug.removeLast() }
         }
         return slug.isEmpty ? "unnamed" : slug
+    }
+
+    /// `make` of ASCII text, from its bytes: the same steps (apostrophes dropped, "&" read as " and ",
+    /// lower-cased, runs of anything but letters and digits made one hyphen, at most 80 bytes) on bytes,
+    /// each of which is a Character here.
+    static func makeFromASCII(_ text: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        func add(_ byte: UInt8) {
+            let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                slug.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        for byte in text.utf8 where byte != UInt8(ascii: "'") {
+            if byte == UInt8(ascii: "&") {
+                for part in " and ".utf8 { add(part) }
+            } else {
+                add(byte)
+            }
+        }
+        if slug.count > 80 {
+            slug.removeLast(slug.count - 80)
+            while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        }
+        return slug.isEmpty ? "unnamed" : String(decoding: slug, as: UTF8.self)
     }
 
     /// A file name made safe the same way, keeping its extension: `Site Style.CSS` gives `site-style.css`.
