@@ -16,6 +16,9 @@ struct OutcomeJudgements {
     let file: String
     private(set) var judgements: [Judgement] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// A section's sentences are read only until each outcome it names has its first judgement sentence.
+    /// Off only in tests, which compare the judgements both ways.
+    var stopsAtFirstStatements = true
 
     init(framework: Framework, vocabulary: OutcomeVocabulary, file: String) {
         self.framework = framework
@@ -97,7 +100,7 @@ struct OutcomeJudgements {
         ProseGrades.scan(section.body, framework: framework) { grade in
             let id = outcomeID(of: grade.aspect, in: section)
             if wanted.contains(id), statements[id] == nil { statements[id] = grade }
-            return statements.count < wanted.count
+            return !stopsAtFirstStatements || statements.count < wanted.count
         }
         for id in ids {
             let statement = statements[id]

@@ -26,15 +26,8 @@ struct ProseGrade: Sendable, Equatable {
 enum ProseGrades {
     static let gradeWords = "outstanding|excellent|good|adequate|inadequate"
 
-    /// Judgement sentences in `blocks`, in reading order.
-    static func find(in blocks: [ReportDocument.Block], framework: Framework) -> [ProseGrade] {
-        var found: [ProseGrade] = []
-        scan(blocks, framework: framework) { found.append($0); return true }
-        return found
-    }
-
-    /// Gives `take` the judgement sentences of `blocks` in reading order, as `find` lists them, until it
-    /// answers false: a reader that needs only the first few reads no further.
+    /// Gives `take` the judgement sentences of `blocks` in reading order until it answers false: a reader
+    /// that needs only the first few reads no further.
     static func scan(_ blocks: [ReportDocument.Block], framework: Framework, _ take: (ProseGrade) -> Bool) {
         for block in blocks where (block.kind == .paragraph || block.kind == .listItem) && mayGrade(block.text) {
             // `read` passes over a sentence with no grade word: such sentences are not made.

@@ -440,7 +440,12 @@ struct Furniture {
         if TextScanning.startsWith(trimmed, caseInsensitive: "page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
             return ("page", Int(match.1) ?? 0)
         }
-        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPageNumber(trimmed) }
+        return trimmed.utf8.allSatisfy({ $0 < 0x80 }) ? asciiPageNumber(trimmed) : pageNumberByCharacter(trimmed)
+    }
+
+    /// The page number at either end of a line and the text beside it, Character by Character: the
+    /// definition `asciiPageNumber` agrees with.
+    static func pageNumberByCharacter(_ trimmed: String) -> (text: String, page: Int)? {
         let trailing = trimmed.reversed().prefix { $0.isASCII && $0.isNumberQuickly }
         if (1...4).contains(trailing.count) {
             let text = trimmed.dropLast(trailing.count)

@@ -24,6 +24,9 @@ struct GradedStructureReader {
     let width: Int
     /// The framework's wordings as words, read once rather than for every label.
     let wordings: OutcomeWordings
+    /// Cells that cannot start a graded row or end a graded statement are passed over before their words
+    /// or sentences are made. Off only in tests, which compare the findings both ways.
+    var passesOverUngradedCells = true
 
     init(framework: Framework, vocabulary: OutcomeVocabulary, text: ReportText) {
         self.framework = framework
@@ -157,7 +160,7 @@ struct GradedStructureReader {
         // after a label of one to three: most cells, lines of prose, are passed over here, before their
         // words are made and matched. (`number(of:)` of the wording finds a number only where the first
         // cell starts with one.)
-        if !first.inRow, !numbered, judgementTable?.contains(first.line) != true,
+        if passesOverUngradedCells, !first.inRow, !numbered, judgementTable?.contains(first.line) != true,
            !(1...3).contains(where: { gradeOnce(at: start + $0) != nil }) { return nil }
         if start > 0, continuesSentence(cells[start - 1], into: first) { return nil }
         if let found = rowWithLabelContinued(startingAt: start, in: cells, grades: grades) { return found }
@@ -363,7 +366,7 @@ struct GradedStructureReader {
         // `mayEndWithGrade` reads are the cell's own unless it holds only full stops and white space.
         func mayEnd(_ end: Int) -> Bool {
             let text = cells[end].text
-            return Self.mayEndWithGrade(text) || text.utf8.allSatisfy { $0 == UInt8(ascii: ".") || TextScanning.isASCIISpace($0) }
+            return !passesOverUngradedCells || Self.mayEndWithGrade(text) || text.utf8.allSatisfy { $0 == UInt8(ascii: ".") || TextScanning.isASCIISpace($0) }
         }
         for start in cells.indices where !cells[start].inRow && !cells[start].isBullet {
             // No sentence of these cells can end with a grade: most cells, lines of prose, stop here.

@@ -48,13 +48,15 @@ struct VisitLetter: ReportLayout {
     }
 
     /// The subject line naming the visit, joined with its continuation lines, within the first 60 lines.
-    static func subject(in text: ReportText) -> Located<String>? {
+    /// A line whose first letter starts no kind is passed over unless `passesOverByInitial` is false (as
+    /// tests set it, to compare).
+    static func subject(in text: ReportText, passesOverByInitial: Bool = true) -> Located<String>? {
         let lines = Array(text.lines.prefix(60))
         for (index, line) in lines.enumerated() {
             let cleaned = ReportCells.clean(line.trimmed).text
             // The folded text starts with the lower case of an ASCII letter that starts the line: most lines
             // start with a letter that starts none of the kinds.
-            if let byte = cleaned.utf8.first, case let letter = byte | 0x20, (0x61...0x7A).contains(letter), byte < 0x80,
+            if passesOverByInitial, let byte = cleaned.utf8.first, case let letter = byte | 0x20, (0x61...0x7A).contains(letter), byte < 0x80,
                !Self.kindInitials.contains(letter) { continue }
             let folded = ReportText.folded(cleaned)
             guard kinds.contains(where: { folded.hasPrefix($0) }), TextScanning.hasAtMostSpaceSeparated(30, cleaned) else { continue }
