@@ -164,14 +164,24 @@ public enum TextScanning {
 
     /// Whether `text` holds `byte` in its UTF-8: `text.utf8.contains(byte)` with `memchr`, which is many
     /// times faster on long text than stepping through the UTF-8 view.
-    public static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
+    public static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool { containsByteImplementation(text, byte) }
+
+    /// `containsByte` of a String, specialised (the generic form's dispatch costs more than the work on a line).
+    public static func containsByte(_ text: String, _ byte: UInt8) -> Bool { containsByteImplementation(text, byte) }
+
+    private static func containsByteImplementation<T: StringProtocol>(_ text: T, _ byte: UInt8) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
             ?? text.utf8.contains(byte)
     }
 
     /// `text.split(separator: " ").count`, from the bytes unless some scalar could join a space into a
     /// longer Character.
-    public static func spaceSeparatedCount(_ text: some StringProtocol) -> Int {
+    public static func spaceSeparatedCount(_ text: some StringProtocol) -> Int { spaceSeparatedCountImplementation(text) }
+
+    /// `spaceSeparatedCount` of a String, specialised (the generic form's dispatch costs more than the work on a line).
+    public static func spaceSeparatedCount(_ text: String) -> Int { spaceSeparatedCountImplementation(text) }
+
+    private static func spaceSeparatedCountImplementation<T: StringProtocol>(_ text: T) -> Int {
         if let counted = text.utf8.withContiguousStorageIfAvailable({ countSpaceSeparated($0, stoppingPast: .max) }),
            !counted.high || !mayJoinScalars(text.unicodeScalars) {
             return counted.count
@@ -182,7 +192,12 @@ public enum TextScanning {
     /// `spaceSeparatedCount(text) <= limit`, answered at the first byte of word `limit + 1` when the
     /// bytes up to it hold no scalar that could join a space into a longer Character: a long paragraph is
     /// not counted to its end to learn that it is longer than a heading.
-    public static func hasAtMostSpaceSeparated(_ limit: Int, _ text: some StringProtocol) -> Bool {
+    public static func hasAtMostSpaceSeparated(_ limit: Int, _ text: some StringProtocol) -> Bool { hasAtMostSpaceSeparatedImplementation(limit, text) }
+
+    /// `hasAtMostSpaceSeparated` of a String, specialised (the generic form's dispatch costs more than the work on a line).
+    public static func hasAtMostSpaceSeparated(_ limit: Int, _ text: String) -> Bool { hasAtMostSpaceSeparatedImplementation(limit, text) }
+
+    private static func hasAtMostSpaceSeparatedImplementation<T: StringProtocol>(_ limit: Int, _ text: T) -> Bool {
         let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             let counted = countSpaceSeparated(bytes, stoppingPast: limit)
             guard let stop = counted.stop else {
@@ -235,7 +250,12 @@ public enum TextScanning {
     /// `text.lowercased().hasPrefix(prefix)` for a `prefix` of ASCII lower-case letters, from the bytes
     /// while they are ASCII; a non-ASCII scalar within or just after the prefix (one that lower-cases to
     /// an ASCII letter, or joins the last letter into another Character) leaves it to `lowercased()`.
-    public static func startsWith(_ text: some StringProtocol, caseInsensitive prefix: String) -> Bool {
+    public static func startsWith(_ text: some StringProtocol, caseInsensitive prefix: String) -> Bool { startsWithImplementation(text, caseInsensitive: prefix) }
+
+    /// `startsWith` of a String, specialised (the generic form's dispatch costs more than the work on a line).
+    public static func startsWith(_ text: String, caseInsensitive prefix: String) -> Bool { startsWithImplementation(text, caseInsensitive: prefix) }
+
+    private static func startsWithImplementation<T: StringProtocol>(_ text: T, caseInsensitive prefix: String) -> Bool {
         let bytes = text.utf8
         var index = bytes.startIndex
         for expected in prefix.utf8 {
@@ -337,6 +357,13 @@ public enum TextScanning {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
+    /// `contains(_:caseInsensitive:)` of a String, through its UTF-8 directly rather than through the
+    /// generic collection: most calls are on short lines, where that costs more than the search.
+    public static func contains(_ text: String, caseInsensitive needle: String) -> Bool {
+        var text = text
+        return text.withUTF8 { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
+    }
+
     /// Whether `text` contains `needle` (ASCII, lower case) in any mix of upper and lower case ASCII letters.
     public static func contains(_ text: some StringProtocol, caseInsensitive needle: String) -> Bool {
         if let found = text.utf8.withContiguousStorageIfAvailable({ firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }) {
@@ -403,7 +430,12 @@ public enum TextScanning {
     }
 
     /// Whether `text` contains `needle`, byte for byte.
-    public static func contains(_ text: some StringProtocol, _ needle: String) -> Bool {
+    public static func contains(_ text: some StringProtocol, _ needle: String) -> Bool { containsImplementation(text, needle) }
+
+    /// `contains` of a String, specialised (the generic form's dispatch costs more than the work on a line).
+    public static func contains(_ text: String, _ needle: String) -> Bool { containsImplementation(text, needle) }
+
+    private static func containsImplementation<T: StringProtocol>(_ text: T, _ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { pattern in
             text.utf8.withContiguousStorageIfAvailable { firstIndex(of: pattern, in: $0) != nil }
