@@ -61,7 +61,7 @@ extension StringProtocol {
     }
 
     /// Whether every byte is ASCII.
-    public var isASCII: Bool {
+    @inlinable public var isASCII: Bool {
         utf8.withContiguousStorageIfAvailable { TextScanning.isASCII($0) } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 }
