@@ -173,7 +173,21 @@ struct ByteCensus {
             var longest = 0
             var index = 0
             let count = buffer.count
+            let base = UnsafeRawPointer(buffer.baseAddress)
             while index < count {
+                // Eight printable bytes at a time: no byte below 0x20 (the high bit of a byte of
+                // `word - 0x20…` that was clear in `word`) and none equal to DEL (a zero byte of `word ^ 0x7F…`).
+                if index + 8 <= count, let base {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let low = (word &- ones &* 0x20) & ~word & high
+                    let delete = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & high
+                    if low | delete == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = buffer[index]
                 // A printable byte (0x20 and up, but DEL) needs no further look: the common case.
                 if byte >= 0x20, byte != 0x7F {

@@ -74,6 +74,18 @@ import Site
                 inputs.append(bytes.dropFirst(min(3, bytes.count)))
             }
         }
+        // Printable text with a control byte here and there, so that runs of eight printable bytes (which
+        // the census passes over a word at a time) meet controls at every offset.
+        let printable: [UInt8] = [0x20, 0x41, 0x7E, 0x80, 0xC3, 0xA9, 0xFF, 0x5F, 0x60, 0x9F, 0xA0]
+        for length in [9, 17, 64, 500] {
+            for _ in 0..<60 {
+                let bytes = (0..<length).map { _ in
+                    random.next() % 23 == 0 ? alphabet[Int(random.next() % UInt64(alphabet.count))] : printable[Int(random.next() % UInt64(printable.count))]
+                }
+                inputs.append(bytes[...])
+                inputs.append(bytes.dropFirst(min(5, bytes.count)))
+            }
+        }
         let folders = [Fixtures.content, Fixtures.content.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/Reports")]
         for folder in folders {
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
