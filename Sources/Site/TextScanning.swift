@@ -6,28 +6,6 @@ import Darwin
 
 /// String work that reading thousands of reports does on every line, done on Unicode scalars and UTF-8
 /// bytes rather than through Foundation's bridging or grapheme breaking, with the same results.
-extension String {
-    /// `first`, from the first byte when it and the byte after it are ASCII and it is no CR (no two
-    /// ASCII bytes make one Character but CR LF): most lines start so, and `first` breaks graphemes.
-    public var firstQuickly: Character? {
-        let utf8 = self.utf8
-        guard let byte = utf8.first, byte < 0x80, byte != 0x0D else { return first }
-        if utf8.count > 1, utf8[utf8.index(after: utf8.startIndex)] >= 0x80 { return first }
-        return String.asciiCharacters[Int(byte)]
-    }
-
-    /// `last`, from the last byte when it and the byte before it are ASCII and it is no LF.
-    public var lastQuickly: Character? {
-        let utf8 = self.utf8
-        guard let byte = utf8.last, byte < 0x80, byte != 0x0A else { return last }
-        if utf8.count > 1, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] >= 0x80 { return last }
-        return String.asciiCharacters[Int(byte)]
-    }
-
-    /// The Character of each ASCII byte, made once: making one from its scalar costs more than `first`.
-    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
-}
-
 extension StringProtocol {
     /// `trimmingWhitespace()`: no tab or space separator (Unicode `Zs`) at either end.
     public func trimmingWhitespace() -> String {
@@ -64,6 +42,28 @@ extension StringProtocol {
     @inlinable public var isASCII: Bool {
         utf8.withContiguousStorageIfAvailable { TextScanning.isASCII($0) } ?? utf8.allSatisfy { $0 < 0x80 }
     }
+}
+
+extension String {
+    /// `first`, from the first byte when it and the byte after it are ASCII and it is no CR (no two
+    /// ASCII bytes make one Character but CR LF): most lines start so, and `first` breaks graphemes.
+    public var firstQuickly: Character? {
+        let utf8 = self.utf8
+        guard let byte = utf8.first, byte < 0x80, byte != 0x0D else { return first }
+        if utf8.count > 1, utf8[utf8.index(after: utf8.startIndex)] >= 0x80 { return first }
+        return String.asciiCharacters[Int(byte)]
+    }
+
+    /// `last`, from the last byte when it and the byte before it are ASCII and it is no LF.
+    public var lastQuickly: Character? {
+        let utf8 = self.utf8
+        guard let byte = utf8.last, byte < 0x80, byte != 0x0A else { return last }
+        if utf8.count > 1, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] >= 0x80 { return last }
+        return String.asciiCharacters[Int(byte)]
+    }
+
+    /// The Character of each ASCII byte, made once: making one from its scalar costs more than `first`.
+    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 }
 
 public enum TextScanning {
