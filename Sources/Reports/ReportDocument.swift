@@ -440,7 +440,7 @@ struct Furniture {
         if TextScanning.startsWith(trimmed, caseInsensitive: "page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
             return ("page", Int(match.1) ?? 0)
         }
-        return trimmed.utf8.allSatisfy({ $0 < 0x80 }) ? asciiPageNumber(trimmed) : pageNumberByCharacter(trimmed)
+        return trimmed.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? asciiPageNumber(trimmed) : pageNumberByCharacter(trimmed)
     }
 
     /// The page number at either end of a line and the text beside it, Character by Character: the
@@ -465,8 +465,8 @@ struct Furniture {
         return nil
     }
 
-    /// The rest of `pageLine` for an ASCII line, from its bytes: every byte is a Character (a line holds
-    /// no CR), ASCII digits are its only numbers, and a run of at most four digits is a number.
+    /// The rest of `pageLine` for an ASCII line without CR, from its bytes: every byte is a Character,
+    /// ASCII digits are its only numbers, and a run of at most four digits is a number.
     static func asciiPageNumber(_ trimmed: String) -> (text: String, page: Int)? {
         let bytes = Array(trimmed.utf8)
         func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }

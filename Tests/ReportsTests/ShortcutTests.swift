@@ -68,7 +68,7 @@ import Site
                 let marks = !line.isEmpty && line.allSatisfy { Furniture.footnoteMarks.contains($0) || $0 == " " }
                 if marks || Furniture.pageLine(line) != nil { differing.append("passed over: \(line)") }
             }
-            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
                 let (fast, slow) = (Furniture.asciiPageNumber(line), Furniture.pageNumberByCharacter(line))
                 if fast?.text != slow?.text || fast?.page != slow?.page { differing.append("page number: \(line)") }
             }
