@@ -182,7 +182,8 @@ struct ByteCensus {
                     let ones: UInt64 = 0x0101_0101_0101_0101
                     let high: UInt64 = 0x8080_8080_8080_8080
                     let low = (word &- ones &* 0x20) & ~word & high
-                    let delete = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & high
+                    let deleteZeroed = word ^ (ones &* 0x7F)
+                    let delete = (deleteZeroed &- ones) & ~deleteZeroed & high
                     if low | delete == 0 {
                         index += 8
                         continue

@@ -147,7 +147,7 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func isParagraphNumber(_ trimmed: String) -> Bool {
-        guard let first = trimmed.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        guard let first = trimmed.utf8.first, TextScanning.isASCIIDigit(first) else { return false }
         return trimmed.prefixMatch(of: Patterns.paragraphNumber) != nil
     }
 
@@ -384,8 +384,7 @@ struct Furniture {
     /// ASCII digit, which is that byte alone.
     static func isNeitherMarksNorPageLine(_ trimmed: String) -> Bool {
         guard let first = trimmed.utf8.first, let last = trimmed.utf8.last else { return false }
-        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-        return first < 0x80 && first != UInt8(ascii: " ") && !isDigit(first) && !isDigit(last)
+        return first < 0x80 && first != UInt8(ascii: " ") && !TextScanning.isASCIIDigit(first) && !TextScanning.isASCIIDigit(last)
     }
 
     /// Two or more numbers, all different, rising: the page numbers of one running header.
@@ -469,7 +468,7 @@ struct Furniture {
     /// ASCII digits are its only numbers, and a run of at most four digits is a number.
     static func asciiPageNumber(_ trimmed: String) -> (text: String, page: Int)? {
         let bytes = Array(trimmed.utf8)
-        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let isDigit = TextScanning.isASCIIDigit
         func isGap(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }

@@ -56,7 +56,7 @@ enum ReportFacts {
     /// Whether a Character that starts with `byte` could start a date: an ASCII digit, or a byte beyond
     /// ASCII (decided by the patterns).
     private static func mayStartDate(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        byte >= 0x80 || TextScanning.isASCIIDigit(byte)
     }
 
     /// A line that holds nothing but a date, before `limit`: a letter's date.

@@ -357,6 +357,12 @@ public enum TextScanning {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
+    /// An ASCII digit, 0–9.
+    @inlinable
+    public static func isASCIIDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
     /// `contains(_:caseInsensitive:)` of a String, through its UTF-8 directly rather than through the
     /// generic collection: most calls are on short lines, where that costs more than the search.
     public static func contains(_ text: String, caseInsensitive needle: String) -> Bool {

@@ -83,8 +83,7 @@ enum ReportCells {
             return texts.map { ReportCell(text: $0, line: line.number, inRow: texts.count > 1, isHeading: false, isBullet: false) }
         }
         let columns = Self.columns(of: trimmed).map { column -> (text: String, isHeading: Bool, isBullet: Bool, plainWords: Int?) in
-            // A line of one column is the trimmed line itself, which needs no copy.
-            let raw = column.startIndex == trimmed.startIndex && column.endIndex == trimmed.endIndex ? trimmed : String(column)
+            let raw = String(column)
             if let words = plainWordCount(raw) { return (raw, false, false, words) }
             let cleaned = cleanStepByStep(raw)
             return (cleaned.text, cleaned.isHeading, cleaned.isBullet, nil)

@@ -54,9 +54,10 @@ struct VisitLetter: ReportLayout {
         let lines = Array(text.lines.prefix(60))
         for (index, line) in lines.enumerated() {
             let cleaned = ReportCells.clean(line.trimmed).text
-            // The folded text starts with the lower case of an ASCII letter that starts the line: most lines
-            // start with a letter that starts none of the kinds.
-            if passesOverByInitial, let byte = cleaned.utf8.first, case let letter = byte | 0x20, (0x61...0x7A).contains(letter), byte < 0x80,
+            // The folded text starts with the lower case of an ASCII letter that starts the line (`| 0x20`
+            // lower-cases a letter and makes no other byte one): most lines start with a letter that starts
+            // none of the kinds.
+            if passesOverByInitial, let byte = cleaned.utf8.first, case let letter = byte | 0x20, (0x61...0x7A).contains(letter),
                !Self.kindInitials.contains(letter) { continue }
             let folded = ReportText.folded(cleaned)
             guard kinds.contains(where: { folded.hasPrefix($0) }), TextScanning.hasAtMostSpaceSeparated(30, cleaned) else { continue }
