@@ -12,7 +12,55 @@ enum CharacterReference {
         "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "<", ">", "&", "~", "\"", "'", ":", "=", "$", "%", "@", "^",
     ]
 
+    /// What `MarkdownText` escapes only at the line start (and `.` after `www`).
+    static let markdownLineStartOnly: Set<Character> = ["-", "+", "=", ".", "{", "}", "$", "%", "^"]
+
     static func markdownEscape(_ text: String) -> String {
+        enum Place { case leadingSpace, leadingDigits, rest }
+        var place = Place.leadingSpace
+        var escaped = ""
+        var lastWasSpace = false
+        // Scalars, not Characters: a prepended mark joins the `w` after it into one Character, and the
+        // byte version still sees `www` (escaping one more `.` than needed is harmless).
+        var previous: [Unicode.Scalar] = []
+        for character in text {
+            defer { previous += character.unicodeScalars }
+            var atLineStart = false
+            switch place {
+            case .leadingSpace where character == " " || character == "\t" || character.isNewline:
+                break
+            case .leadingSpace where ("0"..."9").contains(character) && character.unicodeScalars.count == 1:
+                place = .leadingDigits
+            case .leadingSpace:
+                atLineStart = true
+                place = .rest
+            case .leadingDigits where ("0"..."9").contains(character) && character.unicodeScalars.count == 1:
+                break
+            case .leadingDigits:
+                atLineStart = character == "."
+                place = .rest
+            case .rest:
+                break
+            }
+            if character.isNewline || character == "\t" {
+                if !lastWasSpace { escaped.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = character == " "
+            let afterWWW = previous.count >= 3 && previous.suffix(3).allSatisfy { $0 == "w" || $0 == "W" }
+            if markdownSpecial.contains(character),
+               atLineStart || !markdownLineStartOnly.contains(character) || (character == "." && afterWWW) {
+                escaped.append("\\")
+            }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// The escaping before `MarkdownText` escaped some characters only at the line start: every
+    /// special character, wherever it stands.
+    static func markdownEscapeEverywhere(_ text: String) -> String {
         folding(text) { character, escaped in
             if markdownSpecial.contains(character) { escaped.append("\\") }
             escaped.append(character)
@@ -158,7 +206,7 @@ enum ClusterText {
         "\u{301}", "\u{308}", "\u{200D}", "\u{FE0F}", "\u{20E3}", "\u{600}", "\u{D4E}", "\u{903}", "\u{A0}", "\u{3000}",
         "#\u{FE0F}\u{20E3}", "🇬🇧", "👩‍👧", "é", "e\u{301}", "’", "–", "•", "<b>", "</b>", "<i x='1'>", "<br/>", "<p>", "</P >",
         "<sup>", "<b\u{A0}>", "<b\u{301}>", "&amp;", "&#60;", "&#x3c;", "&nbsp;", "&amp\u{301};", "&lt", "a", "Word", "x1",
-        "'", "\"", "[", "_", "|", "\\", "-",
+        "'", "\"", "[", "_", "|", "\\", "-", "+", "=", "%", "^", "{", "$", "1", "23", "w", "W", "www",
     ]
 
     static func make(_ random: inout SplitMix64) -> String {
@@ -169,7 +217,8 @@ enum ClusterText {
 @Suite struct CharacterMeaningTests {
     @Test(arguments: [
         ("*\u{301}", "*\u{301}"), ("a*", "a\\*"), ("\u{600}*", "\u{600}*"), ("a \n\u{2028}b", "a b"), ("\u{600} \nb", "\u{600}  b"),
-        ("x\r\n\u{85}y", "x y"), ("#\u{FE0F}\u{20E3}.", "#\u{FE0F}\u{20E3}\\."),
+        ("x\r\n\u{85}y", "x y"), ("#\u{FE0F}\u{20E3}*", "#\u{FE0F}\u{20E3}\\*"),
+        ("#\u{FE0F}\u{20E3}.", "#\u{FE0F}\u{20E3}."), (".\u{301}-", ".\u{301}-"), ("\u{2028} -", "  \\-"),
     ])
     func markupCharacterInsideAClusterIsNotMarkup(text: String, escaped: String) {
         #expect(MarkdownText.escape(text) == escaped)

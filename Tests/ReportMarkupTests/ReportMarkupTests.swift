@@ -118,6 +118,49 @@ func textContent(_ html: String) -> String {
         }
     }
 
+    /// `- + = . { } $ % ^` are escaped only where a line starts (and `.` after `www`): the HTML must be
+    /// what escaping every special character everywhere gave, wherever a template puts the values.
+    @Test func escapingOnlyAtLineStartsRendersAsEscapingEverywhere() throws {
+        let converter = MarkdownConverter(allowsTemplateHTML: true)
+        let pieces = [
+            "-", "+", "=", ".", "{", "}", "$", "%", "^", "1", "12", "www", "WwW", "w", "a", "x.org", " ", "  ", "\n",
+            "\t", "*", "_", "#", ">", "|", "(", ")", "!", "[", "]", ":", "@", "http", "~", "`", "\\", "&", "é", "\u{301}",
+            "\u{2028}", "<b>",
+        ]
+        let templates = [
+            "{}", "- {}", "1. {}", "# {} #", "> {}", "*{}*", "**{}**", "_{}_", "a {}", "{}\n===", "{}\n---",
+            "text\n{}", "| {} | x |\n|---|---|\n| {} | y |", "[{}](/x \"{}\")", "[{}](/x '{}')", "{}{}", "{} {}",
+            "!{}", "{}[x](/y)", "[x]({})", "[x](<{}>)", "- {}\n  {}", "   {}", "{}\n\n{}", "* {}\n* {}",
+        ]
+        var random = SplitMix64(state: 17)
+        for _ in 0..<1_500 {
+            // A value starting with spaces, put at a line start, could make an indented code block, where
+            // no escape works; no template puts one there, and escaping everywhere did no better.
+            let values = (0..<2).map { _ in
+                String((0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                    .drop { $0.isWhitespace })
+            }
+            for template in templates {
+                func filled(_ escape: (String) -> String) -> String {
+                    var parts = template.components(separatedBy: "{}")
+                    for index in 1..<parts.count { parts[index] = escape(values[(index - 1) % 2]) + parts[index] }
+                    return parts.joined()
+                }
+                let now = try converter.html(from: filled(MarkdownText.escape))
+                let everywhere = try converter.html(from: filled(CharacterReference.markdownEscapeEverywhere))
+                #expect(now == everywhere, "\(template.debugDescription) with \(values.map(\.debugDescription))")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("1. a - b.", "1\\. a - b."), ("  - x", "  \\- x"), ("= x = y", "\\= x = y"), ("See www.gov.uk.", "See www\\.gov.uk."),
+        ("a-b+c", "a-b+c"), ("12) x", "12\\) x"),
+    ])
+    func lineStartCharactersAreEscapedOnlyAtTheLineStart(input: String, expected: String) {
+        #expect(MarkdownText.escape(input) == expected)
+    }
+
     @Test(arguments: [("a\nb", "a b"), ("a\r\n\tb", "a b"), ("| x |", "\\| x \\|"), ("<b>", "\\<b\\>")])
     func lineBreaksAndSyntaxAreNeutralised(input: String, expected: String) {
         #expect(MarkdownText.escape(input) == expected)
