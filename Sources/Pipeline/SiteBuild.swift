@@ -233,7 +233,8 @@ public struct SiteBuild: Sendable {
             let staging: SiteStaging
             do {
                 staging = try SiteStaging(
-                    output: output, keeping: keptStatuses, writing: writing, standby: standbyKnown ? previous.standby : nil)
+                    output: output, keeping: keptStatuses, writing: writing, standby: standbyKnown ? previous.standby : nil,
+                    linkingStandby: !outputKnown && cache != nil)
                 clock.tick("staging")
             } catch {
                 throw Failure(message: error.description, diagnostics: diagnostics.sorted())

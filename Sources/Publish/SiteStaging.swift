@@ -24,15 +24,24 @@ public struct SiteStaging: Sendable {
     let stagingPath: String
     /// The lock on the output's parent folder, held from `init` until `commit` or `discard`.
     let lock: Int32
+    /// `writer.nextStandby` as a path, when the files are linked there as they are written (see `init`).
+    let standbyPath: String?
+    /// The paths that could not be linked into `standbyPath`.
+    let standbyMisses = LockedPaths()
 
     /// Prepares the staging folder: `kept` (paths relative to the output, with their status there)
     /// linked from the output, stale files gone, and the paths of `written` checked to lie inside the
     /// output, so that `write(_:)` may then be called from parallel tasks (it makes a file's folder when
     /// the file is the first in it). `standby` is what the retired output holds, when the caller knows;
     /// nil to start from an empty folder.
+    ///
+    /// With `linkingStandby`, every file, kept or written, is also linked into a new standby folder as it
+    /// is linked or written, on the cores that write the pages, for `commit(keepingPrevious: false,
+    /// linkingStandby:)` to put in place of the previous output; linking them all after the swap took a
+    /// cold build of 10,000 pages a second and a half on one core.
     public init(
         output: URL, keeping kept: [String: FileStatus], writing written: [String],
-        standby: [String: FileStatus]?
+        standby: [String: FileStatus]?, linkingStandby: Bool = false
     ) throws(SiteWriter.Failure) {
         writer = SiteWriter(output: output)
         stagingPath = writer.staging.path
@@ -45,6 +54,9 @@ public struct SiteStaging: Sendable {
         let manager = FileManager.default
         let staging = writer.staging
         try? manager.removeItem(at: staging)
+        try? manager.removeItem(at: writer.nextStandby)
+        standbyPath = linkingStandby && (try? manager.createDirectory(at: writer.nextStandby, withIntermediateDirectories: true)) != nil
+            ? writer.nextStandby.path : nil
         var present: [String: FileStatus] = [:]
         do {
             if let standby, manager.fileExists(atPath: writer.retired.path) {
@@ -92,8 +104,20 @@ public struct SiteStaging: Sendable {
         // takes their common parent's, and is done on one).
         let linked = kept.keys.sorted().filter { present[$0] == nil }
         let failures = ParallelSlots<SiteWriter.Failure?>(count: linked.count)
+        let standbyPath = self.standbyPath
+        let standbyMisses = self.standbyMisses
         DispatchQueue.concurrentPerform(iterations: linked.count) { index in
             failures.set(index, Self.linkKept(outputPath + linked[index], to: stagingPath + linked[index]))
+            if let standbyPath, !Self.linkIntoStandby(stagingPath + linked[index], standbyPath + "/" + linked[index]) {
+                standbyMisses.insert(linked[index])
+            }
+        }
+        // Files the previous output already held are in the staging folder; with a new standby they must be
+        // in it too.
+        if let standbyPath {
+            for (path, _) in present where kept[path] != nil && !Self.linkIntoStandby(stagingPath + path, standbyPath + "/" + path) {
+                standbyMisses.insert(path)
+            }
         }
         // The first failure by position, whatever the scheduling.
         if let failure = failures.values().lazy.compactMap({ $0 }).first {
@@ -124,6 +148,17 @@ public struct SiteStaging: Sendable {
         guard error == 0 else {
             throw SiteWriter.Failure(path: target, message: "cannot write the file (\(String(cString: strerror(error))))")
         }
+        if let standbyPath, !Self.linkIntoStandby(target, standbyPath + "/" + file.path) { standbyMisses.insert(file.path) }
+    }
+
+    /// Links the file at `from` to `to` in the new standby folder, making `to`'s folder when it is the
+    /// first of its folder; whether it is linked. A link that exists already is to the same file (a file
+    /// written twice is truncated, not replaced).
+    private static func linkIntoStandby(_ from: String, _ to: String) -> Bool {
+        if link(from, to) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT else { return false }
+        try? makeFolder((to as NSString).deletingLastPathComponent)
+        return link(from, to) == 0
     }
 
     /// Makes `folders` (relative paths, "" for `base` itself, which must exist) below `base`, parents first,
@@ -153,10 +188,33 @@ public struct SiteStaging: Sendable {
     /// a one-page update's time at 10,000 pages. The result is the paths linked there, in `standby`'s
     /// order; a file that cannot be linked is left out (the next update links it afresh), and the new
     /// output is in place whatever happens to the standby folder.
+    ///
+    /// When the files were linked into a new standby folder as they were written (`init`'s
+    /// `linkingStandby`), that folder takes the previous output's place instead, and the result is the
+    /// paths of `standby` it holds.
     @discardableResult
     public func commit(keepingPrevious: Bool, linkingStandby standby: [String] = []) throws(SiteWriter.Failure) -> [String] {
         defer { close(lock) }
-        try writer.moveStagingIntoPlace(keepingRetired: keepingPrevious)
+        do {
+            try writer.moveStagingIntoPlace(keepingRetired: keepingPrevious)
+        } catch {
+            try? FileManager.default.removeItem(at: writer.nextStandby)
+            throw error
+        }
+        if let standbyPath {
+            let manager = FileManager.default
+            guard !keepingPrevious, !standby.isEmpty else {
+                try? manager.removeItem(atPath: standbyPath)
+                return []
+            }
+            try? manager.removeItem(at: writer.retired)
+            guard (try? manager.moveItem(atPath: standbyPath, toPath: writer.retired.path)) != nil else {
+                try? manager.removeItem(atPath: standbyPath)
+                return []
+            }
+            let misses = standbyMisses.values()
+            return standby.filter { !misses.contains($0) }
+        }
         guard !keepingPrevious, !standby.isEmpty else { return [] }
         return Self.linkAll(standby, from: writer.output.path + "/", into: writer.retired)
     }
@@ -184,8 +242,18 @@ public struct SiteStaging: Sendable {
 
     public func discard() {
         try? FileManager.default.removeItem(at: writer.staging)
+        try? FileManager.default.removeItem(at: writer.nextStandby)
         close(lock)
     }
+}
+
+/// A set of paths that parallel tasks add to.
+final class LockedPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths = Set<String>()
+
+    func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func values() -> Set<String> { lock.withLock { paths } }
 }
 
 /// What `stat` says about a file, enough to notice that it changed without reading it: size, inode,

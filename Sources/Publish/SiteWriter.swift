@@ -39,6 +39,8 @@ public struct SiteWriter: Sendable {
 
     var staging: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging") }
     var retired: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous") }
+    /// Where `SiteStaging` links a cold build's files as it writes them, to become `retired` at the swap.
+    var nextStandby: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).standby") }
 
     /// Whether `output` may be replaced: it does not exist, is an empty folder, or is a folder sitegen wrote.
     public static func isReplaceable(_ output: URL) -> Result<Void, Failure> {

@@ -159,6 +159,10 @@ import Site
         #expect(output.removeValue(forKey: SiteWriter.marker.path) != nil)
         #expect(try Self.files(in: standby) == output)
         #expect(output.count == cold.filesWritten)
+        // The files were linked into the standby as they were written, in a folder of its own that became
+        // the standby at the swap.
+        let linking = workspace.output.deletingLastPathComponent().appendingPathComponent(".\(workspace.output.lastPathComponent).standby")
+        #expect(!FileManager.default.fileExists(atPath: linking.path))
         for path in output.keys where !path.hasSuffix("/") {
             let inOutput = try #require(FileStatus(of: workspace.output.appendingPathComponent(path)))
             #expect(FileStatus(of: standby.appendingPathComponent(path))?.inode == inOutput.inode, "\(path)")
