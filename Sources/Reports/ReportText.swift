@@ -286,7 +286,9 @@ public struct ReportText: Sendable, Equatable {
 /// pages a layout scores) shares its original's cache; line numbers never change between copies.
 final class CellCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var cells: [Int: [ReportCell]] = [:]
+    /// By line number (numbers start at 1, so slot 0 stays empty): an array, not a dictionary, because
+    /// the layouts look up the cells of most lines several times and hashing cost more than the rest.
+    private var cells: [[ReportCell]?] = []
     private var words: [String: [String]] = [:]
     private var furniture: (lineCount: Int, value: Furniture)?
     private var width: (lineCount: Int, value: Int)?
@@ -337,9 +339,13 @@ final class CellCache: @unchecked Sendable {
     }
 
     func cells(of line: ReportText.Line) -> [ReportCell] {
-        if let found = lock.withLock({ cells[line.number] }) { return found }
+        let number = line.number
+        if let found = lock.withLock({ number < cells.count ? cells[number] : nil }) { return found }
         let made = ReportCells.cells(of: line)
-        lock.withLock { cells[line.number] = made }
+        lock.withLock {
+            if number >= cells.count { cells += repeatElement(nil, count: number + 1 - cells.count) }
+            cells[number] = made
+        }
         return made
     }
 }
