@@ -31,6 +31,17 @@ public struct MarkdownConverter: Sendable {
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
     public func html(from markdown: String) throws(Failure) -> String {
+        try convert(markdown) { String(cString: $0) }
+    }
+
+    /// The HTML as UTF-8 bytes, as cmark-gfm wrote them, for a caller that writes them out: no String is
+    /// made of them, so they are not checked again (cmark-gfm writes only well-formed UTF-8 for the
+    /// well-formed UTF-8 of a String, as `String(cString:)` finds).
+    public func htmlBytes(from markdown: String) throws(Failure) -> Data {
+        try convert(markdown) { Data(bytes: $0, count: strlen($0)) }
+    }
+
+    private func convert<Result>(_ markdown: String, _ take: (UnsafePointer<CChar>) -> Result) throws(Failure) -> Result {
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES
         if allowsTemplateHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { throw .parserUnavailable }
@@ -51,7 +62,7 @@ public struct MarkdownConverter: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let rendered = cmark_render_html(root, options, extensions) else { throw .renderFailed }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return take(rendered)
     }
 
     /// Registering the core extensions is process-wide. A `static let` runs its initialiser exactly once,

@@ -68,21 +68,25 @@ public struct SiteRenderer: Sendable {
 
     func render(_ page: PagePlan) throws(Failure) -> OutputFile {
         let markdown = templates.render(page.view, with: page.template)
-        let body: String
+        let body: Data
         do {
-            body = try MarkdownConverter(allowsTemplateHTML: true).html(from: markdown)
+            body = try MarkdownConverter(allowsTemplateHTML: true).htmlBytes(from: markdown)
         } catch {
             throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
         }
         let isNotFound = page.path == Permalinks.notFound
         let root = isNotFound ? (baseURL ?? "/") : page.root
         let stylesheet = templates.assets.first { $0.path == Permalinks.stylesheet }
-        let layout = LayoutView(
-            title: page.title, siteTitle: siteTitle, root: root, body: body,
+        var layout = LayoutView(
+            title: page.title, siteTitle: siteTitle, root: root, body: BodySlot.marker,
             breadcrumbs: page.breadcrumbs, hasBreadcrumbs: !page.breadcrumbs.isEmpty,
             stylesheetURL: isNotFound ? nil : root + Permalinks.stylesheet,
             inlineStyle: isNotFound ? stylesheet.map { String(decoding: $0.contents, as: UTF8.self) } : nil,
             feedURL: baseURL.map { $0 + Permalinks.feed })
+        if !body.isEmpty, let contents = BodySlot.filling(templates.render(layout, with: "layout.html"), with: body) {
+            return OutputFile(path: page.path, contents: contents)
+        }
+        layout.body = String(decoding: body, as: UTF8.self)
         return OutputFile(path: page.path, text: templates.render(layout, with: "layout.html"))
     }
 
@@ -116,4 +120,63 @@ struct LayoutView: TemplateView {
         ("breadcrumbs", { $0.breadcrumbs }), ("hasBreadcrumbs", { $0.hasBreadcrumbs }), ("stylesheetURL", { $0.stylesheetURL }),
         ("inlineStyle", { $0.inlineStyle }), ("feedURL", { $0.feedURL }),
     ]
+}
+
+/// The page body's place in the layout, found by rendering the layout with a marker for the body and
+/// putting the body's bytes where the marker came out: the body, most of a page, is then copied once,
+/// from cmark-gfm's buffer into the file, instead of being made a String, copied into the layout's
+/// output and copied again into the file.
+///
+/// Only a body placed as it is (`{{{body}}}`) can be put in afterwards. A layout that escapes it, puts it
+/// in an indented partial or writes the marker's words itself changes or adds to the marker, which
+/// `filling` notices (the marker's two lines must come out whole, and its words nowhere else); the page
+/// is then rendered with the body itself, as before.
+enum BodySlot {
+    static let word = "\u{E000}sitegen-layout-body\u{E001}"
+    static let marker = "<\(word)>\n<\(word)>"
+
+    /// `rendered` with each marker replaced by `body`; nil when the marker's words stand anywhere but in
+    /// whole markers.
+    static func filling(_ rendered: String, with body: Data) -> Data? {
+        var rendered = rendered
+        return rendered.withUTF8 { bytes -> Data? in
+            let markerBytes = Array(marker.utf8)
+            let wordBytes = Array(word.utf8)
+            var pieces: [Range<Int>] = []
+            var start = 0
+            var index = 0
+            var words = 0
+            while let found = firstIndex(of: wordBytes, in: bytes, from: index) {
+                words += 1
+                index = found + wordBytes.count
+            }
+            index = 0
+            while let found = firstIndex(of: markerBytes, in: bytes, from: index) {
+                pieces.append(start..<found)
+                index = found + markerBytes.count
+                start = index
+            }
+            guard words == 2 * pieces.count else { return nil }
+            pieces.append(start..<bytes.count)
+            var contents = Data(capacity: bytes.count - markerBytes.count * (pieces.count - 1) + body.count * (pieces.count - 1))
+            for (number, piece) in pieces.enumerated() {
+                if number > 0 { contents.append(body) }
+                contents.append(UnsafeBufferPointer(rebasing: bytes[piece]))
+            }
+            return contents
+        }
+    }
+
+    /// The first offset at or after `from` where `pattern` stands in `bytes`.
+    static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = pattern.first, let base = bytes.baseAddress else { return nil }
+        var index = from
+        while index + pattern.count <= bytes.count {
+            guard let hit = memchr(base + index, Int32(first), bytes.count - pattern.count + 1 - index) else { return nil }
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, pattern, pattern.count) == 0 { return offset }
+            index = offset + 1
+        }
+        return nil
+    }
 }
