@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// Escaping for values placed into Markdown templates.
@@ -188,14 +189,23 @@ func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
 enum UTF8Text {
     static func contains(_ byte: UInt8, in text: Substring) -> Bool {
         var text = text
-        return text.withUTF8 { $0.contains(byte) }
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
     }
 
     /// The UTF-8 offsets in `text` of the ASCII character `ascii` where it stands as a whole character.
     static func offsets(ofWholeCharacter ascii: UInt8, in text: String) -> [Int] {
         var text = text
         return text.withUTF8 { bytes in
-            bytes.indices.filter { bytes[$0] == ascii && isWholeCharacter(bytes, at: $0) }
+            guard let base = bytes.baseAddress else { return [] }
+            var offsets: [Int] = []
+            var from = 0
+            // By `memchr`: most paragraphs hold none, and the rest few.
+            while from < bytes.count, let found = memchr(base + from, Int32(ascii), bytes.count - from) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if isWholeCharacter(bytes, at: offset) { offsets.append(offset) }
+                from = offset + 1
+            }
+            return offsets
         }
     }
 
