@@ -122,19 +122,20 @@ struct ASCIIEscapes: Sendable {
 /// character, not the start of a cluster such as `*` followed by a combining mark.
 func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
     var text = text
-    return text.withUTF8 { bytes -> String? in
+    // The table through a buffer pointer: the loops below look up nearly every byte.
+    return escapes.attention.withUnsafeBufferPointer { attention in text.withUTF8 { bytes -> String? in
         let count = bytes.count
         let lineStartEnd = escapes.lineStartEnd(bytes)
         /// Whether the byte at `index` may need more than copying: at the line start, any byte with a
         /// replacement may.
         func needsAttention(_ index: Int) -> Bool {
             let byte = bytes[index]
-            return escapes.attention[Int(byte)] || (index < lineStartEnd && byte < 0x80 && !escapes.replacements[Int(byte)].isEmpty)
+            return attention[Int(byte)] || (index < lineStartEnd && byte < 0x80 && !escapes.replacements[Int(byte)].isEmpty)
         }
         var first = 0
         while first < lineStartEnd, !needsAttention(first) { first += 1 }
         if first == lineStartEnd {
-            while first < count, !escapes.attention[Int(bytes[first])] { first += 1 }
+            while first < count, !attention[Int(bytes[first])] { first += 1 }
         }
         if first == count { return nil }
         return String(unsafeUninitializedCapacity: count * max(escapes.longestReplacement, 1)) { escaped in
@@ -177,12 +178,12 @@ func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
                 runEnd = index
                 while runEnd < lineStartEnd, !needsAttention(runEnd) { runEnd += 1 }
                 if runEnd >= lineStartEnd {
-                    while runEnd < count, !escapes.attention[Int(bytes[runEnd])] { runEnd += 1 }
+                    while runEnd < count, !attention[Int(bytes[runEnd])] { runEnd += 1 }
                 }
             }
             return written
         }
-    }
+    } }
 }
 
 /// Character questions answered on UTF-8 bytes, for text that is mostly ASCII.
