@@ -101,9 +101,14 @@ struct BuildCache: Sendable {
     }
 
     /// Stores a summary, unsynced: a file cut short by a crash fails to decode and is extracted again.
+    /// The folder is made when the first summary finds it missing, not asked after for every summary.
     func store(_ encoded: [UInt8], digest: String) throws {
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
-        let error = writeUnsynced(Data(encoded), toPath: summaryPath(digest))
+        let data = Data(encoded)
+        var error = writeUnsynced(data, toPath: summaryPath(digest))
+        if error == ENOENT {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
+            error = writeUnsynced(data, toPath: summaryPath(digest))
+        }
         guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
     }
 
