@@ -10,30 +10,43 @@ import Site
 public enum DuplicateInspections {
     public static func resolve(_ inspections: [Inspection]) -> (inspections: [Inspection], diagnostics: [Diagnostic]) {
         var diagnostics = sharedAuthorityPages(inspections)
-        var kept: [Inspection] = []
-        let groups = Dictionary(grouping: inspections, by: \.id)
+        // Positions are grouped and sorted, not the inspections: each is a large value, copied once at the
+        // end instead of into groups and at every step of the sorts.
+        var kept: [(position: Int, id: String?)] = []
+        let groups = Dictionary(grouping: inspections.indices, by: { inspections[$0].id })
         for id in groups.keys.sorted() {
-            var distinct: [Inspection] = []
-            for inspection in groups[id]!.sorted(by: preferred) {
-                if let copy = distinct.first(where: { !datesConflict($0.date, inspection.date) }) {
+            var distinct: [Int] = []
+            for position in groups[id]!.sorted(by: { preferred(inspections[$0], inspections[$1]) }) {
+                let inspection = inspections[position]
+                if let copy = distinct.first(where: { !datesConflict(inspections[$0].date, inspection.date) }) {
                     diagnostics.append(Diagnostic(
                         .warning, file: inspection.sourceFile,
-                        "the same inspection as \(copy.sourceFile) (both read as \(id)); \(copy.sourceFile) is published and this file is not"))
+                        "the same inspection as \(inspections[copy].sourceFile) (both read as \(id)); \(inspections[copy].sourceFile) is published and this file is not"))
                 } else {
-                    distinct.append(inspection)
+                    distinct.append(position)
                 }
             }
-            for (index, var inspection) in distinct.sorted(by: { ($0.date?.iso ?? "", $0.sourceFile) < ($1.date?.iso ?? "", $1.sourceFile) }).enumerated() {
-                if index > 0 {
-                    inspection.id = "\(id)-\(index + 1)"
-                    diagnostics.append(Diagnostic(
-                        .note, file: inspection.sourceFile,
-                        "another inspection with other dates also reads as \(id) (\(distinct[0].sourceFile)); this one is published as \(inspection.id)"))
+            let byDate = distinct.sorted {
+                (inspections[$0].date?.iso ?? "", inspections[$0].sourceFile) < (inspections[$1].date?.iso ?? "", inspections[$1].sourceFile)
+            }
+            for (index, position) in byDate.enumerated() {
+                guard index > 0 else {
+                    kept.append((position, nil))
+                    continue
                 }
-                kept.append(inspection)
+                let renamed = "\(id)-\(index + 1)"
+                diagnostics.append(Diagnostic(
+                    .note, file: inspections[position].sourceFile,
+                    "another inspection with other dates also reads as \(id) (\(inspections[distinct[0]].sourceFile)); this one is published as \(renamed)"))
+                kept.append((position, renamed))
             }
         }
-        return (kept.sorted { $0.sourceFile < $1.sourceFile }, diagnostics)
+        let ordered = kept.indices.sorted { inspections[kept[$0].position].sourceFile < inspections[kept[$1].position].sourceFile }
+        return (ordered.map { index in
+            var inspection = inspections[kept[index].position]
+            if let renamed = kept[index].id { inspection.id = renamed }
+            return inspection
+        }, diagnostics)
     }
 
     /// A warning for each authority name whose slug another name already has: their inspections are
