@@ -54,9 +54,19 @@ extension SiteRenderer {
 
     /// Renders one planned page. `inspection`, when given, is the full inspection of an inspection's own
     /// page, for a site model that holds inspections without their text (`Inspection.sections`).
+    ///
+    /// The page's planned view is of the inspection as the site model holds it, which differs from the
+    /// full one only by its text: the text's views are put into it rather than the page's view being made
+    /// again.
     public func render(_ page: PlannedPage, site: SiteModel, inspection: Inspection? = nil) throws(Failure) -> OutputFile {
         guard let inspection else { return try render(page.plan) }
-        return try render(SiteViews(site: site, vocabulary: vocabulary).inspection(inspection))
+        let views = SiteViews(site: site, vocabulary: vocabulary)
+        guard let planned = page.plan.view as? InspectionView, page.inspectionID == inspection.id else {
+            return try render(views.inspection(inspection))
+        }
+        var plan = page.plan
+        plan.view = views.withText(of: inspection, planned)
+        return try render(plan)
     }
 }
 

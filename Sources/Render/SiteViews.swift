@@ -118,12 +118,7 @@ struct SiteViews {
         let index = siblings.firstIndex { $0.id == inspection.id }
         let previous = index.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
         let next = index.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
-        let anchors = Anchors.unique(inspection.sections.map(\.heading))
-        let sections = zip(inspection.sections, anchors).map { section, anchor in
-            SectionView(
-                heading: section.heading, anchor: anchor, isSubsection: section.depth > 1, line: section.startLine,
-                paragraphs: section.paragraphs.map { ParagraphView(text: ReportMarkup.markdown($0)) })
-        }
+        let sections = sectionViews(of: inspection)
         let view = InspectionView(
             title: inspection.title,
             authority: inspection.authority.name, authorityURL: root + Permalinks.authority(inspection.authority.slug),
@@ -158,6 +153,27 @@ struct SiteViews {
                 LinkView(title: inspection.authority.name, url: root + Permalinks.authority(inspection.authority.slug)),
             ],
             view: view)
+    }
+
+    /// The views of an inspection's text, its sections with their anchors.
+    func sectionViews(of inspection: Inspection) -> [SectionView] {
+        let anchors = Anchors.unique(inspection.sections.map(\.heading))
+        return zip(inspection.sections, anchors).map { section, anchor in
+            SectionView(
+                heading: section.heading, anchor: anchor, isSubsection: section.depth > 1, line: section.startLine,
+                paragraphs: section.paragraphs.map { ParagraphView(text: ReportMarkup.markdown($0)) })
+        }
+    }
+
+    /// `inspection(_:)` of the same inspection with its text, from the view of the inspection without
+    /// it (as the site model holds it, and pages are planned from): the text's views put in, nothing
+    /// else made again.
+    func withText(of inspection: Inspection, _ view: InspectionView) -> InspectionView {
+        var view = view
+        view.sections = sectionViews(of: inspection)
+        view.contents = view.sections.map { ContentsEntryView(heading: $0.heading, anchor: $0.anchor, isSubsection: $0.isSubsection) }
+        view.hasContents = !view.sections.isEmpty
+        return view
     }
 
     func outcome(_ entry: SiteModel.OutcomeEntry) -> PagePlan {

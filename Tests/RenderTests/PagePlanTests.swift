@@ -42,6 +42,28 @@ import Site
         }
     }
 
+    /// A build plans pages from inspections without their text and renders each inspection's own page
+    /// with its full inspection: the text is put into the planned view, which must give the page that
+    /// making the view from the full inspection gives.
+    @Test func anInspectionsPageRenderedFromItsPlanIsThePageOfTheFullInspection() throws {
+        let summaries = Self.site.inspections.map { inspection in
+            var summary = inspection
+            summary.sections = []
+            return summary
+        }
+        let site = SiteModel(inspections: summaries, vocabulary: .builtIn)
+        let plans = Dictionary(uniqueKeysWithValues: Self.renderer.plan(site).map { ($0.path, $0) })
+        var withText = 0
+        for full in Self.site.inspections {
+            let plan = try #require(plans[Permalinks.inspection(full.id)])
+            let rendered = try Self.renderer.render(plan, site: site, inspection: full)
+            let whole = try Self.renderer.render(SiteViews(site: site, vocabulary: .builtIn).inspection(full))
+            #expect(rendered == whole, "\(full.id)")
+            if !full.sections.isEmpty { withText += 1 }
+        }
+        #expect(withText > 0)
+    }
+
     @Test func aChangedGradeChangesTheIdentityOfThePagesThatShowIt() {
         var changed = SiteFixture.sif
         changed.judgements[1].grade = "Outstanding"
