@@ -289,6 +289,8 @@ final class CellCache: @unchecked Sendable {
     /// By line number (numbers start at 1, so slot 0 stays empty): an array, not a dictionary, because
     /// the layouts look up the cells of most lines several times and hashing cost more than the rest.
     private var cells: [[ReportCell]?] = []
+    /// Far beyond any report's length (the reader refuses files over a few megabytes).
+    static let largestCachedLine = 10_000_000
     private var words: [String: [String]] = [:]
     private var furniture: (lineCount: Int, value: Furniture)?
     private var width: (lineCount: Int, value: Int)?
@@ -340,6 +342,8 @@ final class CellCache: @unchecked Sendable {
 
     func cells(of line: ReportText.Line) -> [ReportCell] {
         let number = line.number
+        // A text's lines are numbered from 1; a line made by hand with any other number is not cached.
+        guard number >= 0, number <= Self.largestCachedLine else { return ReportCells.cells(of: line) }
         if let found = lock.withLock({ number < cells.count ? cells[number] : nil }) { return found }
         let made = ReportCells.cells(of: line)
         lock.withLock {

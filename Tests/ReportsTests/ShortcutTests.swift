@@ -14,6 +14,18 @@ import Site
         return reports.map { ReportText(path: $0.name, text: $0.text) } + LayoutPrefilterTests.mixtures(of: reports, count: 150)
     }
 
+    /// The cell cache holds lines by number in an array; a line made by hand with a number no text has
+    /// (none, negative, enormous) is read without it, and a cached line's cells are what reading it gives.
+    @Test func cellsOfAnyLineNumberAreTheLinesCells() {
+        let text = ReportText(path: "t.txt", text: "Overall effectiveness    Good\nplain prose")
+        for number in [-1, 0, 1, 2, 7, CellCache.largestCachedLine + 1, Int.max] {
+            let line = ReportText.Line(number: number, text: "Overall effectiveness    Good")
+            #expect(text.cells(of: line) == ReportCells.cells(of: line), "\(number)")
+        }
+        #expect(text.cells(of: text.lines[0]).count == 2)
+        #expect(text.cells(of: text.lines[0]) == ReportCells.cells(of: text.lines[0]))
+    }
+
     @Test func gradedStructureIsTheSameReadingEveryCell() throws {
         var judgements = 0
         var headings = 0
