@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Site
 
 /// Escaping for values placed into Markdown templates.
 ///
@@ -189,8 +190,7 @@ func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
 /// Character questions answered on UTF-8 bytes, for text that is mostly ASCII.
 enum UTF8Text {
     static func contains(_ byte: UInt8, in text: Substring) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+        TextScanning.containsByte(text, byte)
     }
 
     /// The UTF-8 offsets in `text` of the ASCII character `ascii` where it stands as a whole character.

@@ -140,43 +140,30 @@ enum BodySlot {
     static func filling(_ rendered: String, with body: Data) -> Data? {
         var rendered = rendered
         return rendered.withUTF8 { bytes -> Data? in
-            let markerBytes = Array(marker.utf8)
-            let wordBytes = Array(word.utf8)
-            var pieces: [Range<Int>] = []
-            var start = 0
-            var index = 0
-            var words = 0
-            while let found = firstIndex(of: wordBytes, in: bytes, from: index) {
-                words += 1
-                index = found + wordBytes.count
+            Array(marker.utf8).withUnsafeBufferPointer { markerBytes in
+                Array(word.utf8).withUnsafeBufferPointer { wordBytes in
+                    var words = 0
+                    var index = 0
+                    while let found = TextScanning.firstIndex(of: wordBytes, in: bytes, from: index) {
+                        words += 1
+                        index = found + wordBytes.count
+                    }
+                    var pieces: [Range<Int>] = []
+                    var start = 0
+                    while let found = TextScanning.firstIndex(of: markerBytes, in: bytes, from: start) {
+                        pieces.append(start..<found)
+                        start = found + markerBytes.count
+                    }
+                    guard words == 2 * pieces.count else { return nil }
+                    pieces.append(start..<bytes.count)
+                    var contents = Data(capacity: bytes.count + (body.count - markerBytes.count) * (pieces.count - 1))
+                    for (number, piece) in pieces.enumerated() {
+                        if number > 0 { contents.append(body) }
+                        contents.append(UnsafeBufferPointer(rebasing: bytes[piece]))
+                    }
+                    return contents
+                }
             }
-            index = 0
-            while let found = firstIndex(of: markerBytes, in: bytes, from: index) {
-                pieces.append(start..<found)
-                index = found + markerBytes.count
-                start = index
-            }
-            guard words == 2 * pieces.count else { return nil }
-            pieces.append(start..<bytes.count)
-            var contents = Data(capacity: bytes.count - markerBytes.count * (pieces.count - 1) + body.count * (pieces.count - 1))
-            for (number, piece) in pieces.enumerated() {
-                if number > 0 { contents.append(body) }
-                contents.append(UnsafeBufferPointer(rebasing: bytes[piece]))
-            }
-            return contents
         }
-    }
-
-    /// The first offset at or after `from` where `pattern` stands in `bytes`.
-    static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = pattern.first, let base = bytes.baseAddress else { return nil }
-        var index = from
-        while index + pattern.count <= bytes.count {
-            guard let hit = memchr(base + index, Int32(first), bytes.count - pattern.count + 1 - index) else { return nil }
-            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + offset, pattern, pattern.count) == 0 { return offset }
-            index = offset + 1
-        }
-        return nil
     }
 }

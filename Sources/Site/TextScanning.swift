@@ -449,18 +449,17 @@ public enum TextScanning {
         }
     }
 
-    private static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pattern.first else { return 0 }
-        guard bytes.count >= pattern.count else { return nil }
-        var index = 0
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first {
-                var matched = 1
-                while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return index }
-            }
-            index += 1
+    /// The first offset at or after `from` where `pattern` stands in `bytes` (`from` for an empty
+    /// pattern); its first byte found by `memchr`, which passes over a page in a fraction of a byte loop.
+    public static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        guard let first = pattern.first, let patternBase = pattern.baseAddress else { return from }
+        guard let base = bytes.baseAddress else { return nil }
+        var index = from
+        while index + pattern.count <= bytes.count {
+            guard let hit = memchr(base + index, Int32(first), bytes.count - pattern.count + 1 - index) else { return nil }
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
+            index = offset + 1
         }
         return nil
     }
