@@ -99,7 +99,7 @@ struct ASCIIEscapes: Sendable {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            if TextScanning.isASCIISpace(byte) {
                 index += 1
             } else if byte == 0xC2 || byte == 0xE2, index + UTF8Text.scalarLength(lead: byte) <= bytes.count,
                       UTF8Text.isLineBreak(bytes[index..<index + UTF8Text.scalarLength(lead: byte)]) {
@@ -109,8 +109,8 @@ struct ASCIIEscapes: Sendable {
             }
         }
         guard index < bytes.count else { return index }
-        guard bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return index + 1 }
-        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        guard TextScanning.isASCIIDigit(bytes[index]) else { return index + 1 }
+        while index < bytes.count, TextScanning.isASCIIDigit(bytes[index]) { index += 1 }
         return index < bytes.count && bytes[index] == UInt8(ascii: ".") ? index + 1 : index
     }
 }
@@ -127,17 +127,19 @@ func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
     return escapes.attention.withUnsafeBufferPointer { attention in text.withUTF8 { bytes -> String? in
         let count = bytes.count
         let lineStartEnd = escapes.lineStartEnd(bytes)
-        /// Whether the byte at `index` may need more than copying: at the line start, any byte with a
-        /// replacement may.
-        func needsAttention(_ index: Int) -> Bool {
-            let byte = bytes[index]
-            return attention[Int(byte)] || (index < lineStartEnd && byte < 0x80 && !escapes.replacements[Int(byte)].isEmpty)
+        /// The first byte at or after `from` that may need more than copying: at the line start, any byte
+        /// with a replacement may; after it, those the table marks.
+        func nextAttention(from: Int) -> Int {
+            var index = from
+            while index < lineStartEnd {
+                let byte = bytes[index]
+                if attention[Int(byte)] || (byte < 0x80 && !escapes.replacements[Int(byte)].isEmpty) { return index }
+                index += 1
+            }
+            while index < count, !attention[Int(bytes[index])] { index += 1 }
+            return index
         }
-        var first = 0
-        while first < lineStartEnd, !needsAttention(first) { first += 1 }
-        if first == lineStartEnd {
-            while first < count, !attention[Int(bytes[first])] { first += 1 }
-        }
+        let first = nextAttention(from: 0)
         if first == count { return nil }
         return String(unsafeUninitializedCapacity: count * max(escapes.longestReplacement, 1)) { escaped in
             var written = 0
@@ -176,11 +178,7 @@ func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
                     }
                 }
                 index += length
-                runEnd = index
-                while runEnd < lineStartEnd, !needsAttention(runEnd) { runEnd += 1 }
-                if runEnd >= lineStartEnd {
-                    while runEnd < count, !attention[Int(bytes[runEnd])] { runEnd += 1 }
-                }
+                runEnd = nextAttention(from: index)
             }
             return written
         }
@@ -189,10 +187,6 @@ func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
 
 /// Character questions answered on UTF-8 bytes, for text that is mostly ASCII.
 enum UTF8Text {
-    static func contains(_ byte: UInt8, in text: Substring) -> Bool {
-        TextScanning.containsByte(text, byte)
-    }
-
     /// The UTF-8 offsets in `text` of the ASCII character `ascii` where it stands as a whole character.
     static func offsets(ofWholeCharacter ascii: UInt8, in text: String) -> [Int] {
         var text = text

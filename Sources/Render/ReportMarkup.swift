@@ -1,3 +1,5 @@
+import Site
+
 /// A paragraph of report text as Markdown that shows exactly what the report says, keeping only the
 /// inline formatting real reports use.
 ///
@@ -73,7 +75,7 @@ public enum ReportMarkup {
     /// The character references that text copied from HTML holds, decoded so they show as characters:
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&nbsp;` and numeric references. Others stay as written.
     static func decodingEntities(_ text: Substring) -> Substring {
-        guard UTF8Text.contains(UInt8(ascii: "&"), in: text) else { return text }
+        guard TextScanning.containsByte(text, UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = text
         while let ampersand = rest.firstIndex(of: "&") {
