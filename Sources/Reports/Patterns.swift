@@ -61,6 +61,7 @@ enum Patterns {
     nonisolated(unsafe) static let numericDatePieces = /^(\d{1,2})[\/.](\d{1,2})[\/.](\d{2}|\d{4})\b/
     nonisolated(unsafe) static let dayPieces = /^(?:[A-Za-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]{3,9})\.?)?(?:,?\s+(\d{4}))?\b/
     nonisolated(unsafe) static let monthYearPieces = /^([A-Za-z]{3,9})\s+(\d{4})\b/
+    nonisolated(unsafe) static let rangeSeparator = /\s+(?:to|and|until)\s+|\s*[–—-]\s*/
     nonisolated(unsafe) static let reviewOf = /(?i)^\s*(?:report\s+)?(?:of|for|on)\s+/
     nonisolated(unsafe) static let trailingYear = /\s+(?:19|20)[0-9]{2}$/
     nonisolated(unsafe) static let inspectionOf = /^Inspection of (.+?)(?:'s|’s)? (?:local authority|children(?:'s|’s) services|council)/.ignoresCase()
@@ -115,6 +116,7 @@ enum Patterns {
         _ = sample.firstMatch(of: numericDatePieces)
         _ = sample.firstMatch(of: dayPieces)
         _ = sample.firstMatch(of: monthYearPieces)
+        _ = sample.firstMatch(of: rangeSeparator)
         _ = sample.firstMatch(of: reviewOf)
         _ = sample.firstMatch(of: trailingYear)
         _ = sample.firstMatch(of: inspectionOf)

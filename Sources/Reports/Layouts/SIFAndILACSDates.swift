@@ -12,7 +12,7 @@ enum ReportDates {
 
     /// A date or a range of dates at the start of `text`; a single date gives the same start and end.
     static func range(in text: String) -> (start: PartialDate, end: PartialDate)? {
-        let parts = text.lowercased().split(separator: /\s+(?:to|and|until)\s+|\s*[–—-]\s*/, maxSplits: 1).map { $0.trimmingWhitespace() }
+        let parts = text.lowercased().split(separator: Patterns.rangeSeparator, maxSplits: 1).map { $0.trimmingWhitespace() }
         guard let first = parts.first, let startPieces = pieces(first) else { return nil }
         guard parts.count == 2, let endPieces = pieces(parts[1]), let endYear = endPieces.year else {
             guard let year = startPieces.year, let date = PartialDate(year: year, month: startPieces.month, day: startPieces.month == nil ? nil : startPieces.day) else { return nil }
