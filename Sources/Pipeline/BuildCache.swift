@@ -6,15 +6,17 @@ import Site
 /// The cache folder of incremental builds: what the previous build read and wrote, so the next one can
 /// skip the reports and pages whose inputs have not changed.
 ///
-/// - `manifest.bin`: for each report its files' `stat` and content digest; for each unit of output (a
-///   page, the data files, the assets) the digest of its inputs; for each output file the unit that
-///   wrote it and its `stat` in the output folder.
-/// - `reports/<digest>.bin`: a report's extraction, its inspection without the text (`sections`), and
-///   its diagnostics.
+/// - `manifest.bin`: for each report its files' `stat`, content digest and where its summary lies in the
+///   pack; for each unit of output (a page, the data files, the assets) the digest of its inputs; for
+///   each output file the unit that wrote it and its `stat` in the output folder.
+/// - `summaries-<digest>.pack`: every report's summary (its inspection without the text, `sections`, and
+///   its diagnostics), one after another in path order, named by the digest of its bytes.
 ///
 /// Both are in `CompactCoding`'s binary form, written and read by `CacheCoding`: a one-report rebuild
 /// reads every report's summary and the whole manifest, and decoding them from JSON, then through
-/// `Codable`, took longer than the rest of such a build.
+/// `Codable`, took longer than the rest of such a build. The summaries are one file, not one each:
+/// creating ten thousand files in one folder cost a cold build more than writing their bytes (the file
+/// system looks for a free inode for each), and a rebuild opened every one of them.
 ///
 /// Every key includes a fingerprint of what all outputs depend on (the sitegen executable, the outcome
 /// vocabulary, every file of the templates folder, the base URL), so a change to any of those misses.
@@ -23,7 +25,7 @@ struct BuildCache: Sendable {
     var folder: URL
 
     struct Manifest: Codable, Sendable {
-        static let currentFormat = 3
+        static let currentFormat = 4
         var format = Manifest.currentFormat
         /// The fingerprint extractions were made under; reports made under another are not reused.
         var extraction = ""
@@ -45,6 +47,8 @@ struct BuildCache: Sendable {
         var site = ""
         /// Digest of each page's identity (`PlannedPage.identity`) under that site, by page path.
         var identities: [String: UInt64] = [:]
+        /// The file name of the summaries' pack; empty when there is none.
+        var pack = ""
     }
 
     struct Outcome: Codable, Sendable {
@@ -61,6 +65,23 @@ struct BuildCache: Sendable {
         var trusted: Bool
         /// Digest of the report's path, text and sidecar; empty when the report could not be read.
         var digest: String
+        /// Where the report's summary lies in the manifest's pack.
+        var summary: PackedSummary?
+    }
+
+    /// A summary's place in the pack, and the digest of its bytes, which reading checks: a pack that is
+    /// not the one the manifest was saved with (a crash between the two, a file replaced by hand) gives
+    /// misses, never another report's summary.
+    struct PackedSummary: Codable, Sendable, Equatable {
+        var offset: Int
+        var length: Int
+        var digest: UInt64
+    }
+
+    /// The bytes of a pack, read once per build and shared by the reports whose summaries it holds.
+    final class Pack: Sendable {
+        let bytes: [UInt8]
+        init(bytes: [UInt8]) { self.bytes = bytes }
     }
 
     struct OutputEntry: Codable, Sendable, Equatable {
@@ -81,10 +102,6 @@ struct BuildCache: Sendable {
 
     var manifestURL: URL { folder.appendingPathComponent("manifest.bin") }
 
-    func summaryPath(_ digest: String) -> String {
-        folder.path + "/reports/" + digest + ".bin"
-    }
-
     /// The previous build's manifest, or an empty one if there is none, it cannot be read, or it was
     /// made under another extraction fingerprint.
     func load(extraction: String) -> Manifest {
@@ -94,35 +111,129 @@ struct BuildCache: Sendable {
         return manifest
     }
 
-    /// A stored summary and the digest of its encoding.
-    func summary(_ digest: String) -> (summary: Summary, digest: String)? {
-        guard let bytes = readFile(atPath: summaryPath(digest)), let summary = try? CacheCoding.decodeSummary(bytes) else { return nil }
-        return (summary, StableHash.hex(StableHash.xxh64(bytes)))
+    /// The pack `manifest` names, or nil when it names none or it cannot be read.
+    func pack(of manifest: Manifest) -> Pack? {
+        guard Self.isPackName(manifest.pack), let bytes = readFile(atPath: folder.path + "/" + manifest.pack) else { return nil }
+        return Pack(bytes: bytes)
     }
 
-    /// Stores a summary, unsynced: a file cut short by a crash fails to decode and is extracted again.
-    /// The folder is made when the first summary finds it missing, not asked after for every summary.
-    func store(_ encoded: [UInt8], digest: String) throws {
-        let data = Data(encoded)
-        var error = writeUnsynced(data, toPath: summaryPath(digest))
-        if error == ENOENT {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
-            error = writeUnsynced(data, toPath: summaryPath(digest))
+    /// A summary read from `pack` where `packed` says it lies, and its bytes there; nil when it lies
+    /// outside the pack, its bytes have another digest, or they do not decode.
+    static func summary(_ packed: PackedSummary?, in pack: Pack?) -> (summary: Summary, encoded: ArraySlice<UInt8>)? {
+        guard let packed, let bytes = pack?.bytes, packed.offset >= 0, packed.length >= 0,
+              packed.offset <= bytes.count, packed.length <= bytes.count - packed.offset else { return nil }
+        let encoded = bytes[packed.offset..<(packed.offset + packed.length)]
+        guard StableHash.xxh64(encoded) == packed.digest, let summary = try? CacheCoding.decodeSummary(Array(encoded)) else { return nil }
+        return (summary, encoded)
+    }
+
+    /// A report's summary as a build has it: its encoding, the digest of that, and where it lies in the
+    /// previous build's pack when it was read from there.
+    struct PackEntry: Sendable {
+        var encoded: ArraySlice<UInt8>
+        var digest: UInt64
+        var packed: PackedSummary?
+    }
+
+    /// What `save` writes of the pack: `bytes` at offset `from` of the file `name`, a new file when
+    /// `from` is 0.
+    struct PackWrite: Sendable, Equatable {
+        var name = ""
+        var from = 0
+        var bytes: [UInt8] = []
+    }
+
+    /// Lays the summaries out and records in `manifest` where each lies and the pack's name. While at
+    /// most half of the previous pack would be summaries no report has any more, the summaries read from
+    /// it stay where they are and the others are added at its end: a one-report rebuild writes one
+    /// summary, not all. Otherwise they make a new pack in path order. A report with no summary (one
+    /// that could not be read) gets no place.
+    static func pack(_ summaries: [String: PackEntry], previous: Pack?, previousName: String, into manifest: inout Manifest) -> PackWrite {
+        let paths = manifest.reports.keys.sorted()
+        let kept = summaries.values.reduce(0) { $0 + ($1.packed == nil ? 0 : $1.encoded.count) }
+        if let previous, isPackName(previousName), kept > 0, previous.bytes.count <= 2 * kept {
+            var write = PackWrite(name: previousName, from: previous.bytes.count)
+            for path in paths {
+                guard let entry = summaries[path], !entry.encoded.isEmpty else {
+                    manifest.reports[path]?.summary = nil
+                    continue
+                }
+                if let packed = entry.packed {
+                    manifest.reports[path]?.summary = packed
+                } else {
+                    manifest.reports[path]?.summary = PackedSummary(offset: write.from + write.bytes.count, length: entry.encoded.count, digest: entry.digest)
+                    write.bytes.append(contentsOf: entry.encoded)
+                }
+            }
+            manifest.pack = previousName
+            return write
         }
-        guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
+        var write = PackWrite()
+        write.bytes.reserveCapacity(summaries.values.reduce(0) { $0 + $1.encoded.count })
+        var name = StableHash()
+        for path in paths {
+            guard let entry = summaries[path], !entry.encoded.isEmpty else {
+                manifest.reports[path]?.summary = nil
+                continue
+            }
+            manifest.reports[path]?.summary = PackedSummary(offset: write.bytes.count, length: entry.encoded.count, digest: entry.digest)
+            write.bytes.append(contentsOf: entry.encoded)
+            name.add(path)
+            name.add(entry.digest)
+        }
+        write.name = write.bytes.isEmpty ? "" : "summaries-" + StableHash.hex(name.digest) + ".pack"
+        manifest.pack = write.name
+        return write
     }
 
-    /// Writes the manifest and removes report summaries it no longer names.
-    func save(_ manifest: Manifest) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    static func isPackName(_ name: String) -> Bool {
+        name.hasPrefix("summaries-") && name.hasSuffix(".pack") && !name.contains("/")
+    }
+
+    /// Writes the pack, then the manifest that locates summaries in it, then removes other packs and the
+    /// summary files of earlier formats. Unsynced, and never over bytes the previous manifest locates: a
+    /// new pack is written under a temporary name and renamed (unless a file of its name and size is
+    /// there, which holds the same bytes: its name is the digest of its contents), and summaries added to
+    /// a pack go after the bytes it had. A crash leaves the previous manifest naming summaries still
+    /// there, or a manifest whose summaries fail their digests and are extracted again.
+    func save(_ manifest: Manifest, pack: PackWrite) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        if !pack.name.isEmpty {
+            let path = folder.path + "/" + pack.name
+            if pack.from == 0 {
+                if FileStatus(atPath: path)?.size != Int64(pack.bytes.count) {
+                    let temporary = path + ".partial"
+                    try Self.check(writeUnsynced(Data(pack.bytes), toPath: temporary))
+                    try Self.check(rename(temporary, path) == 0 ? 0 : errno)
+                }
+            } else if !pack.bytes.isEmpty {
+                let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+                try Self.check(descriptor >= 0 ? 0 : errno)
+                defer { close(descriptor) }
+                var written = 0
+                while written < pack.bytes.count {
+                    let count = pack.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(pack.from + written)) }
+                    if count < 0, errno == EINTR { continue }
+                    try Self.check(count < 0 ? errno : 0)
+                    written += count
+                }
+                try Self.check(ftruncate(descriptor, off_t(pack.from + written)) == 0 ? 0 : errno)
+            }
+        }
         try Data(CacheCoding.encode(manifest)).write(to: manifestURL, options: .atomic)
-        // The JSON manifest of the first format, if a build of that version left one.
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent("manifest.json"))
-        let named = Set(manifest.reports.values.map { $0.digest + ".bin" })
-        let stored = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("reports").path)) ?? []
-        for file in stored where !named.contains(file) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent("reports").appendingPathComponent(file))
+        // The JSON manifest of the first format and the summary files of the third, if a build of those
+        // versions left them.
+        try? manager.removeItem(at: folder.appendingPathComponent("manifest.json"))
+        try? manager.removeItem(at: folder.appendingPathComponent("reports"))
+        for file in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        where file != manifest.pack && (Self.isPackName(file) || file.hasSuffix(".pack.partial")) {
+            try? manager.removeItem(at: folder.appendingPathComponent(file))
         }
+    }
+
+    private static func check(_ error: Int32) throws {
+        guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
     }
 }
 

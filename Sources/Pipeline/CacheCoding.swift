@@ -55,6 +55,11 @@ enum CacheCoding {
             writer.optional(entry.sidecar) { $0.status($1) }
             writer.bool(entry.trusted)
             writer.string(entry.digest)
+            writer.optional(entry.summary) { writer, packed in
+                writer.int(packed.offset)
+                writer.int(packed.length)
+                writer.unsigned(packed.digest)
+            }
         }
         writer.dictionary(manifest.units) { $0.string($1) }
         writer.dictionary(manifest.outputs) { writer, entry in
@@ -71,6 +76,7 @@ enum CacheCoding {
         }
         writer.string(manifest.site)
         writer.dictionary(manifest.identities) { $0.unsigned($1) }
+        writer.string(manifest.pack)
         return writer.bytes
     }
 
@@ -87,7 +93,13 @@ enum CacheCoding {
             let source = try reader.optional { reader throws(CompactCoding.Failure) in try reader.status() }
             let sidecar = try reader.optional { reader throws(CompactCoding.Failure) in try reader.status() }
             let trusted = try reader.bool()
-            return BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: try reader.string())
+            let digest = try reader.string()
+            let summary = try reader.optional { reader throws(CompactCoding.Failure) in
+                let offset = try reader.int()
+                let length = try reader.int()
+                return BuildCache.PackedSummary(offset: offset, length: length, digest: try reader.unsigned())
+            }
+            return BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: digest, summary: summary)
         }
         manifest.units = try reader.dictionary { reader throws(CompactCoding.Failure) in try reader.string() }
         manifest.outputs = try reader.dictionary { reader throws(CompactCoding.Failure) in
@@ -106,6 +118,7 @@ enum CacheCoding {
         }
         manifest.site = try reader.string()
         manifest.identities = try reader.dictionary { reader throws(CompactCoding.Failure) in try reader.unsigned() }
+        manifest.pack = try reader.string()
         try reader.expectEnd()
         return manifest
     }

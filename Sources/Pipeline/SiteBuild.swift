@@ -113,10 +113,11 @@ public struct SiteBuild: Sendable {
         let previousReports = previous.reports
         let trustedBefore = startNanoseconds - Self.statMargin
         let spill = try? SectionSpill()
+        let pack = cache?.pack(of: previous)
         let reports = await Parallel.map(reportFiles) { files in
             Self.report(
                 files, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: files.path)),
-                extractor: extractor, previous: previousReports[files.path], cache: cache, trustedBefore: trustedBefore, spill: spill)
+                extractor: extractor, previous: previousReports[files.path], pack: pack, trustedBefore: trustedBefore, spill: spill)
         }
         clock.tick("reports")
         let unique = DuplicateInspections.resolve(reports.compactMap(\.summary.inspection))
@@ -311,9 +312,12 @@ public struct SiteBuild: Sendable {
             filesWritten: written, filesKept: kept.count, reportsExtracted: reports.count(where: \.extracted),
             diagnostics: diagnostics.sorted())
         manifest.outcome = .init(reportsRead: summary.reportsRead, inspections: summary.inspections, diagnostics: summary.diagnostics)
-        if let cache, changed || manifest.reports != previous.reports || previous.outcome == nil {
+        let packWrite = BuildCache.pack(
+            Dictionary(uniqueKeysWithValues: reports.map { ($0.path, BuildCache.PackEntry(encoded: $0.encoded, digest: $0.summaryHash, packed: $0.packed)) }),
+            previous: pack, previousName: previous.pack, into: &manifest)
+        if let cache, changed || manifest.reports != previous.reports || manifest.pack != previous.pack || previous.outcome == nil {
             do {
-                try cache.save(manifest)
+                try cache.save(manifest, pack: packWrite)
             } catch {
                 var warned = summary
                 warned.diagnostics.append(Diagnostic(.warning, file: cache.folder.relativePathForDisplay, "cannot save the build cache (\(error.localizedDescription)); the next build starts cold"))
@@ -321,7 +325,7 @@ public struct SiteBuild: Sendable {
             }
         }
         clock.tick("save manifest")
-        Self.releaseInBackground(previous, reports, reportsByPath, unique, site, plannedPages as Any, identities, units, manifest, current, recorded, kept)
+        Self.releaseInBackground(previous, reports, reportsByPath, unique, site, plannedPages as Any, identities, units, manifest, current, recorded, kept, pack as Any, packWrite)
         return summary
     }
 
@@ -392,18 +396,27 @@ public struct SiteBuild: Sendable {
         var summary: BuildCache.Summary
         /// Digest of the summary's encoding: what every page but the inspection's own depends on.
         var summaryDigest: String
+        /// The summary's encoding, for the cache's pack; empty when the report could not be read.
+        var encoded: ArraySlice<UInt8>
+        var summaryHash: UInt64
+        /// Where the summary lies in the previous build's pack, when it was read from there.
+        var packed: BuildCache.PackedSummary?
         /// The full inspection when it was extracted in this build, without its sections when those were
         /// spilled to `sectionsSlot`.
         var extractedInspection: Inspection?
         var sectionsSlot: SectionSpill.Slot?
         var extracted: Bool
 
-        init(path: String, entry: BuildCache.ReportEntry, summary: BuildCache.Summary, summaryDigest: String,
-             full: Inspection?, sectionsSlot: SectionSpill.Slot? = nil, extracted: Bool) {
+        init(path: String, entry: BuildCache.ReportEntry, summary: BuildCache.Summary, encoded: ArraySlice<UInt8>,
+             packed: BuildCache.PackedSummary? = nil, full: Inspection?, sectionsSlot: SectionSpill.Slot? = nil, extracted: Bool) {
             self.path = path
             self.entry = entry
             self.summary = summary
-            self.summaryDigest = summaryDigest
+            self.encoded = encoded
+            self.packed = packed
+            // A summary read from the pack was checked against its digest there.
+            summaryHash = packed?.digest ?? StableHash.xxh64(encoded)
+            summaryDigest = encoded.isEmpty ? "" : StableHash.hex(summaryHash)
             self.extractedInspection = full
             self.sectionsSlot = sectionsSlot
             self.extracted = extracted
@@ -437,7 +450,7 @@ public struct SiteBuild: Sendable {
 
     static func report(
         _ files: ReportFiles, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor, previous: BuildCache.ReportEntry?,
-        cache: BuildCache?, trustedBefore: Int64, spill: SectionSpill? = nil
+        pack: BuildCache.Pack?, trustedBefore: Int64, spill: SectionSpill? = nil
     ) -> ReportState {
         let path = files.path
         let sidecarPath = ContentReader.sidecarPath(of: path)
@@ -445,15 +458,15 @@ public struct SiteBuild: Sendable {
         let source = files.source
         let sidecar = files.sidecar
         if let previous, previous.trusted, source != nil, previous.source == source, previous.sidecar == sidecar,
-           let stored = cache?.summary(previous.digest) {
-            return ReportState(path: path, entry: previous, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)
+           let stored = BuildCache.summary(previous.summary, in: pack) {
+            return ReportState(path: path, entry: previous, summary: stored.summary, encoded: stored.encoded, packed: previous.summary, full: nil, extracted: false)
         }
         let trusted = (source?.changed ?? .max) < trustedBefore && (sidecar?.changed ?? .min) < trustedBefore
         let read = reader.read(path, sidecarListed: sidecarListed)
         guard let text = read.source else {
             return ReportState(
                 path: path, entry: .init(source: source, sidecar: sidecar, trusted: false, digest: ""),
-                summary: .init(inspection: nil, diagnostics: read.diagnostics), summaryDigest: "", full: nil, extracted: false)
+                summary: .init(inspection: nil, diagnostics: read.diagnostics), encoded: [], full: nil, extracted: false)
         }
         var digest = StableHash()
         digest.add(path)
@@ -461,20 +474,18 @@ public struct SiteBuild: Sendable {
         // A sidecar the status found no file for is not looked for again.
         digest.add(sidecar == nil ? 0 : FileManager.default.contents(atPath: folder + sidecarPath).map { StableHash.xxh64([UInt8]($0)) } ?? 0)
         let entry = BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: StableHash.hex(digest.digest))
-        if entry.digest == previous?.digest, let stored = cache?.summary(entry.digest) {
-            return ReportState(path: path, entry: entry, summary: stored.summary, summaryDigest: stored.digest, full: nil, extracted: false)
+        if entry.digest == previous?.digest, let stored = BuildCache.summary(previous?.summary, in: pack) {
+            return ReportState(path: path, entry: entry, summary: stored.summary, encoded: stored.encoded, packed: previous?.summary, full: nil, extracted: false)
         }
         let extraction = checkedExtraction(text, extractor: extractor)
         var inspection = extraction.inspection
         inspection?.sections = []
         let summary = BuildCache.Summary(inspection: inspection, diagnostics: read.diagnostics + extraction.diagnostics)
-        let encoded = BuildCache.encode(summary)
-        try? cache?.store(encoded, digest: entry.digest)
         var full = extraction.inspection
         let sectionsSlot = full.flatMap { spill?.store($0.sections) }
         if sectionsSlot != nil { full?.sections = [] }
         return ReportState(
-            path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64(encoded)),
+            path: path, entry: entry, summary: summary, encoded: ArraySlice(BuildCache.encode(summary)),
             full: full, sectionsSlot: sectionsSlot, extracted: true)
     }
 

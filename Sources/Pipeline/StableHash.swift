@@ -71,6 +71,10 @@ public struct StableHash: Sendable {
         bytes.withUnsafeBytes { xxh64($0, seed: seed) }
     }
 
+    public static func xxh64(_ bytes: ArraySlice<UInt8>, seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { xxh64($0, seed: seed) }
+    }
+
     static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
         rotate(accumulator &+ input &* prime2, 31) &* prime1
     }

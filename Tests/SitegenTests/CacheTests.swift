@@ -273,6 +273,47 @@ import Site
         try await workspace.expectSameAsColdBuild()
     }
 
+    /// The summaries are one pack file beside the manifest, which a changed summary is added to; a pack
+    /// that is not the manifest's (cut short, or another build's) costs extraction, never a wrong page.
+    @Test func summariesLiveInOnePackThatAnotherPackCannotFool() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let manager = FileManager.default
+        _ = try await workspace.build()
+        let packs = { try manager.contentsOfDirectory(atPath: workspace.cache.path).filter { $0.hasSuffix(".pack") } }
+        let first = try packs()
+        #expect(first.count == 1)
+        #expect(try manager.contentsOfDirectory(atPath: workspace.cache.path).sorted() == (["manifest.bin"] + first).sorted())
+        let pack = workspace.cache.appendingPathComponent(first[0])
+        let coldBytes = try Data(contentsOf: pack)
+        try workspace.edit("stoke-on-trent-APA-2007.txt") { $0.replacingOccurrences(of: "Grade 1", with: "Grade 3") }
+        let edited = try await workspace.build()
+        #expect(edited.reportsExtracted == 1)
+        #expect(try packs() == first)
+        let editedBytes = try Data(contentsOf: pack)
+        #expect(editedBytes.count > coldBytes.count && editedBytes.prefix(coldBytes.count) == coldBytes)
+        try await workspace.expectSameAsColdBuild()
+
+        // The pack cut short: the summaries it no longer holds whole are extracted again.
+        try editedBytes.prefix(coldBytes.count / 2).write(to: pack)
+        try workspace.edit("staffordshire-APA-2006.txt") { $0 + "\nA later note.\n" }
+        let cut = try await workspace.build()
+        #expect(cut.reportsExtracted > 1 && cut.reportsExtracted < 5)
+        try await workspace.expectSameAsColdBuild()
+
+        // Another build's pack under this manifest's name: every summary fails its digest.
+        let third = try packs()
+        #expect(third.count == 1)
+        var other = try [UInt8](Data(contentsOf: workspace.cache.appendingPathComponent(third[0])))
+        other.reverse()
+        try Data(other).write(to: workspace.cache.appendingPathComponent(third[0]))
+        try workspace.edit("staffordshire-APA-2006.txt") { $0 + "\nAnother note.\n" }
+        let fooled = try await workspace.build()
+        #expect(fooled.reportsExtracted == 5)
+        try await workspace.expectSameAsColdBuild()
+        #expect(try packs().count == 1)
+    }
+
     @Test func theCacheFolderMayNotLieInsideTheOutput() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
