@@ -15,7 +15,7 @@ public enum GradeWords {
         let folded = clean(written)
         switch framework {
         case .apa, .jar:
-            let bare = folded.hasPrefix("grade") ? folded.replacing(Patterns.gradePrefix, with: "") : folded
+            let bare = folded.hasPrefix("grade") ? Patterns.removingPrefix(Patterns.gradePrefix, from: folded) : folded
             if let number = Int(bare), let level = Level(rawValue: number) {
                 return level
             }

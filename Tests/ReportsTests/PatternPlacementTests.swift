@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Reports
 
 /// A Regex literal written inside a function is parsed again every time the function runs (see
 /// `Patterns`): one left in the date reader cost about 1.5 % of a 10,000-report build. The readers'
@@ -34,5 +35,47 @@ import Testing
         #expect(#"text.firstMatch(of: /^(\d{1,2})/)"#.contains(Self.literal))
         #expect(!"let ratio = a / b / c".contains(Self.literal))
         #expect(!"return (width / 2, height / 3)".contains(Self.literal))
+    }
+
+    /// Lines, cells and headings of the reports, and edge cases of digits, line breaks and clusters.
+    static func samples() throws -> [String] {
+        var samples: Set<String> = [
+            "", "2", "a2", "Staying safe2", "Staying safe12", "Staying safe123", "Staying safe 2", "safé2", "É2", "a2 ",
+            "a\u{663}", "a\u{FF11}", "a1\n", "a1\r\n", "a1\r", "a\u{301}2", "b1\u{301}", "x\u{600}1", "Ab1\u{200D}",
+            "1. text", "12.text", "1234. x", "\u{661}. x", " 1. x", "\n1. x", "1.\n", "2.1 Adoption", "1. Children", "12 x",
+            "1.2.3 x", "1.  ", "1. ", "grade: 2", "grade2", "grade", "gradeless", "grade\u{301} 2", "grade :  good",
+            "Report for 2007", "in Stoke 2007", "Council 20071", "x 1999\n",
+        ]
+        for text in try ShortcutTests.texts() {
+            for line in text.lines {
+                samples.insert(line.trimmed)
+                samples.insert(ReportText.folded(line.trimmed))
+                for cell in text.cells(of: line) { samples.insert(cell.text) }
+            }
+        }
+        return samples.sorted()
+    }
+
+    @Test func anchoredReplacementsGiveWhatReplacingGives() throws {
+        var changed = 0
+        for sample in try Self.samples() {
+            let footnotes = [
+                (Patterns.keepingLetterBeforeFootnote(Patterns.lowerThenFootnote, in: sample), sample.replacing(Patterns.lowerThenFootnote) { String($0.1) }),
+                (Patterns.keepingLetterBeforeFootnote(Patterns.letterThenFootnote, in: sample), sample.replacing(Patterns.letterThenFootnote) { String($0.1) }),
+            ]
+            let prefixes = [
+                (Patterns.removingPrefix(Patterns.itemNumberPrefix, from: sample), sample.replacing(Patterns.itemNumberPrefix, with: "")),
+                (Patterns.removingPrefix(Patterns.gradePrefix, from: sample), sample.replacing(Patterns.gradePrefix, with: "")),
+                (Patterns.removingPrefix(Patterns.labelNumberPrefix, from: sample), sample.replacing(Patterns.labelNumberPrefix, with: "")),
+            ]
+            for (quick, definition) in footnotes + prefixes {
+                #expect(quick == definition, "\(sample.debugDescription)")
+                if definition != sample { changed += 1 }
+            }
+            let year = Substring(sample)
+            #expect((Patterns.mayEndWithDigit(year) ? year.replacing(Patterns.trailingYear, with: "") : year) == year.replacing(Patterns.trailingYear, with: ""),
+                    "\(sample.debugDescription)")
+        }
+        #expect(changed > 100, "the samples exercise the replacements")
     }
 }

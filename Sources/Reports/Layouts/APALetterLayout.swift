@@ -71,7 +71,8 @@ struct APALetterLayout: ReportLayout {
         let address = ReportFacts.authority(inAddress: letterhead)
         var named: Located<String>?
         if let title, let range = title.text.range(of: " in ", options: [.caseInsensitive, .backwards]) {
-            let name = title.text[range.upperBound...].replacing(Patterns.trailingYear, with: "")
+            let tail = title.text[range.upperBound...]
+            let name = Patterns.mayEndWithDigit(tail) ? tail.replacing(Patterns.trailingYear, with: "") : tail
             named = Located(String(name), line: title.line)
         }
         switch (named, address) {

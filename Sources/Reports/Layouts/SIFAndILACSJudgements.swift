@@ -473,7 +473,7 @@ struct GradedStructureReader {
         if let length = asciiNumberPrefixLength(wording) {
             return length == 0 ? wording : String(wording.utf8.dropFirst(length))!
         }
-        return wording.replacing(Patterns.labelNumberPrefix, with: "")
+        return Patterns.removingPrefix(Patterns.labelNumberPrefix, from: wording)
     }
 
     /// The length in bytes of what `Patterns.labelNumberPrefix` matches at the start of `wording` (0 for

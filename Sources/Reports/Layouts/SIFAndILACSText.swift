@@ -83,7 +83,7 @@ struct ReportProse {
                 if let paragraph = current { paragraphs.append(paragraph) }
                 let depth = trimmed.prefix { $0 == "#" }.count
                 current = Paragraph(
-                    text: isHeading ? cleaned.text.replacing(Patterns.lowerThenFootnote) { String($0.1) } : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
+                    text: isHeading ? Patterns.keepingLetterBeforeFootnote(Patterns.lowerThenFootnote, in: cleaned.text) : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
                     headingDepth: isHeading ? max(1, depth - 1) : 0)
             }
             let endsSentence = (cleaned.text.lastQuickly ?? ".").isOne(of: ".?!:")
@@ -181,7 +181,7 @@ struct ReportProse {
                 continue
             }
             guard let context, paragraph.isItem else { continue }
-            let text = paragraph.text.replacing(Patterns.itemNumberPrefix, with: "")
+            let text = Patterns.removingPrefix(Patterns.itemNumberPrefix, from: paragraph.text)
             guard !text.isEmpty else { continue }
             recommendations.append(Recommendation(
                 text: text, timescale: Self.timescale(of: context), context: context,
@@ -236,7 +236,7 @@ struct ReportTitleBlock {
             var cleaned = ReportCells.clean(line.trimmed).text
             let folded = ReportText.folded(cleaned)
             if folded.hasPrefix("inspection date") || folded.hasPrefix("dates of inspection") || folded.hasPrefix("judgement") { break }
-            cleaned = cleaned.replacing(Patterns.letterThenFootnote) { String($0.1) }
+            cleaned = Patterns.keepingLetterBeforeFootnote(Patterns.letterThenFootnote, in: cleaned)
             lines.append((cleaned, line.number))
             if lines.count >= 10 { break }
         }
