@@ -6,6 +6,10 @@ import Site
 /// than all the rest of reading a report. `Regex` is not `Sendable` (its output type may not be), but
 /// these outputs are substrings, and a Regex compiles its program once and stores it atomically, so
 /// matching the same one from several threads is safe.
+///
+/// A pattern that begins with `^` is matched with `prefixMatch`, which tries it once at the start:
+/// `firstMatch` tries it again at every later position, where `^` cannot match (for `copular`, each
+/// attempt ran its lazy subject to the end of the sentence). `PatternPlacementTests` checks both.
 enum Patterns {
     // Decoration of a cell (`ReportCells.clean`, `ReportDocument.cleanCell`).
     nonisolated(unsafe) static let headingMarks = /^#{1,6}\s+/

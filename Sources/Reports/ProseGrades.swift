@@ -190,7 +190,7 @@ enum ProseGrades {
             let index = { utf8.index(utf8.startIndex, offsetBy: $0) }
             return (sentence[..<index(subjectEnd)], sentence[index(grade.lowerBound)..<index(grade.upperBound)])
         case .undecided:
-            guard mayBeCopular(sentence), let match = sentence.firstMatch(of: Patterns.copular) else { return nil }
+            guard mayBeCopular(sentence), let match = sentence.prefixMatch(of: Patterns.copular) else { return nil }
             return (match.output.subject, match.output.grade)
         }
     }

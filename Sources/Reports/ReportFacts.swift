@@ -219,7 +219,7 @@ enum ReportFacts {
     }
 
     static func isRecommendationHeading(_ folded: String) -> Bool {
-        folded.hasPrefix("recommendation") || folded.firstMatch(of: Patterns.areasFor) != nil
+        folded.hasPrefix("recommendation") || folded.prefixMatch(of: Patterns.areasFor) != nil
     }
 
     /// Recommendations and areas for development, by timescale where the report gives one.

@@ -44,7 +44,7 @@ import Testing
             "a\u{663}", "a\u{FF11}", "a1\n", "a1\r\n", "a1\r", "a\u{301}2", "b1\u{301}", "x\u{600}1", "Ab1\u{200D}",
             "1. text", "12.text", "1234. x", "\u{661}. x", " 1. x", "\n1. x", "1.\n", "2.1 Adoption", "1. Children", "12 x",
             "1.2.3 x", "1.  ", "1. ", "grade: 2", "grade2", "grade", "gradeless", "grade\u{301} 2", "grade :  good",
-            "Report for 2007", "in Stoke 2007", "Council 20071", "x 1999\n",
+            "Report for 2007", "in Stoke 2007", " of Wigan", "  Report  on Wigan", "for", "On wigan", "Council 20071", "x 1999\n",
         ]
         for text in try ShortcutTests.texts() {
             for line in text.lines {
@@ -72,10 +72,66 @@ import Testing
                 #expect(quick == definition, "\(sample.debugDescription)")
                 if definition != sample { changed += 1 }
             }
+            let tail = Substring(sample)
+            #expect((tail.prefixMatch(of: Patterns.reviewOf).map { tail[$0.range.upperBound...] } ?? tail) == tail.replacing(Patterns.reviewOf, with: ""),
+                    "\(sample.debugDescription)")
             let year = Substring(sample)
             #expect((Patterns.mayEndWithDigit(year) ? year.replacing(Patterns.trailingYear, with: "") : year) == year.replacing(Patterns.trailingYear, with: ""),
                     "\(sample.debugDescription)")
         }
         #expect(changed > 100, "the samples exercise the replacements")
+    }
+
+    /// The names of the patterns in `Patterns.swift` whose literal begins with `^` (after `(?i)`).
+    static func anchoredPatterns() throws -> [String] {
+        let source = try String(contentsOf: readers.appendingPathComponent("Patterns.swift"), encoding: .utf8)
+        return source.matches(of: /static let (\w+)\s*(?::[^=]*)?=\s*\/(?:\(\?i\))?\^/).map { String($0.1) }
+    }
+
+    /// A pattern anchored at the start is never searched for with `firstMatch` or replaced with
+    /// `replacing`, which try it at every position.
+    @Test func anchoredPatternsAreMatchedOnlyAtTheStart() throws {
+        let anchored = try Self.anchoredPatterns()
+        #expect(anchored.contains("copular") && anchored.contains("headingMarks") && anchored.contains("labelNumber"))
+        #expect(!anchored.contains("letterThenFootnote") && !anchored.contains("rule"))
+        let files = try #require(FileManager.default.enumerator(atPath: Self.readers.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") }
+        var found: [String] = []
+        for file in files.sorted() {
+            let text = try String(contentsOf: Self.readers.appendingPathComponent(file), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for name in anchored where line.contains("firstMatch(of: Patterns.\(name))") || line.contains("replacing(Patterns.\(name)") {
+                    found.append("\(file):\(number + 1): \(name)")
+                }
+            }
+        }
+        #expect(found.isEmpty, "anchored patterns searched at every position:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// For a pattern anchored at the start, `prefixMatch` finds what `firstMatch` finds.
+    @Test func prefixMatchOfAnAnchoredPatternIsItsFirstMatch() throws {
+        var matched = 0
+        func check<Output>(_ pattern: Regex<Output>, _ name: String, _ sample: String) {
+            let first = sample.firstMatch(of: pattern)
+            let prefix = sample.prefixMatch(of: pattern)
+            #expect(first?.range == prefix?.range, "\(name) \(sample.debugDescription)")
+            #expect(first.map { String(describing: $0.output) } == prefix.map { String(describing: $0.output) }, "\(name) \(sample.debugDescription)")
+            if first != nil { matched += 1 }
+        }
+        let sentences = try ShortcutTests.texts().prefix(40).flatMap { text in
+            ReportDocument(text).blocks.flatMap { ProseGrades.sentences(of: $0.text).map(\.0) }
+        }
+        for sample in try Self.samples() + sentences + ["The council is good.", "Services are adequate overall", "# Heading", "2.1 Adoption performance"] {
+            check(Patterns.copular, "copular", sample)
+            check(Patterns.headingMarks, "headingMarks", sample)
+            check(Patterns.numericDatePieces, "numericDatePieces", sample)
+            check(Patterns.dayPieces, "dayPieces", sample)
+            check(Patterns.monthYearPieces, "monthYearPieces", sample)
+            check(Patterns.labelNumber, "labelNumber", sample)
+            check(Patterns.numberedItem, "numberedItem", sample)
+            check(Patterns.inspectionOf, "inspectionOf", sample)
+            check(Patterns.areasFor, "areasFor", sample)
+        }
+        #expect(matched > 500, "the samples exercise the patterns")
     }
 }

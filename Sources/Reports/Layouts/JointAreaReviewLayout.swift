@@ -68,7 +68,8 @@ struct JointAreaReviewLayout: ReportLayout {
             // "Wigan joint area review of children's services" names the area first; "Joint area review of
             // Wigan" after the name.
             let before = candidate.value[..<range.lowerBound].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-            let after = candidate.value[range.upperBound...].replacing(Patterns.reviewOf, with: "")
+            let tail = candidate.value[range.upperBound...]
+            let after = (tail.prefixMatch(of: Patterns.reviewOf).map { tail[$0.range.upperBound...] } ?? tail)
                 .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
             let name = before.isEmpty ? after : before
             if !name.isEmpty { return Located(name, line: candidate.line) }

@@ -205,7 +205,7 @@ enum ReportCells {
         // and each pattern only where its first character stands.
         if text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDecorationMark) }) ?? true {
             let has = { (byte: UInt8) in TextScanning.containsByte(text, byte) }
-            if text.utf8.first == UInt8(ascii: "#"), let marks = text.firstMatch(of: Patterns.headingMarks) {
+            if text.utf8.first == UInt8(ascii: "#"), let marks = text.prefixMatch(of: Patterns.headingMarks) {
                 text.removeSubrange(marks.range)
                 isHeading = true
             }

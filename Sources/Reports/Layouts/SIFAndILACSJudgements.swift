@@ -465,7 +465,7 @@ struct GradedStructureReader {
     /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
     static func number(of wording: String) -> String? {
         guard wording.firstQuickly?.isNumberQuickly == true else { return nil }
-        return wording.firstMatch(of: Patterns.labelNumber).map { String($0.1) }
+        return wording.prefixMatch(of: Patterns.labelNumber).map { String($0.1) }
     }
 
     static func withoutNumber(_ wording: String) -> String {

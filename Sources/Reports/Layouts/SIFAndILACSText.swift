@@ -59,7 +59,7 @@ struct ReportProse {
             let cleaned = ReportCells.clean(TextScanning.containsByte(trimmed, UInt8(ascii: "|")) ? trimmed.replacingOccurrences(of: "|", with: " ") : trimmed)
             guard !cleaned.text.isEmpty else { continue }
             let lostBullet = bulletsLost && line.text.utf8.first == UInt8(ascii: " ") && line.text.hasPrefix(" ") && cleaned.text.firstQuickly?.isUppercaseQuickly == true
-            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstQuickly?.isNumberQuickly == true && cleaned.text.firstMatch(of: Patterns.numberedItem) != nil
+            let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstQuickly?.isNumberQuickly == true && cleaned.text.prefixMatch(of: Patterns.numberedItem) != nil
             let startsLower = cleaned.text.firstQuickly?.isLowercaseQuickly == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
                 && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
@@ -250,7 +250,7 @@ struct ReportTitleBlock {
         self.title = title
         if titleStart > 0 {
             authority = Located(lines[..<titleStart].map(\.text).joined(separator: " "), line: lines[0].number)
-        } else if let match = title.firstMatch(of: Patterns.inspectionOf) {
+        } else if let match = title.prefixMatch(of: Patterns.inspectionOf) {
             authority = Located(String(match.1), line: lines[titleStart].number)
         }
     }
