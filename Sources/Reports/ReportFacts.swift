@@ -213,13 +213,14 @@ enum ReportFacts {
 
     static func timescale(_ folded: String) -> Recommendation.Timescale? {
         if folded.contains("immediate") { return .immediate }
-        if folded.firstMatch(of: Patterns.sixMonths) != nil { return .withinSixMonths }
-        if folded.firstMatch(of: Patterns.longerTerm) != nil { return .longerTerm }
+        // Each pattern holds a word the text must have.
+        if TextScanning.contains(folded, "months"), folded.firstMatch(of: Patterns.sixMonths) != nil { return .withinSixMonths }
+        if TextScanning.contains(folded, "term"), folded.firstMatch(of: Patterns.longerTerm) != nil { return .longerTerm }
         return nil
     }
 
     static func isRecommendationHeading(_ folded: String) -> Bool {
-        folded.hasPrefix("recommendation") || folded.prefixMatch(of: Patterns.areasFor) != nil
+        folded.hasPrefix("recommendation") || folded.utf8.starts(with: "area".utf8) && folded.prefixMatch(of: Patterns.areasFor) != nil
     }
 
     /// Recommendations and areas for development, by timescale where the report gives one.

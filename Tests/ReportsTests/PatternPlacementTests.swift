@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Reports
+import Site
 
 /// A Regex literal written inside a function is parsed again every time the function runs (see
 /// `Patterns`): one left in the date reader cost about 1.5 % of a 10,000-report build. The readers'
@@ -133,5 +134,39 @@ import Testing
             check(Patterns.areasFor, "areasFor", sample)
         }
         #expect(matched > 500, "the samples exercise the patterns")
+    }
+
+    /// The readers' byte-level forms of patterns give what the patterns give.
+    @Test func byteLevelFormsGiveWhatThePatternsGive() throws {
+        let edges = [
+            "1 x", "1  ", "1 ", "1", "1.  2", "1 2", "12.34 Adoption", "2.1. Adoption", "1.2.3 x", "123 x", "1\tx", "1.\r\nx",
+            "1.\u{A0}x", "1.\u{301} x", "3 5 6", "12.3 x", "1.234 x", "9.\n", "1 \u{663}", "\u{661} x",
+            "# Heading", "#Heading", "###### Six", "####### Seven", "#  \t Spaced", "# ", "#", "##\u{A0}x", "#\u{301} x", "# \r\nx", "# \u{301}x",
+            "within six months", "within 6  months.", "in the longer term", "long-term plans", "sixmonths", "terms of reference",
+            "areas for development", "area for improvement", "areas(s) for development", "area\u{301}s for development", "arena",
+        ]
+        var numbers = 0
+        var headings = 0
+        for sample in try Self.samples() + edges {
+            let number = sample.firstQuickly?.isNumberQuickly == true ? sample.prefixMatch(of: Patterns.labelNumber).map { String($0.1) } : nil
+            #expect(GradedStructureReader.number(of: sample) == number, "\(sample.debugDescription)")
+            if let known = GradedStructureReader.asciiLabelNumber(sample) {
+                #expect(known == sample.prefixMatch(of: Patterns.labelNumber).map { String($0.1) }, "\(sample.debugDescription)")
+                if known != nil { numbers += 1 }
+            }
+            if let length = ReportCells.asciiHeadingMarksLength(sample) {
+                let marks = sample.prefixMatch(of: Patterns.headingMarks).map { sample.utf8.distance(from: sample.startIndex, to: $0.range.upperBound) } ?? 0
+                #expect(length == marks, "\(sample.debugDescription)")
+                if length > 0 { headings += 1 }
+            }
+            let folded = ReportText.folded(sample)
+            let timescale: Recommendation.Timescale? = folded.contains("immediate") ? .immediate
+                : folded.firstMatch(of: Patterns.sixMonths) != nil ? .withinSixMonths
+                : folded.firstMatch(of: Patterns.longerTerm) != nil ? .longerTerm : nil
+            #expect(ReportFacts.timescale(folded) == timescale, "\(sample.debugDescription)")
+            #expect(ReportFacts.isRecommendationHeading(folded) == (folded.hasPrefix("recommendation") || folded.prefixMatch(of: Patterns.areasFor) != nil),
+                    "\(sample.debugDescription)")
+        }
+        #expect(numbers > 20 && headings > 5, "the samples exercise the byte-level forms")
     }
 }

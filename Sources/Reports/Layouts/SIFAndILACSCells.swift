@@ -192,6 +192,26 @@ enum ReportCells {
         }
     }
 
+    /// The length in bytes of what `Patterns.headingMarks` matches at the start of `text` (0 for no
+    /// match), worked out on ASCII bytes; nil when a byte outside ASCII or a CR next to the marks or
+    /// their white space leaves it to the pattern.
+    static func asciiHeadingMarksLength(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var marks = 0
+            while marks < bytes.count, bytes[marks] == UInt8(ascii: "#") { marks += 1 }
+            // Seven marks or more: the pattern's white space would have to follow a seventh "#".
+            guard marks > 0, marks <= 6 else { return 0 }
+            var end = marks
+            while end < bytes.count, TextScanning.isASCIISpace(bytes[end]) {
+                if bytes[end] == 0x0D { return nil }
+                end += 1
+            }
+            if end < bytes.count, bytes[end] >= 0x80 { return nil }
+            return end == marks ? 0 : end
+        }
+    }
+
     /// The words of a line without Markdown and HTML decoration, and whether it was a heading or a bullet.
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
         plainWordCount(raw) != nil ? (raw, false, false) : cleanStepByStep(raw)
@@ -205,9 +225,13 @@ enum ReportCells {
         // and each pattern only where its first character stands.
         if text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDecorationMark) }) ?? true {
             let has = { (byte: UInt8) in TextScanning.containsByte(text, byte) }
-            if text.utf8.first == UInt8(ascii: "#"), let marks = text.prefixMatch(of: Patterns.headingMarks) {
-                text.removeSubrange(marks.range)
-                isHeading = true
+            if text.utf8.first == UInt8(ascii: "#") {
+                let marks = asciiHeadingMarksLength(text)
+                    ?? text.prefixMatch(of: Patterns.headingMarks).map { text.utf8.distance(from: text.startIndex, to: $0.range.upperBound) } ?? 0
+                if marks > 0 {
+                    text.removeSubrange(text.startIndex..<text.utf8.index(text.startIndex, offsetBy: marks))
+                    isHeading = true
+                }
             }
             if has(UInt8(ascii: "<")) {
                 text = MarkupStripping.replacingTags(MarkupStripping.removingFootnotes(text, limit: 6), limit: 20, with: " ")

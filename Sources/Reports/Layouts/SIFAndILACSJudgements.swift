@@ -465,7 +465,60 @@ struct GradedStructureReader {
     /// `2.1` in "2.1 Adoption performance", `1` in "1. Children who need help and protection".
     static func number(of wording: String) -> String? {
         guard wording.firstQuickly?.isNumberQuickly == true else { return nil }
+        if let number = asciiLabelNumber(wording) { return number }
         return wording.prefixMatch(of: Patterns.labelNumber).map { String($0.1) }
+    }
+
+    /// What `Patterns.labelNumber` captures at the start of `wording` (`.some(nil)` for no match), worked
+    /// out on ASCII bytes in the pattern's order; nil when a byte outside ASCII, or a CR (a CR LF is one
+    /// Character), leaves it to the pattern.
+    static func asciiLabelNumber(_ wording: String) -> String?? {
+        var wording = wording
+        return wording.withUTF8 { bytes -> String?? in
+            func isDigit(_ index: Int) -> Bool { index < bytes.count && TextScanning.isASCIIDigit(bytes[index]) }
+            func isDot(_ index: Int) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: ".") }
+            // The number and its dots lie in the first six bytes; beyond ASCII there, a digit or a mark
+            // joined to one may stand.
+            if bytes.prefix(6).contains(where: { $0 >= 0x80 }) { return nil }
+            for (number, start) in numberParses(isDigit: isDigit, isDot: isDot) {
+                var end = start
+                while end < bytes.count, TextScanning.isASCIISpace(bytes[end]) {
+                    if bytes[end] == 0x0D { return nil }
+                    end += 1
+                }
+                if end < bytes.count, bytes[end] >= 0x80 { return nil }
+                // `\s+` then `\D`: two white space Characters (the second is the `\D`), or one before
+                // anything but a digit.
+                if end - start >= 2 || end - start == 1 && end < bytes.count && !isDigit(end) {
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<number]), as: UTF8.self))
+                }
+            }
+            return .some(nil)
+        }
+    }
+
+    /// The ways a label's number `\d{1,2}(?:\.\d{1,2})?\.?` can be read from the start of ASCII text, in
+    /// the order `Patterns.labelNumber` and `labelNumberPrefix` try them: where the number ends and where
+    /// what follows it begins (after the optional "."). None when the text does not start with a digit.
+    /// Fewer digits first never match: the next byte would be a digit, where the patterns want ".",
+    /// white space or more of the number.
+    static func numberParses(isDigit: (Int) -> Bool, isDot: (Int) -> Bool) -> [(number: Int, tail: Int)] {
+        var digits = 0
+        while digits < 2, isDigit(digits) { digits += 1 }
+        guard digits > 0 else { return [] }
+        var groups: [Int] = []
+        if isDot(digits), isDigit(digits + 1) {
+            if isDigit(digits + 2) { groups.append(3) }
+            groups.append(2)
+        }
+        groups.append(0)
+        var parses: [(number: Int, tail: Int)] = []
+        for group in groups {
+            for dot in [1, 0] where dot == 0 || isDot(digits + group) {
+                parses.append((digits + group, digits + group + dot))
+            }
+        }
+        return parses
     }
 
     static func withoutNumber(_ wording: String) -> String {
@@ -482,30 +535,20 @@ struct GradedStructureReader {
         let bytes = Array(wording.utf8.prefix(16))
         func isDigit(_ index: Int) -> Bool { index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
         func isDot(_ index: Int) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: ".") }
-        // After the digits, optional ".d" or ".dd", an optional ".", then white space, tried in the pattern's order.
-        var digits = 0
-        while digits < 2, isDigit(digits) { digits += 1 }
-        guard digits > 0 else { return nil }
-        var groups: [Int] = []
-        if isDot(digits), isDigit(digits + 1) {
-            if isDigit(digits + 2) { groups.append(3) }
-            groups.append(2)
-        }
-        groups.append(0)
-        for group in groups {
-            for dot in [1, 0] where dot == 0 || isDot(digits + group) {
-                var end = digits + group + dot
-                guard end < bytes.count else {
-                    if end < wording.utf8.count { return nil }
-                    continue
-                }
-                if bytes[end] >= 0x80 { return nil }
-                guard TextScanning.isASCIISpace(bytes[end]) else { continue }
-                while end < wording.utf8.count, end < bytes.count, TextScanning.isASCIISpace(bytes[end]) { end += 1 }
-                if end == bytes.count, end < wording.utf8.count { return nil }
-                if end < bytes.count, bytes[end] >= 0x80 { return nil }
-                return end
+        let parses = numberParses(isDigit: isDigit, isDot: isDot)
+        guard !parses.isEmpty else { return nil }
+        for (_, tail) in parses {
+            var end = tail
+            guard end < bytes.count else {
+                if end < wording.utf8.count { return nil }
+                continue
             }
+            if bytes[end] >= 0x80 { return nil }
+            guard TextScanning.isASCIISpace(bytes[end]) else { continue }
+            while end < wording.utf8.count, end < bytes.count, TextScanning.isASCIISpace(bytes[end]) { end += 1 }
+            if end == bytes.count, end < wording.utf8.count { return nil }
+            if end < bytes.count, bytes[end] >= 0x80 { return nil }
+            return end
         }
         return 0
     }
