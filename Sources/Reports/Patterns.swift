@@ -149,7 +149,7 @@ extension Patterns {
     /// (`lowerThenFootnote`, `letterThenFootnote`), asked only of text that may end in a match.
     static func keepingLetterBeforeFootnote(_ pattern: Regex<(Substring, Substring)>, in text: String) -> String {
         guard mayEndWithDigit(text) else { return text }
-        return text.replacing(pattern) { String($0.1) }
+        return text.replacing(pattern) { String($0.output.1) }
     }
 
     /// Whether the text's last Character could be a digit: false when its last byte is ASCII and not a

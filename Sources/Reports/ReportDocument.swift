@@ -90,7 +90,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func isGradeLine(_ trimmed: String) -> Bool {
         guard TextScanning.startsWith(trimmed, caseInsensitive: "grade"), TextScanning.hasAtMostCharacters(24, trimmed),
               let match = trimmed.wholeMatch(of: Patterns.gradeLine) else { return false }
-        let grade = match.1.lowercased()
+        let grade = match.output.1.lowercased()
         return grade.contains(where: \.isNumberQuickly) || grade.count <= 2 || ["one", "two", "three", "four"].contains(grade)
     }
 
@@ -212,8 +212,8 @@ public struct ReportDocument: Sendable, Equatable {
     static func markdownHeading(_ trimmed: String) -> String? {
         guard let byte = trimmed.utf8.first, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "*"),
               trimmed.hasPrefix("#") || trimmed.hasPrefix("**") else { return nil }
-        if let match = trimmed.wholeMatch(of: Patterns.markdownHeading) { return cleanCell(String(match.1)) }
-        if let match = trimmed.wholeMatch(of: Patterns.strongLine) { return String(match.1).trimmingWhitespace() }
+        if let match = trimmed.wholeMatch(of: Patterns.markdownHeading) { return cleanCell(String(match.output.1)) }
+        if let match = trimmed.wholeMatch(of: Patterns.strongLine) { return String(match.output.1).trimmingWhitespace() }
         return nil
     }
 
@@ -437,7 +437,7 @@ struct Furniture {
         guard let first = trimmed.firstQuickly, let last = trimmed.lastQuickly, first.isASCII && first.isNumberQuickly || last.isASCII && last.isNumberQuickly else { return nil }
         if ReportDocument.isGradeLine(trimmed) { return nil }
         if TextScanning.startsWith(trimmed, caseInsensitive: "page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
-            return ("page", Int(match.1) ?? 0)
+            return ("page", Int(match.output.1) ?? 0)
         }
         return trimmed.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? asciiPageNumber(trimmed) : pageNumberByCharacter(trimmed)
     }

@@ -35,18 +35,18 @@ enum ReportFacts {
         var found: [(date: PartialDate, range: Range<String.Index>)] = []
         guard text.contains(where: { $0.isASCII && $0.isNumberQuickly }) else { return found }
         for match in text.matches(of: Patterns.dayMonthYear) {
-            if let date = PartialDate(year: Int(match.3)!, month: PartialDate.month(named: match.2), day: Int(match.1)!) {
+            if let date = PartialDate(year: Int(match.output.3)!, month: PartialDate.month(named: match.output.2), day: Int(match.output.1)!) {
                 found.append((date, match.range))
             }
         }
         for match in text.matches(of: Patterns.numericDate) {
-            if let date = PartialDate(year: Int(match.3)!, month: Int(match.2)!, day: Int(match.1)!) {
+            if let date = PartialDate(year: Int(match.output.3)!, month: Int(match.output.2)!, day: Int(match.output.1)!) {
                 found.append((date, match.range))
             }
         }
         // "1 – 25 June 2015": the first day takes the month and year of the second.
         for match in text.matches(of: Patterns.dayRange) {
-            if let month = PartialDate.month(named: match.3), let date = PartialDate(year: Int(match.4)!, month: month, day: Int(match.1)!) {
+            if let month = PartialDate.month(named: match.output.3), let date = PartialDate(year: Int(match.output.4)!, month: month, day: Int(match.output.1)!) {
                 found.append((date, match.range))
             }
         }
@@ -170,7 +170,7 @@ enum ReportFacts {
         case .noMatch:
             return nil
         case .unsure:
-            return keyFactWindow(text).flatMap { $0.firstMatch(of: pattern) }.map { $0.1.startIndex..<$0.1.endIndex }
+            return keyFactWindow(text).flatMap { $0.firstMatch(of: pattern) }.map { $0.output.1.startIndex..<$0.output.1.endIndex }
         }
     }
 

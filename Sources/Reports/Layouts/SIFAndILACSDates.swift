@@ -30,16 +30,16 @@ enum ReportDates {
     /// Day, month and year as far as `text` gives them: `1/06/2015`, `4 September 2017`, `24`, `21 February`.
     static func pieces(_ text: String) -> (day: Int?, month: Int?, year: Int?)? {
         if let match = text.prefixMatch(of: Patterns.numericDatePieces) {
-            let year = Int(match.3)!
-            return (Int(match.1), Int(match.2), year < 100 ? 2000 + year : year)
+            let year = Int(match.output.3)!
+            return (Int(match.output.1), Int(match.output.2), year < 100 ? 2000 + year : year)
         }
         if let match = text.prefixMatch(of: Patterns.dayPieces) {
-            let month = match.2.flatMap { PartialDate.month(named: $0) }
-            if match.2 != nil, month == nil { return nil }
-            return (Int(match.1), month, match.3.flatMap { Int($0) })
+            let month = match.output.2.flatMap { PartialDate.month(named: $0) }
+            if match.output.2 != nil, month == nil { return nil }
+            return (Int(match.output.1), month, match.output.3.flatMap { Int($0) })
         }
-        if let match = text.prefixMatch(of: Patterns.monthYearPieces), let month = PartialDate.month(named: match.1) {
-            return (nil, month, Int(match.2))
+        if let match = text.prefixMatch(of: Patterns.monthYearPieces), let month = PartialDate.month(named: match.output.1) {
+            return (nil, month, Int(match.output.2))
         }
         return nil
     }

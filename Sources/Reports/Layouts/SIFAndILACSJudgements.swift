@@ -466,7 +466,7 @@ struct GradedStructureReader {
     static func number(of wording: String) -> String? {
         guard wording.firstQuickly?.isNumberQuickly == true else { return nil }
         if let number = asciiLabelNumber(wording) { return number }
-        return wording.prefixMatch(of: Patterns.labelNumber).map { String($0.1) }
+        return wording.prefixMatch(of: Patterns.labelNumber).map { String($0.output.1) }
     }
 
     /// What `Patterns.labelNumber` captures at the start of `wording` (`.some(nil)` for no match), worked

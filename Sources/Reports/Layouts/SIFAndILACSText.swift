@@ -251,7 +251,7 @@ struct ReportTitleBlock {
         if titleStart > 0 {
             authority = Located(lines[..<titleStart].map(\.text).joined(separator: " "), line: lines[0].number)
         } else if let match = title.prefixMatch(of: Patterns.inspectionOf) {
-            authority = Located(String(match.1), line: lines[titleStart].number)
+            authority = Located(String(match.output.1), line: lines[titleStart].number)
         }
     }
 }

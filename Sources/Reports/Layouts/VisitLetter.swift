@@ -82,7 +82,7 @@ struct VisitLetter: ReportLayout {
     static func authority(in subject: Located<String>) -> Located<String>? {
         for pattern in [Patterns.visitTo, Patterns.visitIn] {
             if let match = subject.value.firstMatch(of: pattern) {
-                return Located(String(match.1), line: subject.line)
+                return Located(String(match.output.1), line: subject.line)
             }
         }
         return nil
@@ -112,7 +112,7 @@ struct VisitLetter: ReportLayout {
             let following = offset + 1 < lines.count ? lines[lines.startIndex + offset + 1].trimmed : ""
             let joined = current.trimmed + " " + following
             guard let match = joined.firstMatch(of: Patterns.visitDates), match.range.lowerBound < joined.index(joined.startIndex, offsetBy: current.trimmed.count),
-                  let range = ReportDates.range(in: String(match.1)) else { continue }
+                  let range = ReportDates.range(in: String(match.output.1)) else { continue }
             return (range.start, range.end, current.number)
         }
         return nil
