@@ -9,8 +9,8 @@ import Site
 /// - `manifest.bin`: for each report its files' `stat`, content digest and where its summary lies in the
 ///   pack; for each unit of output (a page, the data files, the assets) the digest of its inputs; for
 ///   each output file the unit that wrote it and its `stat` in the output folder.
-/// - `summaries-<digest>.pack`: every report's summary (its inspection without the text, `sections`, and
-///   its diagnostics), one after another in path order, named by the digest of its bytes.
+/// - `summaries-<id>.pack`: every report's summary (its inspection without the text, `sections`, and
+///   its diagnostics), one after another, each added as its report is extracted.
 ///
 /// Both are in `CompactCoding`'s binary form, written and read by `CacheCoding`: a one-report rebuild
 /// reads every report's summary and the whole manifest, and decoding them from JSON, then through
@@ -117,109 +117,47 @@ struct BuildCache: Sendable {
         return Pack(bytes: bytes)
     }
 
-    /// A summary read from `pack` where `packed` says it lies, and its bytes there; nil when it lies
-    /// outside the pack, its bytes have another digest, or they do not decode.
-    static func summary(_ packed: PackedSummary?, in pack: Pack?) -> (summary: Summary, encoded: ArraySlice<UInt8>)? {
+    /// A summary read from `pack` where `packed` says it lies, and the digest of its bytes there (as hex);
+    /// nil when it lies outside the pack, its bytes have another digest, or they do not decode.
+    static func summary(_ packed: PackedSummary?, in pack: Pack?) -> (summary: Summary, digest: String)? {
         guard let packed, let bytes = pack?.bytes, packed.offset >= 0, packed.length >= 0,
               packed.offset <= bytes.count, packed.length <= bytes.count - packed.offset else { return nil }
         let encoded = bytes[packed.offset..<(packed.offset + packed.length)]
         guard StableHash.xxh64(encoded) == packed.digest, let summary = try? CacheCoding.decodeSummary(Array(encoded)) else { return nil }
-        return (summary, encoded)
-    }
-
-    /// A report's summary as a build has it: its encoding, the digest of that, and where it lies in the
-    /// previous build's pack when it was read from there.
-    struct PackEntry: Sendable {
-        var encoded: ArraySlice<UInt8>
-        var digest: UInt64
-        var packed: PackedSummary?
-    }
-
-    /// What `save` writes of the pack: `bytes` at offset `from` of the file `name`, a new file when
-    /// `from` is 0.
-    struct PackWrite: Sendable, Equatable {
-        var name = ""
-        var from = 0
-        var bytes: [UInt8] = []
-    }
-
-    /// Lays the summaries out and records in `manifest` where each lies and the pack's name. While at
-    /// most half of the previous pack would be summaries no report has any more, the summaries read from
-    /// it stay where they are and the others are added at its end: a one-report rebuild writes one
-    /// summary, not all. Otherwise they make a new pack in path order. A report with no summary (one
-    /// that could not be read) gets no place.
-    static func pack(_ summaries: [String: PackEntry], previous: Pack?, previousName: String, into manifest: inout Manifest) -> PackWrite {
-        let paths = manifest.reports.keys.sorted()
-        let kept = summaries.values.reduce(0) { $0 + ($1.packed == nil ? 0 : $1.encoded.count) }
-        if let previous, isPackName(previousName), kept > 0, previous.bytes.count <= 2 * kept {
-            var write = PackWrite(name: previousName, from: previous.bytes.count)
-            for path in paths {
-                guard let entry = summaries[path], !entry.encoded.isEmpty else {
-                    manifest.reports[path]?.summary = nil
-                    continue
-                }
-                if let packed = entry.packed {
-                    manifest.reports[path]?.summary = packed
-                } else {
-                    manifest.reports[path]?.summary = PackedSummary(offset: write.from + write.bytes.count, length: entry.encoded.count, digest: entry.digest)
-                    write.bytes.append(contentsOf: entry.encoded)
-                }
-            }
-            manifest.pack = previousName
-            return write
-        }
-        var write = PackWrite()
-        write.bytes.reserveCapacity(summaries.values.reduce(0) { $0 + $1.encoded.count })
-        var name = StableHash()
-        for path in paths {
-            guard let entry = summaries[path], !entry.encoded.isEmpty else {
-                manifest.reports[path]?.summary = nil
-                continue
-            }
-            manifest.reports[path]?.summary = PackedSummary(offset: write.bytes.count, length: entry.encoded.count, digest: entry.digest)
-            write.bytes.append(contentsOf: entry.encoded)
-            name.add(path)
-            name.add(entry.digest)
-        }
-        write.name = write.bytes.isEmpty ? "" : "summaries-" + StableHash.hex(name.digest) + ".pack"
-        manifest.pack = write.name
-        return write
+        return (summary, StableHash.hex(packed.digest))
     }
 
     static func isPackName(_ name: String) -> Bool {
         name.hasPrefix("summaries-") && name.hasSuffix(".pack") && !name.contains("/")
     }
 
-    /// Writes the pack, then the manifest that locates summaries in it, then removes other packs and the
-    /// summary files of earlier formats. Unsynced, and never over bytes the previous manifest locates: a
-    /// new pack is written under a temporary name and renamed (unless a file of its name and size is
-    /// there, which holds the same bytes: its name is the digest of its contents), and summaries added to
-    /// a pack go after the bytes it had. A crash leaves the previous manifest naming summaries still
-    /// there, or a manifest whose summaries fail their digests and are extracted again.
-    func save(_ manifest: Manifest, pack: PackWrite) throws {
+    /// The pack this build adds summaries to: the previous build's, after the bytes it held (which that
+    /// build's manifest may locate, so they are never written over), or a new one. Nil when no pack
+    /// can be opened; summaries are then not kept.
+    func appender(continuing previous: Manifest, loaded: Pack?) -> PackAppender? {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if let loaded, Self.isPackName(previous.pack),
+           let appender = PackAppender(path: folder.path + "/" + previous.pack, name: previous.pack, continuingAt: loaded.bytes.count) {
+            return appender
+        }
+        let name = "summaries-" + StableHash.hex(UInt64.random(in: .min ... .max)) + ".pack"
+        return PackAppender(path: folder.path + "/" + name, name: name, continuingAt: nil)
+    }
+
+    /// Writes the manifest, naming `appender`'s pack, and removes other packs and the summary files of
+    /// earlier formats. When more than half of the pack is summaries the manifest does not locate, its
+    /// live summaries are first copied, in path order, into a new pack that takes its place.
+    func save(_ manifest: Manifest, appender: PackAppender?) throws {
+        var manifest = manifest
         let manager = FileManager.default
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        if !pack.name.isEmpty {
-            let path = folder.path + "/" + pack.name
-            if pack.from == 0 {
-                if FileStatus(atPath: path)?.size != Int64(pack.bytes.count) {
-                    let temporary = path + ".partial"
-                    try Self.check(writeUnsynced(Data(pack.bytes), toPath: temporary))
-                    try Self.check(rename(temporary, path) == 0 ? 0 : errno)
-                }
-            } else if !pack.bytes.isEmpty {
-                let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-                try Self.check(descriptor >= 0 ? 0 : errno)
-                defer { close(descriptor) }
-                var written = 0
-                while written < pack.bytes.count {
-                    let count = pack.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(pack.from + written)) }
-                    if count < 0, errno == EINTR { continue }
-                    try Self.check(count < 0 ? errno : 0)
-                    written += count
-                }
-                try Self.check(ftruncate(descriptor, off_t(pack.from + written)) == 0 ? 0 : errno)
-            }
+        if let appender {
+            manifest.pack = appender.name
+            let live = manifest.reports.values.reduce(0) { $0 + ($1.summary?.length ?? 0) }
+            if appender.size > 2 * live { try compact(&manifest, from: appender) }
+        } else {
+            manifest.pack = ""
+            for path in Array(manifest.reports.keys) { manifest.reports[path]?.summary = nil }
         }
         try Data(CacheCoding.encode(manifest)).write(to: manifestURL, options: .atomic)
         // The JSON manifest of the first format and the summary files of the third, if a build of those
@@ -232,8 +170,60 @@ struct BuildCache: Sendable {
         }
     }
 
-    private static func check(_ error: Int32) throws {
+    /// Copies the summaries `manifest` locates into a new pack, written under a temporary name and
+    /// renamed, and locates them there; a summary that cannot be read back loses its place.
+    private func compact(_ manifest: inout Manifest, from appender: PackAppender) throws {
+        var bytes: [UInt8] = []
+        for path in manifest.reports.keys.sorted() {
+            guard let packed = manifest.reports[path]?.summary else { continue }
+            guard let summary = appender.read(packed), StableHash.xxh64(summary) == packed.digest else {
+                manifest.reports[path]?.summary = nil
+                continue
+            }
+            manifest.reports[path]?.summary = PackedSummary(offset: bytes.count, length: summary.count, digest: packed.digest)
+            bytes += summary
+        }
+        let name = "summaries-" + StableHash.hex(StableHash.xxh64(bytes)) + ".pack"
+        let path = folder.path + "/" + name
+        try Self.check(writeUnsynced(Data(bytes), toPath: path + ".partial"))
+        try Self.check(rename(path + ".partial", path) == 0 ? 0 : errno)
+        manifest.pack = name
+    }
+
+    fileprivate static func check(_ error: Int32) throws {
         guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
+    }
+}
+
+/// Summaries added to a pack file as reports are extracted, each at the end, from any thread.
+final class PackAppender: Sendable {
+    let name: String
+    private let file: AppendedFile
+
+    /// Opens the pack at `path` to add after its first `continuingAt` bytes (anything after them is cut
+    /// off), or creates it when `continuingAt` is nil; nil when it cannot.
+    init?(path: String, name: String, continuingAt size: Int?) {
+        let descriptor = size == nil ? open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) : open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        guard ftruncate(descriptor, off_t(size ?? 0)) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        self.name = name
+        file = AppendedFile(descriptor: descriptor, end: size ?? 0)
+    }
+
+    /// The pack's length: the bytes it had and every summary added.
+    var size: Int { file.size }
+
+    /// Adds a summary's encoding at the end and returns where it lies; nil when it cannot be written.
+    func append(_ bytes: [UInt8]) -> BuildCache.PackedSummary? {
+        file.append(bytes).map { BuildCache.PackedSummary(offset: $0, length: bytes.count, digest: StableHash.xxh64(bytes)) }
+    }
+
+    /// The bytes at `packed`'s place, or nil when they cannot be read.
+    func read(_ packed: BuildCache.PackedSummary) -> [UInt8]? {
+        file.read(offset: packed.offset, length: packed.length)
     }
 }
 

@@ -11,17 +11,14 @@ import Site
 /// creating and removing a file costs more than writing a report's text into an open one. The file is
 /// removed from its folder as soon as it is open, so nothing is left behind however the build ends; the
 /// system frees it when the spill closes it.
-/// Sendable: the end of the file is only read and moved under `lock`; the rest never changes.
-final class SectionSpill: @unchecked Sendable {
+final class SectionSpill: Sendable {
     /// Where a report's sections lie in the file.
     struct Slot: Sendable, Equatable {
         var offset: Int
         var length: Int
     }
 
-    private let descriptor: Int32
-    private let lock = NSLock()
-    private var end = 0
+    private let file: AppendedFile
 
     init() throws {
         let path = FileManager.default.temporaryDirectory
@@ -29,41 +26,18 @@ final class SectionSpill: @unchecked Sendable {
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         unlink(path)
-        self.descriptor = descriptor
-    }
-
-    deinit {
-        close(descriptor)
+        file = AppendedFile(descriptor: descriptor, end: 0)
     }
 
     /// Appends `sections` and returns their slot, or nil when they cannot be written (the caller then
     /// keeps the sections in memory).
     func store(_ sections: [ReportSection]) -> Slot? {
         let bytes = Self.encode(sections)
-        let offset = lock.withLock {
-            defer { end += bytes.count }
-            return end
-        }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, bytes.count - written, off_t(offset + written)) }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return nil }
-            written += result
-        }
-        return Slot(offset: offset, length: bytes.count)
+        return file.append(bytes).map { Slot(offset: $0, length: bytes.count) }
     }
 
     func load(_ slot: Slot) -> [ReportSection]? {
-        var bytes = [UInt8](repeating: 0, count: slot.length)
-        var read = 0
-        while read < slot.length {
-            let result = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + read, slot.length - read, off_t(slot.offset + read)) }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return nil }
-            read += result
-        }
-        return Self.decode(bytes)
+        file.read(offset: slot.offset, length: slot.length).flatMap(Self.decode)
     }
 
     /// The sections in `CompactCoding`'s binary form, written by hand (`CacheCoding`).

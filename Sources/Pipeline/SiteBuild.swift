@@ -114,10 +114,11 @@ public struct SiteBuild: Sendable {
         let trustedBefore = startNanoseconds - Self.statMargin
         let spill = try? SectionSpill()
         let pack = cache?.pack(of: previous)
+        let appender = cache?.appender(continuing: previous, loaded: pack)
         let reports = await Parallel.map(reportFiles) { files in
             Self.report(
                 files, reader: reader, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: files.path)),
-                extractor: extractor, previous: previousReports[files.path], pack: pack, trustedBefore: trustedBefore, spill: spill)
+                extractor: extractor, previous: previousReports[files.path], pack: pack, appender: appender, trustedBefore: trustedBefore, spill: spill)
         }
         clock.tick("reports")
         let unique = DuplicateInspections.resolve(reports.compactMap(\.summary.inspection))
@@ -184,7 +185,7 @@ public struct SiteBuild: Sendable {
         })
         let kept = previous.outputs.filter { cleanUnits.contains($0.value.unit) }
         var manifest = BuildCache.Manifest(
-            extraction: fingerprint.extraction, rendering: fingerprint.rendering, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept,
+            extraction: fingerprint.extraction, rendering: fingerprint.rendering, reports: reportsByPath.mapValues(\.packedEntry), units: units, outputs: kept,
             standby: previous.standby, outputFolder: previous.outputFolder, standbyFolder: previous.standbyFolder,
             site: siteDigest, identities: identities)
         let writer = SiteWriter(output: output)
@@ -312,12 +313,9 @@ public struct SiteBuild: Sendable {
             filesWritten: written, filesKept: kept.count, reportsExtracted: reports.count(where: \.extracted),
             diagnostics: diagnostics.sorted())
         manifest.outcome = .init(reportsRead: summary.reportsRead, inspections: summary.inspections, diagnostics: summary.diagnostics)
-        let packWrite = BuildCache.pack(
-            Dictionary(uniqueKeysWithValues: reports.map { ($0.path, BuildCache.PackEntry(encoded: $0.encoded, digest: $0.summaryHash, packed: $0.packed)) }),
-            previous: pack, previousName: previous.pack, into: &manifest)
-        if let cache, changed || manifest.reports != previous.reports || manifest.pack != previous.pack || previous.outcome == nil {
+        if let cache, changed || manifest.reports != previous.reports || appender?.name != previous.pack || previous.outcome == nil {
             do {
-                try cache.save(manifest, pack: packWrite)
+                try cache.save(manifest, appender: appender)
             } catch {
                 var warned = summary
                 warned.diagnostics.append(Diagnostic(.warning, file: cache.folder.relativePathForDisplay, "cannot save the build cache (\(error.localizedDescription)); the next build starts cold"))
@@ -325,7 +323,7 @@ public struct SiteBuild: Sendable {
             }
         }
         clock.tick("save manifest")
-        Self.releaseInBackground(previous, reports, reportsByPath, unique, site, plannedPages as Any, identities, units, manifest, current, recorded, kept, pack as Any, packWrite)
+        Self.releaseInBackground(previous, reports, reportsByPath, unique, site, plannedPages as Any, identities, units, manifest, current, recorded, kept, pack as Any, appender as Any)
         return summary
     }
 
@@ -396,10 +394,7 @@ public struct SiteBuild: Sendable {
         var summary: BuildCache.Summary
         /// Digest of the summary's encoding: what every page but the inspection's own depends on.
         var summaryDigest: String
-        /// The summary's encoding, for the cache's pack; empty when the report could not be read.
-        var encoded: ArraySlice<UInt8>
-        var summaryHash: UInt64
-        /// Where the summary lies in the previous build's pack, when it was read from there.
+        /// Where the summary lies in the pack this build adds to; nil when it is in none.
         var packed: BuildCache.PackedSummary?
         /// The full inspection when it was extracted in this build, without its sections when those were
         /// spilled to `sectionsSlot`.
@@ -407,19 +402,23 @@ public struct SiteBuild: Sendable {
         var sectionsSlot: SectionSpill.Slot?
         var extracted: Bool
 
-        init(path: String, entry: BuildCache.ReportEntry, summary: BuildCache.Summary, encoded: ArraySlice<UInt8>,
+        init(path: String, entry: BuildCache.ReportEntry, summary: BuildCache.Summary, summaryDigest: String,
              packed: BuildCache.PackedSummary? = nil, full: Inspection?, sectionsSlot: SectionSpill.Slot? = nil, extracted: Bool) {
             self.path = path
             self.entry = entry
             self.summary = summary
-            self.encoded = encoded
+            self.summaryDigest = summaryDigest
             self.packed = packed
-            // A summary read from the pack was checked against its digest there.
-            summaryHash = packed?.digest ?? StableHash.xxh64(encoded)
-            summaryDigest = encoded.isEmpty ? "" : StableHash.hex(summaryHash)
             self.extractedInspection = full
             self.sectionsSlot = sectionsSlot
             self.extracted = extracted
+        }
+
+        /// The report's manifest entry, locating its summary in the pack.
+        var packedEntry: BuildCache.ReportEntry {
+            var entry = entry
+            entry.summary = packed
+            return entry
         }
 
         /// The full inspection, its sections read back from the spill; nil when it was not extracted in
@@ -450,7 +449,7 @@ public struct SiteBuild: Sendable {
 
     static func report(
         _ files: ReportFiles, reader: ContentReader, sidecarListed: Bool, extractor: ReportExtractor, previous: BuildCache.ReportEntry?,
-        pack: BuildCache.Pack?, trustedBefore: Int64, spill: SectionSpill? = nil
+        pack: BuildCache.Pack?, appender: PackAppender? = nil, trustedBefore: Int64, spill: SectionSpill? = nil
     ) -> ReportState {
         let path = files.path
         let sidecarPath = ContentReader.sidecarPath(of: path)
@@ -459,14 +458,14 @@ public struct SiteBuild: Sendable {
         let sidecar = files.sidecar
         if let previous, previous.trusted, source != nil, previous.source == source, previous.sidecar == sidecar,
            let stored = BuildCache.summary(previous.summary, in: pack) {
-            return ReportState(path: path, entry: previous, summary: stored.summary, encoded: stored.encoded, packed: previous.summary, full: nil, extracted: false)
+            return ReportState(path: path, entry: previous, summary: stored.summary, summaryDigest: stored.digest, packed: previous.summary, full: nil, extracted: false)
         }
         let trusted = (source?.changed ?? .max) < trustedBefore && (sidecar?.changed ?? .min) < trustedBefore
         let read = reader.read(path, sidecarListed: sidecarListed)
         guard let text = read.source else {
             return ReportState(
                 path: path, entry: .init(source: source, sidecar: sidecar, trusted: false, digest: ""),
-                summary: .init(inspection: nil, diagnostics: read.diagnostics), encoded: [], full: nil, extracted: false)
+                summary: .init(inspection: nil, diagnostics: read.diagnostics), summaryDigest: "", full: nil, extracted: false)
         }
         var digest = StableHash()
         digest.add(path)
@@ -475,7 +474,7 @@ public struct SiteBuild: Sendable {
         digest.add(sidecar == nil ? 0 : FileManager.default.contents(atPath: folder + sidecarPath).map { StableHash.xxh64([UInt8]($0)) } ?? 0)
         let entry = BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: StableHash.hex(digest.digest))
         if entry.digest == previous?.digest, let stored = BuildCache.summary(previous?.summary, in: pack) {
-            return ReportState(path: path, entry: entry, summary: stored.summary, encoded: stored.encoded, packed: previous?.summary, full: nil, extracted: false)
+            return ReportState(path: path, entry: entry, summary: stored.summary, summaryDigest: stored.digest, packed: previous?.summary, full: nil, extracted: false)
         }
         let extraction = checkedExtraction(text, extractor: extractor)
         var inspection = extraction.inspection
@@ -484,8 +483,9 @@ public struct SiteBuild: Sendable {
         var full = extraction.inspection
         let sectionsSlot = full.flatMap { spill?.store($0.sections) }
         if sectionsSlot != nil { full?.sections = [] }
+        let encoded = BuildCache.encode(summary)
         return ReportState(
-            path: path, entry: entry, summary: summary, encoded: ArraySlice(BuildCache.encode(summary)),
+            path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64(encoded)), packed: appender?.append(encoded),
             full: full, sectionsSlot: sectionsSlot, extracted: true)
     }
 

@@ -101,46 +101,42 @@ import Site
         #expect(throws: CompactCoding.Failure.self) { try reader.date() }
     }
 
-    /// Summaries are packed in path order, found again where the manifest says, and a place that is
-    /// outside the pack or whose bytes are not the ones packed there is a miss, not an error.
+    /// Summaries are added to a pack as they come, found again where the manifest says, and a place that
+    /// is outside the pack or whose bytes are not the ones added there is a miss, not an error. A later
+    /// build adds after the bytes the pack had; when most of it is dead, its live summaries move to a new one.
     @Test func theCachePacksSummariesAndReadsThemBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-summary-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = BuildCache(folder: folder)
         let summaries = Array(Self.summaries().prefix(4))
+        let encoded = summaries.map { BuildCache.encode($0) }
         var manifest = BuildCache.Manifest(extraction: "x")
-        var entries: [String: BuildCache.PackEntry] = [:]
-        for (index, summary) in summaries.enumerated() {
-            let path = "r\(3 - index).txt"
-            manifest.reports[path] = BuildCache.ReportEntry(source: nil, sidecar: nil, trusted: true, digest: "d\(index)")
-            let encoded = BuildCache.encode(summary)
-            entries[path] = BuildCache.PackEntry(encoded: encoded[...], digest: StableHash.xxh64(encoded), packed: nil)
+        let appender = try #require(cache.appender(continuing: manifest, loaded: nil))
+        for (index, bytes) in encoded.enumerated() {
+            manifest.reports["r\(index).txt"] = BuildCache.ReportEntry(
+                source: nil, sidecar: nil, trusted: true, digest: "d\(index)", summary: try #require(appender.append(bytes)))
         }
         manifest.reports["unreadable.txt"] = BuildCache.ReportEntry(source: nil, sidecar: nil, trusted: false, digest: "")
-        let write = BuildCache.pack(entries, previous: nil, previousName: "", into: &manifest)
-        #expect(write.from == 0)
-        #expect(write.bytes == (0..<4).flatMap { Array(entries["r\($0).txt"]!.encoded) })
-        #expect(manifest.reports["unreadable.txt"]?.summary == nil)
-        try cache.save(manifest, pack: write)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["manifest.bin", manifest.pack])
+        #expect(appender.size == encoded.reduce(0) { $0 + $1.count })
+        try cache.save(manifest, appender: appender)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["manifest.bin", appender.name])
 
         let loaded = cache.load(extraction: "x")
-        #expect(loaded.pack == manifest.pack)
+        #expect(loaded.pack == appender.name)
         #expect(loaded.reports == manifest.reports)
         let read = try #require(cache.pack(of: loaded))
-        #expect(read.bytes == write.bytes)
+        #expect(read.bytes == encoded.flatMap { $0 })
         for (index, summary) in summaries.enumerated() {
-            let path = "r\(3 - index).txt"
-            let stored = try #require(BuildCache.summary(loaded.reports[path]?.summary, in: read))
+            let stored = try #require(BuildCache.summary(loaded.reports["r\(index).txt"]?.summary, in: read))
             #expect(stored.summary.inspection == summary.inspection)
             #expect(stored.summary.diagnostics == summary.diagnostics)
-            #expect(stored.encoded == entries[path]!.encoded)
+            #expect(stored.digest == StableHash.hex(StableHash.xxh64(encoded[index])))
         }
         #expect(BuildCache.summary(nil, in: read) == nil)
         #expect(BuildCache.summary(loaded.reports["r0.txt"]?.summary, in: nil) == nil)
         let first = try #require(loaded.reports["r0.txt"]?.summary)
         for outside in [
-            BuildCache.PackedSummary(offset: write.bytes.count, length: 1, digest: first.digest),
+            BuildCache.PackedSummary(offset: read.bytes.count, length: 1, digest: first.digest),
             BuildCache.PackedSummary(offset: -1, length: first.length, digest: first.digest),
             BuildCache.PackedSummary(offset: 1, length: .max, digest: first.digest),
             BuildCache.PackedSummary(offset: first.offset, length: first.length, digest: first.digest ^ 1),
@@ -148,7 +144,7 @@ import Site
             #expect(BuildCache.summary(outside, in: read) == nil)
         }
         // A pack altered in the second summary: that one is a miss, the others are still read.
-        var altered = write.bytes
+        var altered = read.bytes
         let second = try #require(loaded.reports["r1.txt"]?.summary)
         altered[second.offset + second.length / 2] ^= 0xFF
         let alteredPack = BuildCache.Pack(bytes: altered)
@@ -156,39 +152,37 @@ import Site
         #expect(BuildCache.summary(first, in: alteredPack) != nil)
         #expect(BuildCache.summary(loaded.reports["r2.txt"]?.summary, in: alteredPack) != nil)
 
-        // One summary changed: it is added at the pack's end, and the others stay where they were.
+        // One summary changed: added after the pack's bytes (anything beyond them cut off), the others
+        // staying where they were, under the same name.
+        try (Data(read.bytes) + Data(repeating: 0x2A, count: 100_000)).write(to: folder.appendingPathComponent(loaded.pack))
         var next = loaded
-        var nextEntries = entries
-        for (path, entry) in loaded.reports { nextEntries[path]?.packed = entry.summary }
-        let changed = BuildCache.encode(summaries[3])  // r0's summary now that of r3
-        nextEntries["r0.txt"] = BuildCache.PackEntry(encoded: changed[...], digest: StableHash.xxh64(changed), packed: nil)
-        let added = BuildCache.pack(nextEntries, previous: read, previousName: loaded.pack, into: &next)
-        #expect(added == BuildCache.PackWrite(name: loaded.pack, from: read.bytes.count, bytes: changed))
-        #expect(next.reports["r1.txt"] == loaded.reports["r1.txt"])
-        try cache.save(next, pack: added)
+        let continued = try #require(cache.appender(continuing: loaded, loaded: read))
+        #expect(continued.name == loaded.pack && continued.size == read.bytes.count)
+        next.reports["r0.txt"]?.summary = try #require(continued.append(encoded[3]))
+        try cache.save(next, appender: continued)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["manifest.bin", loaded.pack])
         let grown = try #require(cache.pack(of: cache.load(extraction: "x")))
-        #expect(grown.bytes == write.bytes + changed)
-        #expect(BuildCache.summary(next.reports["r0.txt"]?.summary, in: grown)?.encoded.elementsEqual(changed) == true)
-        #expect(BuildCache.summary(next.reports["r2.txt"]?.summary, in: grown) != nil)
+        #expect(grown.bytes == read.bytes + encoded[3])
+        #expect(BuildCache.summary(next.reports["r0.txt"]?.summary, in: grown)?.summary.inspection == summaries[3].inspection)
+        #expect(BuildCache.summary(next.reports["r1.txt"]?.summary, in: grown)?.summary.inspection == summaries[1].inspection)
 
-        // Three of the four gone: more than half the pack would be dead, so a new one is made and the
-        // first removed.
+        // Three of the four gone: more than half the pack is dead, so the live summary moves to a new
+        // pack and the first is removed.
         var last = next
-        var lastEntries = nextEntries
-        for (path, entry) in next.reports { lastEntries[path]?.packed = entry.summary }
-        for path in ["r0.txt", "r1.txt", "r2.txt"] {
-            last.reports[path] = nil
-            lastEntries[path] = nil
-        }
-        let fresh = BuildCache.pack(lastEntries, previous: grown, previousName: next.pack, into: &last)
-        #expect(fresh.from == 0 && fresh.name != next.pack && fresh.bytes == Array(entries["r3.txt"]!.encoded))
-        try cache.save(last, pack: fresh)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["manifest.bin", last.pack])
-        #expect(BuildCache.summary(last.reports["r3.txt"]?.summary, in: cache.pack(of: last)) != nil)
-        last.pack = ""
-        #expect(cache.pack(of: last) == nil)
-        last.pack = "../" + fresh.name
-        #expect(cache.pack(of: last) == nil)
+        for path in ["r0.txt", "r1.txt", "r2.txt"] { last.reports[path] = nil }
+        let third = try #require(cache.appender(continuing: last, loaded: grown))
+        try cache.save(last, appender: third)
+        let compacted = cache.load(extraction: "x")
+        #expect(compacted.pack != third.name)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["manifest.bin", compacted.pack])
+        let moved = try #require(cache.pack(of: compacted))
+        #expect(moved.bytes == encoded[3])
+        #expect(BuildCache.summary(compacted.reports["r3.txt"]?.summary, in: moved)?.summary.inspection == summaries[3].inspection)
+        var other = compacted
+        other.pack = ""
+        #expect(cache.pack(of: other) == nil)
+        other.pack = "../" + compacted.pack
+        #expect(cache.pack(of: other) == nil)
     }
 
     /// Manifests of real builds (cold, after an edit, with a sidecar, with an unreadable report), and one
