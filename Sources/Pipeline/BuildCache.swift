@@ -132,8 +132,9 @@ struct BuildCache: Sendable {
     }
 
     /// The pack this build adds summaries to: the previous build's, after the bytes it held (which that
-    /// build's manifest may locate, so they are never written over), or a new one. Nil when no pack
-    /// can be opened; summaries are then not kept.
+    /// build's manifest may locate, so they are never written over), or a new one. A new pack starts with
+    /// the bytes loaded from the previous one, if any, so that a summary read from there is found at the
+    /// same place. Nil when no pack can be opened; summaries are then not kept.
     func appender(continuing previous: Manifest, loaded: Pack?) -> PackAppender? {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if let loaded, Self.isPackName(previous.pack),
@@ -141,7 +142,9 @@ struct BuildCache: Sendable {
             return appender
         }
         let name = "summaries-" + StableHash.hex(UInt64.random(in: .min ... .max)) + ".pack"
-        return PackAppender(path: folder.path + "/" + name, name: name, continuingAt: nil)
+        guard let appender = PackAppender(path: folder.path + "/" + name, name: name, continuingAt: nil) else { return nil }
+        if let loaded, !loaded.bytes.isEmpty, appender.append(loaded.bytes) == nil { return nil }
+        return appender
     }
 
     /// Writes the manifest, naming `appender`'s pack, and removes other packs and the summary files of

@@ -178,6 +178,13 @@ import Site
         let moved = try #require(cache.pack(of: compacted))
         #expect(moved.bytes == encoded[3])
         #expect(BuildCache.summary(compacted.reports["r3.txt"]?.summary, in: moved)?.summary.inspection == summaries[3].inspection)
+        // A previous pack that cannot be continued (here, gone): the new one starts with the bytes loaded
+        // from it, so summaries read from there are found at the same places.
+        var gone = compacted
+        gone.pack = "summaries-0000000000000000.pack"
+        let restarted = try #require(cache.appender(continuing: gone, loaded: moved))
+        #expect(restarted.name != gone.pack && restarted.size == moved.bytes.count)
+        #expect(restarted.read(try #require(compacted.reports["r3.txt"]?.summary)) == encoded[3])
         var other = compacted
         other.pack = ""
         #expect(cache.pack(of: other) == nil)
