@@ -7,9 +7,9 @@ import Site
 /// these outputs are substrings, and a Regex compiles its program once and stores it atomically, so
 /// matching the same one from several threads is safe.
 ///
-/// A pattern that begins with `^` is matched with `prefixMatch`, which tries it once at the start:
-/// `firstMatch` tries it again at every later position, where `^` cannot match (for `copular`, each
-/// attempt ran its lazy subject to the end of the sentence). `PatternPlacementTests` checks both.
+/// A pattern that begins with `^` is matched with `prefixMatch`, which says that it is tried once, at the
+/// start (Swift's `firstMatch` also stops there today, measured), and is never given to `replacing`,
+/// which does try it at every position. `PatternPlacementTests` checks both.
 enum Patterns {
     // Decoration of a cell (`ReportCells.clean`, `ReportDocument.cleanCell`).
     nonisolated(unsafe) static let headingMarks = /^#{1,6}\s+/
