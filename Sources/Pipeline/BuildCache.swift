@@ -142,9 +142,7 @@ struct BuildCache: Sendable {
             return appender
         }
         let name = "summaries-" + StableHash.hex(UInt64.random(in: .min ... .max)) + ".pack"
-        guard let appender = PackAppender(path: folder.path + "/" + name, name: name, continuingAt: nil) else { return nil }
-        if let loaded, !loaded.bytes.isEmpty, appender.append(loaded.bytes) == nil { return nil }
-        return appender
+        return PackAppender(path: folder.path + "/" + name, name: name, startingWith: loaded?.bytes ?? [])
     }
 
     /// Writes the manifest, naming `appender`'s pack, and removes other packs and the summary files of
@@ -204,24 +202,34 @@ final class PackAppender: Sendable {
     private let file: AppendedFile
 
     /// Opens the pack at `path` to add after its first `continuingAt` bytes (anything after them is cut
-    /// off), or creates it when `continuingAt` is nil; nil when it cannot.
-    init?(path: String, name: String, continuingAt size: Int?) {
-        let descriptor = size == nil ? open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) : open(path, O_RDWR | O_CLOEXEC)
+    /// off); nil when it cannot.
+    init?(path: String, name: String, continuingAt size: Int) {
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        guard ftruncate(descriptor, off_t(size ?? 0)) == 0 else {
+        guard ftruncate(descriptor, off_t(size)) == 0 else {
             close(descriptor)
             return nil
         }
         self.name = name
-        file = AppendedFile(descriptor: descriptor, end: size ?? 0)
+        file = AppendedFile(descriptor: descriptor, end: size)
+    }
+
+    /// Creates the pack at `path`, holding `prefix` first; nil when it cannot.
+    init?(path: String, name: String, startingWith prefix: [UInt8]) {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        self.name = name
+        file = AppendedFile(descriptor: descriptor, end: 0)
+        if !prefix.isEmpty, file.append(prefix) == nil { return nil }
     }
 
     /// The pack's length: the bytes it had and every summary added.
     var size: Int { file.size }
 
-    /// Adds a summary's encoding at the end and returns where it lies; nil when it cannot be written.
-    func append(_ bytes: [UInt8]) -> BuildCache.PackedSummary? {
-        file.append(bytes).map { BuildCache.PackedSummary(offset: $0, length: bytes.count, digest: StableHash.xxh64(bytes)) }
+    /// Adds a summary's encoding, whose xxh64 is `digest`, at the end and returns where it lies; nil when
+    /// it cannot be written.
+    func append(_ bytes: [UInt8], digest: UInt64) -> BuildCache.PackedSummary? {
+        file.append(bytes).map { BuildCache.PackedSummary(offset: $0, length: bytes.count, digest: digest) }
     }
 
     /// The bytes at `packed`'s place, or nil when they cannot be read.

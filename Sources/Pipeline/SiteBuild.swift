@@ -185,7 +185,7 @@ public struct SiteBuild: Sendable {
         })
         let kept = previous.outputs.filter { cleanUnits.contains($0.value.unit) }
         var manifest = BuildCache.Manifest(
-            extraction: fingerprint.extraction, rendering: fingerprint.rendering, reports: reportsByPath.mapValues(\.packedEntry), units: units, outputs: kept,
+            extraction: fingerprint.extraction, rendering: fingerprint.rendering, reports: reportsByPath.mapValues(\.entry), units: units, outputs: kept,
             standby: previous.standby, outputFolder: previous.outputFolder, standbyFolder: previous.standbyFolder,
             site: siteDigest, identities: identities)
         let writer = SiteWriter(output: output)
@@ -394,8 +394,6 @@ public struct SiteBuild: Sendable {
         var summary: BuildCache.Summary
         /// Digest of the summary's encoding: what every page but the inspection's own depends on.
         var summaryDigest: String
-        /// Where the summary lies in the pack this build adds to; nil when it is in none.
-        var packed: BuildCache.PackedSummary?
         /// The full inspection when it was extracted in this build, without its sections when those were
         /// spilled to `sectionsSlot`.
         var extractedInspection: Inspection?
@@ -406,19 +404,13 @@ public struct SiteBuild: Sendable {
              packed: BuildCache.PackedSummary? = nil, full: Inspection?, sectionsSlot: SectionSpill.Slot? = nil, extracted: Bool) {
             self.path = path
             self.entry = entry
+            // Where the summary lies in the pack this build adds to; nil when it is in none.
+            self.entry.summary = packed
             self.summary = summary
             self.summaryDigest = summaryDigest
-            self.packed = packed
             self.extractedInspection = full
             self.sectionsSlot = sectionsSlot
             self.extracted = extracted
-        }
-
-        /// The report's manifest entry, locating its summary in the pack.
-        var packedEntry: BuildCache.ReportEntry {
-            var entry = entry
-            entry.summary = packed
-            return entry
         }
 
         /// The full inspection, its sections read back from the spill; nil when it was not extracted in
@@ -484,8 +476,9 @@ public struct SiteBuild: Sendable {
         let sectionsSlot = full.flatMap { spill?.store($0.sections) }
         if sectionsSlot != nil { full?.sections = [] }
         let encoded = BuildCache.encode(summary)
+        let summaryHash = StableHash.xxh64(encoded)
         return ReportState(
-            path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(StableHash.xxh64(encoded)), packed: appender?.append(encoded),
+            path: path, entry: entry, summary: summary, summaryDigest: StableHash.hex(summaryHash), packed: appender?.append(encoded, digest: summaryHash),
             full: full, sectionsSlot: sectionsSlot, extracted: true)
     }
 

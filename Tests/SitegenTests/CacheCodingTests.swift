@@ -114,7 +114,7 @@ import Site
         let appender = try #require(cache.appender(continuing: manifest, loaded: nil))
         for (index, bytes) in encoded.enumerated() {
             manifest.reports["r\(index).txt"] = BuildCache.ReportEntry(
-                source: nil, sidecar: nil, trusted: true, digest: "d\(index)", summary: try #require(appender.append(bytes)))
+                source: nil, sidecar: nil, trusted: true, digest: "d\(index)", summary: try #require(appender.append(bytes, digest: StableHash.xxh64(bytes))))
         }
         manifest.reports["unreadable.txt"] = BuildCache.ReportEntry(source: nil, sidecar: nil, trusted: false, digest: "")
         #expect(appender.size == encoded.reduce(0) { $0 + $1.count })
@@ -158,7 +158,7 @@ import Site
         var next = loaded
         let continued = try #require(cache.appender(continuing: loaded, loaded: read))
         #expect(continued.name == loaded.pack && continued.size == read.bytes.count)
-        next.reports["r0.txt"]?.summary = try #require(continued.append(encoded[3]))
+        next.reports["r0.txt"]?.summary = try #require(continued.append(encoded[3], digest: StableHash.xxh64(encoded[3])))
         try cache.save(next, appender: continued)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["manifest.bin", loaded.pack])
         let grown = try #require(cache.pack(of: cache.load(extraction: "x")))
