@@ -14,7 +14,8 @@ import Darwin
 /// folder's place, is deleted. A build that fails or is killed at any moment leaves the previous output
 /// whole; at worst a stale staging folder stays beside it, which the next build removes. Where the file
 /// system cannot exchange, the output is renamed aside to `.Public.previous` first, and a build that finds
-/// the output missing and `.Public.previous` present moves it back before anything else.
+/// the output missing, `.Public.previous` present and the staging folder still there moves it back
+/// before anything else.
 ///
 /// Two builds publishing to the same output at once take turns (see `lockParentFolder`). The writer only
 /// ever replaces a folder that it wrote: every site it writes holds a `.sitegen-output`
@@ -127,12 +128,18 @@ public struct SiteWriter: Sendable {
         return descriptor
     }
 
-    /// Undoes a two-step swap that stopped half way: the output is gone and the previous site is aside.
+    /// Undoes a two-step swap that stopped half way: the output is gone, the previous site is aside and
+    /// the new one still in the staging folder.
+    ///
+    /// The folder aside is also where a build keeps the previous output's files for the next one to
+    /// start from (see `SiteStaging`). Without a staging folder beside it, or without the marker (a cold
+    /// build's standby holds links to the pages only), it is such a standby, and the output was removed
+    /// by hand: it is left for the next build to reuse or remove, never put in the output's place.
     func recoverInterruptedSwap() {
         let manager = FileManager.default
-        if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
-            try? manager.moveItem(at: retired, to: output)
-        }
+        guard !manager.fileExists(atPath: output.path), manager.fileExists(atPath: staging.path),
+              manager.fileExists(atPath: retired.appendingPathComponent(Self.marker.path).path) else { return }
+        try? manager.moveItem(at: retired, to: output)
     }
 
     /// Swaps two folders in one atomic step; false when the system or file system cannot.

@@ -179,6 +179,29 @@ import Site
         try await workspace.expectSameAsColdBuild()
     }
 
+    /// Deleting the output by hand leaves the standby beside it. The next build, with the cache or
+    /// without, must publish the whole site again, not take the standby (which holds no marker, so the
+    /// output would be refused as a folder sitegen did not write) for a site moved aside by an interrupted
+    /// swap and put it in the output's place.
+    @Test(arguments: [true, false])
+    func anOutputDeletedByHandIsBuiltAgainBesideItsStandby(keepingCache: Bool) async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let standby = SiteWriter(output: workspace.output).previousOutput
+        _ = try await workspace.build()
+        #expect(FileManager.default.fileExists(atPath: standby.path))
+        try FileManager.default.removeItem(at: workspace.output)
+        if !keepingCache { try FileManager.default.removeItem(at: workspace.cache) }
+        let again = try await workspace.build()
+        #expect(again.filesWritten > 0)
+        #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent(SiteWriter.marker.path).path))
+        try await workspace.expectSameAsColdBuild()
+        // And the rebuild after it starts from the standby that build left.
+        try workspace.edit("stockport-APA-2006.txt") { $0 + "\nA later note.\n" }
+        #expect(try await workspace.build().filesWritten == 1)
+        try await workspace.expectSameAsColdBuild()
+    }
+
     /// The standby a cold build leaves may lose folders by hand too: they are made again.
     @Test func aFolderDeletedFromTheColdBuildsStandbyIsMadeAgain() async throws {
         let workspace = try Workspace()
