@@ -122,9 +122,11 @@ struct BuildCache: Sendable {
     static func summary(_ packed: PackedSummary?, in pack: Pack?) -> (summary: Summary, digest: String)? {
         guard let packed, let bytes = pack?.bytes, packed.offset >= 0, packed.length >= 0,
               packed.offset <= bytes.count, packed.length <= bytes.count - packed.offset else { return nil }
-        let encoded = bytes[packed.offset..<(packed.offset + packed.length)]
-        guard StableHash.xxh64(encoded) == packed.digest, let summary = try? CacheCoding.decodeSummary(Array(encoded)) else { return nil }
-        return (summary, StableHash.hex(packed.digest))
+        return bytes.withUnsafeBufferPointer { bytes in
+            let encoded = UnsafeBufferPointer(rebasing: bytes[packed.offset..<(packed.offset + packed.length)])
+            guard StableHash.xxh64(UnsafeRawBufferPointer(encoded)) == packed.digest, let summary = try? CacheCoding.decodeSummary(encoded) else { return nil }
+            return (summary, StableHash.hex(packed.digest))
+        }
     }
 
     static func isPackName(_ name: String) -> Bool {
@@ -285,8 +287,17 @@ func readFile(atPath path: String) -> [UInt8]? {
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-    var filled = 0
+    // Read into uninitialised space: a pack of ten thousand summaries is tens of megabytes, not worth
+    // zeroing first.
+    var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+        while count < buffer.count {
+            let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { break }
+            count += got
+        }
+    }
+    var filled = bytes.count
     while true {
         if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
         let count = bytes.withUnsafeMutableBytes { buffer in

@@ -21,6 +21,11 @@ enum CacheCoding {
 
     /// Decodes a summary from all of `bytes`; bytes cut short, left over or out of range throw.
     static func decodeSummary(_ bytes: [UInt8]) throws(CompactCoding.Failure) -> BuildCache.Summary {
+        try bytes.withUnsafeBufferPointer { bytes throws(CompactCoding.Failure) in try decodeSummary(bytes) }
+    }
+
+    /// `decodeSummary` of bytes in place, such as a summary's part of a pack, without copying them first.
+    static func decodeSummary(_ bytes: UnsafeBufferPointer<UInt8>) throws(CompactCoding.Failure) -> BuildCache.Summary {
         var reader = Reader(bytes: bytes)
         let summary = BuildCache.Summary(
             inspection: try reader.optional { reader throws(CompactCoding.Failure) in try reader.inspection() },
@@ -38,10 +43,12 @@ enum CacheCoding {
 
     /// Decodes sections from all of `bytes`; bytes cut short, left over or out of range throw.
     static func decodeSections(_ bytes: [UInt8]) throws(CompactCoding.Failure) -> [ReportSection] {
-        var reader = Reader(bytes: bytes)
-        let sections = try reader.list { reader throws(CompactCoding.Failure) in try reader.section() }
-        try reader.expectEnd()
-        return sections
+        try bytes.withUnsafeBufferPointer { bytes throws(CompactCoding.Failure) in
+            var reader = Reader(bytes: bytes)
+            let sections = try reader.list { reader throws(CompactCoding.Failure) in try reader.section() }
+            try reader.expectEnd()
+            return sections
+        }
     }
 
     static func encode(_ manifest: BuildCache.Manifest) -> [UInt8] {
@@ -82,6 +89,10 @@ enum CacheCoding {
 
     /// Decodes a manifest from all of `bytes`; bytes cut short, left over or out of range throw.
     static func decodeManifest(_ bytes: [UInt8]) throws(CompactCoding.Failure) -> BuildCache.Manifest {
+        try bytes.withUnsafeBufferPointer { bytes throws(CompactCoding.Failure) in try decodeManifest(bytes) }
+    }
+
+    private static func decodeManifest(_ bytes: UnsafeBufferPointer<UInt8>) throws(CompactCoding.Failure) -> BuildCache.Manifest {
         var reader = Reader(bytes: bytes)
         var manifest = BuildCache.Manifest()
         manifest.format = try reader.int()
@@ -242,8 +253,9 @@ enum CacheCoding {
         }
     }
 
+    /// Reads bytes that outlive it: made inside the `withUnsafeBufferPointer` of the bytes it decodes.
     struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var offset = 0
 
         func failure(_ what: String) -> CompactCoding.Failure {
@@ -312,7 +324,7 @@ enum CacheCoding {
             guard length <= UInt64(bytes.count - offset) else { throw failure("string cut short") }
             let end = offset + Int(length)
             defer { offset = end }
-            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<end]), as: UTF8.self) }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
         }
 
         mutating func raw<Value: RawRepresentable<String>>(_ type: Value.Type) throws(CompactCoding.Failure) -> Value {

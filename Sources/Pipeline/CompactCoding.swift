@@ -21,7 +21,7 @@ enum CompactCoding {
 
     /// The variable-length number at `offset` in `bytes`, and `offset` moved past it; nil when the bytes
     /// end first or it runs past 64 bits.
-    static func unsigned(in bytes: [UInt8], at offset: inout Int) -> UInt64? {
+    static func unsigned<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at offset: inout Int) -> UInt64? where Bytes.Index == Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count, shift < 64 {
@@ -50,7 +50,7 @@ enum CompactCoding {
     }
 
     /// The count at `offset` in `bytes`, and `offset` moved past it; nil when the bytes end first.
-    static func count(in bytes: [UInt8], at offset: inout Int) -> Int? {
+    static func count<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at offset: inout Int) -> Int? where Bytes.Index == Int {
         guard offset + 4 <= bytes.count else { return nil }
         var count = 0
         for index in 0..<4 { count |= Int(bytes[offset + index]) << (8 * index) }
