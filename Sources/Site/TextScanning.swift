@@ -402,6 +402,29 @@ public enum TextScanning {
             let secondBits = caseBits(second)
             let seconds = UInt64(second) &* 0x0101_0101_0101_0101
             let base = UnsafeRawPointer(bytes.baseAddress)
+            func matches(at index: Int) -> Bool {
+                guard lowered(bytes[index]) == first else { return false }
+                var matched = 1
+                while matched < pattern.count, lowered(bytes[index + matched]) == pattern[matched] { matched += 1 }
+                return matched == pattern.count
+            }
+            // Sixteen positions at a time in vector registers, where the first byte and the one after both
+            // match (compared as above); each position of a block with a candidate is then tried in turn.
+            if pattern.count > 1 {
+                let firstVector = SIMD16<UInt8>(repeating: first), firstCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: firstBits))
+                let secondVector = SIMD16<UInt8>(repeating: second), secondCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: secondBits))
+                while index + 17 <= bytes.count, index <= last {
+                    let word = base!.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) | firstCase
+                    let next = base!.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self) | secondCase
+                    // A zero lane marks a candidate; the lanes are tested as two words (Swift's `any` of a
+                    // vector mask is a loop here, slower than the comparisons).
+                    let halves = unsafeBitCast((word ^ firstVector) | (next ^ secondVector), to: SIMD2<UInt64>.self)
+                    if zeroBytes(halves[0]) | zeroBytes(halves[1]) != 0 {
+                        for candidate in index..<min(index + 16, last + 1) where matches(at: candidate) { return candidate }
+                    }
+                    index += 16
+                }
+            }
             while index <= last {
                 // Eight positions at a time past those that cannot start a match (a zero byte of `word ^
                 // firsts` marks a candidate).
@@ -419,11 +442,7 @@ public enum TextScanning {
                         continue
                     }
                 }
-                if lowered(bytes[index]) == first {
-                    var matched = 1
-                    while matched < pattern.count, lowered(bytes[index + matched]) == pattern[matched] { matched += 1 }
-                    if matched == pattern.count { return index }
-                }
+                if matches(at: index) { return index }
                 index += 1
             }
             return nil
