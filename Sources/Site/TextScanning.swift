@@ -483,6 +483,35 @@ public enum TextScanning {
         return nil
     }
 
+    /// Sixteen bytes of `bytes` from `offset`, which must leave sixteen to read.
+    @inlinable @inline(__always)
+    public static func vector(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> SIMD16<UInt8> {
+        UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: SIMD16<UInt8>.self)
+    }
+
+    /// 0x80 in each lane of `lanes` that is zero, 0 in every other: exact, lane by lane (vector
+    /// additions carry nothing into the next lane).
+    @inlinable @inline(__always)
+    public static func zeroLanes(_ lanes: SIMD16<UInt8>) -> SIMD16<UInt8> {
+        let low = SIMD16<UInt8>(repeating: 0x7F)
+        return ~(((lanes & low) &+ low) | lanes) & SIMD16<UInt8>(repeating: 0x80)
+    }
+
+    /// Whether any lane of `lanes` is not zero, tested as two words (Swift's reductions of a vector,
+    /// such as `any` of a mask, are loops over the lanes).
+    @inlinable @inline(__always)
+    public static func anyLane(_ lanes: SIMD16<UInt8>) -> Bool {
+        let halves = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        return halves[0] | halves[1] != 0
+    }
+
+    /// How many lanes of `marks` (each 0x80 or 0) are marked.
+    @inlinable @inline(__always)
+    public static func markedLanes(_ marks: SIMD16<UInt8>) -> Int {
+        let halves = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
+        return halves[0].nonzeroBitCount + halves[1].nonzeroBitCount
+    }
+
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count

@@ -117,6 +117,39 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    /// The sixteen-at-a-time paths of `columns(of:)` and `plainWordCount` agree with a byte at a time
+    /// on random text of every length to several blocks, with each byte they treat apart at every place.
+    @Test func vectorPathsAgreeOnRandomText() {
+        func plainByByte(_ text: String) -> Int? {
+            let bytes = Array(text.utf8)
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20, first != UInt8(ascii: "-"), first != UInt8(ascii: "*") else { return nil }
+            var previousWasSpace = false
+            var spaces = 0
+            for byte in bytes {
+                guard byte >= 0x20, byte < 0x80, !"#<&*_".utf8.contains(byte) else { return nil }
+                if byte == 0x20 && previousWasSpace { return nil }
+                previousWasSpace = byte == 0x20
+                if byte == 0x20 { spaces += 1 }
+            }
+            return spaces + 1
+        }
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "B", "z", " ", " ", "  ", "\t", "#", "<", "&", "*", "_", "-", "\u{1F}", "\u{7F}", "é", "’", "1"]
+        var differing: [String] = []
+        for _ in 0..<20_000 {
+            // Mostly plain words and single spaces, so that many texts pass every block.
+            let text = (0..<next(60)).map { _ in next(4) == 0 ? pieces[next(pieces.count)] : ["word", "s", " "][next(3)] }.joined()
+            if ReportCells.plainWordCount(text) != plainByByte(text) || ReportCells.columns(of: text) != ReportCells.columnsByCharacter(of: text) {
+                differing.append(text)
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map(\.debugDescription))")
+    }
+
     /// Text ruled out by the four-digit test holds no date the patterns would find.
     @Test func textWithoutAYearHoldsNoDate() throws {
         var samples = try Self.samples()

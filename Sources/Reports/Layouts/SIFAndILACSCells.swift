@@ -108,7 +108,20 @@ enum ReportCells {
             var parts: [Range<Int>] = []
             var start = 0
             var index = 0
+            let tabs = SIMD16<UInt8>(repeating: 0x09), spaces = SIMD16<UInt8>(repeating: 0x20)
+            // `index` never stands inside a run of spaces or tabs (a run is passed whole), so sixteen
+            // positions with no tab and no space followed by a space cannot start a gap: they are passed
+            // over at once.
+            var scalarUntil = 0
             while index < bytes.count {
+                if index >= scalarUntil, index + 17 <= bytes.count {
+                    let here = TextScanning.vector(bytes, at: index), next = TextScanning.vector(bytes, at: index + 1)
+                    if !TextScanning.anyLane(TextScanning.zeroLanes(here ^ tabs) | TextScanning.zeroLanes((here ^ spaces) | (next ^ spaces))) {
+                        index += 16
+                        continue
+                    }
+                    scalarUntil = index + 16
+                }
                 let byte = bytes[index]
                 guard byte == 0x09 || byte == 0x20 else {
                     index += 1
@@ -173,12 +186,42 @@ enum ReportCells {
                   first != UInt8(ascii: "-"), first != UInt8(ascii: "*") else { return nil }
             var previousWasSpace = false
             var spaces = 0
-            for byte in bytes {
+            var index = 0
+            // Sixteen bytes at a time, each with the byte before it (the first byte, not a space, is read
+            // alone): any byte outside printable ASCII, a decoration mark or a second space in a row
+            // answers nil; the spaces are counted.
+            if bytes.count >= 17 {
+                guard first >= 0x20, first < 0x80, !isDecorationMark(first) else { return nil }
+                let space = SIMD16<UInt8>(repeating: UInt8(ascii: " ")), twenty = SIMD16<UInt8>(repeating: 0x20)
+                let high = SIMD16<UInt8>(repeating: 0x80)
+                let hashes = SIMD16<UInt8>(repeating: UInt8(ascii: "#")), angles = SIMD16<UInt8>(repeating: UInt8(ascii: "<"))
+                let ampersands = SIMD16<UInt8>(repeating: UInt8(ascii: "&")), stars = SIMD16<UInt8>(repeating: UInt8(ascii: "*"))
+                let underscores = SIMD16<UInt8>(repeating: UInt8(ascii: "_"))
+                index = 1
+                while index + 16 <= bytes.count {
+                    let here = TextScanning.vector(bytes, at: index), before = TextScanning.vector(bytes, at: index - 1)
+                    // A byte below 0x20 wraps to 0xE0 or more when 0x20 is taken away; one of 0x80 or more
+                    // has its high bit already.
+                    var refused = (here | (here &- twenty)) & high
+                    refused |= TextScanning.zeroLanes(here ^ hashes) | TextScanning.zeroLanes(here ^ angles)
+                        | TextScanning.zeroLanes(here ^ ampersands) | TextScanning.zeroLanes(here ^ stars)
+                        | TextScanning.zeroLanes(here ^ underscores)
+                    let isSpace = TextScanning.zeroLanes(here ^ space)
+                    refused |= isSpace & TextScanning.zeroLanes(before ^ space)
+                    if TextScanning.anyLane(refused) { return nil }
+                    spaces += TextScanning.markedLanes(isSpace)
+                    index += 16
+                }
+                previousWasSpace = bytes[index - 1] == UInt8(ascii: " ")
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
                 guard byte >= 0x20, byte < 0x80, !isDecorationMark(byte) else { return nil }
                 let isSpace = byte == UInt8(ascii: " ")
                 if isSpace && previousWasSpace { return nil }
                 previousWasSpace = isSpace
                 if isSpace { spaces += 1 }
+                index += 1
             }
             return spaces + 1
         } ?? nil
