@@ -515,7 +515,12 @@ public enum TextScanning {
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
-        // Eight bytes at a time: any byte with its top bit set makes the word non-ASCII.
+        // Sixty-four bytes at a time, then eight: any byte with its top bit set makes the text non-ASCII.
+        while index + 64 <= count {
+            let any = vector(bytes, at: index) | vector(bytes, at: index + 16) | vector(bytes, at: index + 32) | vector(bytes, at: index + 48)
+            if anyLane(any & SIMD16<UInt8>(repeating: 0x80)) { return false }
+            index += 64
+        }
         while index + 8 <= count {
             let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
             if word & 0x8080_8080_8080_8080 != 0 { return false }

@@ -112,6 +112,17 @@ import Testing
         #expect(!"Children’s services".isASCII)
         #expect(!"long ascii text then a single curly quote at the end’".isASCII)
         #expect("".isASCII)
+        // Every length to past two blocks of sixty-four, with one byte beyond ASCII at every place.
+        var wrong: [String] = []
+        for length in 0...150 {
+            let plain = String(repeating: "a", count: length)
+            if !plain.utf8.withContiguousStorageIfAvailable(TextScanning.isASCII)! { wrong.append(plain) }
+            for place in 0...length {
+                let text = String(plain.prefix(place)) + "é" + String(plain.dropFirst(place))
+                if text.utf8.withContiguousStorageIfAvailable(TextScanning.isASCII)! { wrong.append(text) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
     }
 }
 
