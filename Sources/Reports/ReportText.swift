@@ -277,25 +277,63 @@ public struct ReportText: Sendable, Equatable {
 
     /// `folded` for text wholly in ASCII, byte by byte: the same result without going through Characters.
     private static func foldedASCII(_ utf8: some Collection<UInt8>) -> String {
-        func fold(_ bytes: some Collection<UInt8>) -> String {
-            String(unsafeUninitializedCapacity: bytes.count) { result in
-                var count = 0
-                var lastWasSpace = true
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): result[count] = byte + 32; count += 1; lastWasSpace = false
-                    case UInt8(ascii: "`"): result[count] = UInt8(ascii: "'"); count += 1; lastWasSpace = false
-                    case 0x09...0x0D, UInt8(ascii: " "):
-                        if !lastWasSpace { result[count] = UInt8(ascii: " "); count += 1 }
-                        lastWasSpace = true
-                    default: result[count] = byte; count += 1; lastWasSpace = false
-                    }
+        utf8.withContiguousStorageIfAvailable { foldedASCII(contiguous: $0) } ?? Array(utf8).withUnsafeBufferPointer { foldedASCII(contiguous: $0) }
+    }
+
+    /// `foldedASCII` of bytes in memory: byte by byte, and where it can sixteen at a time.
+    static func foldedASCII(contiguous bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { result in
+            var count = 0
+            var lastWasSpace = true
+            var index = 0
+            func fold(_ byte: UInt8) {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): result[count] = byte + 32; count += 1; lastWasSpace = false
+                case UInt8(ascii: "`"): result[count] = UInt8(ascii: "'"); count += 1; lastWasSpace = false
+                case 0x09...0x0D, UInt8(ascii: " "):
+                    if !lastWasSpace { result[count] = UInt8(ascii: " "); count += 1 }
+                    lastWasSpace = true
+                default: result[count] = byte; count += 1; lastWasSpace = false
                 }
-                if count > 0, result[count - 1] == UInt8(ascii: " ") { count -= 1 }
-                return count
             }
+            if bytes.count >= 17 {
+                // After the first byte, sixteen at a time (each with the byte before it) where no byte is below
+                // 0x20 and no space follows a space or control byte: there folding only lower-cases letters
+                // and turns a backtick into an apostrophe, lane by lane. Any other block goes byte by byte.
+                // The output never runs ahead of the input, so sixteen bytes fit.
+                fold(bytes[0])
+                index = 1
+                let space = SIMD16<UInt8>(repeating: 0x20), high = SIMD16<UInt8>(repeating: 0x80)
+                let backtick = SIMD16<UInt8>(repeating: UInt8(ascii: "`")), apostrophe = SIMD16<UInt8>(repeating: UInt8(ascii: "'"))
+                let output = UnsafeMutableRawPointer(result.baseAddress!)
+                while index + 16 <= bytes.count {
+                    let here = TextScanning.vector(bytes, at: index), before = TextScanning.vector(bytes, at: index - 1)
+                    // (ASCII only: the caller has checked.) Below 0x20 wraps to 0xE0 or more when 0x20 is taken
+                    // away, and 0x20 or below to 0xDF or more when 0x21 is.
+                    let control = (here &- space) & high
+                    let doubled = TextScanning.zeroLanes(here ^ space) & (before &- SIMD16<UInt8>(repeating: 0x21)) & high
+                    if TextScanning.anyLane(control | doubled) {
+                        for byte in UnsafeBufferPointer(rebasing: bytes[index..<(index + 16)]) { fold(byte) }
+                    } else {
+                        // A–Z: at least 0x41 (0x3F more reaches 0x80) and below 0x5B (0x25 more stays below).
+                        let upper = ((here &+ SIMD16<UInt8>(repeating: 0x3F)) & ~(here &+ SIMD16<UInt8>(repeating: 0x25))) & high
+                        var folded = here | (upper &>> 2)
+                        let isBacktick = SIMD16<UInt8>.zero &- (TextScanning.zeroLanes(here ^ backtick) &>> 7)
+                        folded = (folded & ~isBacktick) | (apostrophe & isBacktick)
+                        output.storeBytes(of: folded, toByteOffset: count, as: SIMD16<UInt8>.self)
+                        count += 16
+                        lastWasSpace = bytes[index + 15] == 0x20
+                    }
+                    index += 16
+                }
+            }
+            while index < bytes.count {
+                fold(bytes[index])
+                index += 1
+            }
+            if count > 0, result[count - 1] == UInt8(ascii: " ") { count -= 1 }
+            return count
         }
-        return utf8.withContiguousStorageIfAvailable { fold($0) } ?? fold(utf8)
     }
 }
 

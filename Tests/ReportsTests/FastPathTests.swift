@@ -117,7 +117,7 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
-    /// The sixteen-at-a-time paths of `columns(of:)`, `plainWordCount` and `collapsingWhitespace` agree with a byte at a time
+    /// The sixteen-at-a-time paths of `columns(of:)`, `plainWordCount`, `collapsingWhitespace` and `folded` agree with a byte at a time
     /// on random text of every length to several blocks, with each byte they treat apart at every place.
     @Test func vectorPathsAgreeOnRandomText() {
         func plainByByte(_ text: String) -> Int? {
@@ -138,13 +138,14 @@ import Site
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(bound))
         }
-        let pieces = ["a", "B", "z", " ", " ", "  ", "\t", "#", "<", "&", "*", "_", "-", "\u{1F}", "\u{7F}", "é", "’", "1", "\u{0B}", "\u{A0}", "e\u{301}"]
+        let pieces = ["a", "B", "z", " ", " ", "  ", "\t", "#", "<", "&", "*", "_", "-", "\u{1F}", "\u{7F}", "é", "’", "1", "\u{0B}", "\u{A0}", "e\u{301}", "`", "A", "Z", "@", "[", "\r\n"]
         var differing: [String] = []
         for _ in 0..<20_000 {
             // Mostly plain words and single spaces, so that many texts pass every block.
-            let text = (0..<next(60)).map { _ in next(4) == 0 ? pieces[next(pieces.count)] : ["word", "s", " "][next(3)] }.joined()
+            let text = (0..<next(60)).map { _ in next(4) == 0 ? pieces[next(pieces.count)] : ["word", "s", " ", "Word"][next(4)] }.joined()
             if ReportCells.plainWordCount(text) != plainByByte(text) || ReportCells.columns(of: text) != ReportCells.columnsByCharacter(of: text)
-                || ReportText.collapsingWhitespace(text) != ReportText.collapsingWhitespaceByCharacter(text) {
+                || ReportText.collapsingWhitespace(text) != ReportText.collapsingWhitespaceByCharacter(text)
+                || ReportText.folded(text) != ReportText.foldedByCharacter(text) {
                 differing.append(text)
             }
         }
