@@ -117,7 +117,8 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
-    /// The sixteen-at-a-time paths of `columns(of:)`, `plainWordCount`, `collapsingWhitespace` and `folded` agree with a byte at a time
+    /// The sixteen-at-a-time paths of `columns(of:)`, `plainWordCount`, `collapsingWhitespace`, `folded` and
+    /// `HeadWords.mayHoldMark` agree with a byte at a time
     /// on random text of every length to several blocks, with each byte they treat apart at every place.
     @Test func vectorPathsAgreeOnRandomText() {
         func plainByByte(_ text: String) -> Int? {
@@ -145,7 +146,8 @@ import Site
             let text = (0..<next(60)).map { _ in next(4) == 0 ? pieces[next(pieces.count)] : ["word", "s", " ", "Word"][next(4)] }.joined()
             if ReportCells.plainWordCount(text) != plainByByte(text) || ReportCells.columns(of: text) != ReportCells.columnsByCharacter(of: text)
                 || ReportText.collapsingWhitespace(text) != ReportText.collapsingWhitespaceByCharacter(text)
-                || ReportText.folded(text) != ReportText.foldedByCharacter(text) {
+                || ReportText.folded(text) != ReportText.foldedByCharacter(text)
+                || Array(text.utf8).withUnsafeBufferPointer(HeadWords.mayHoldMark) != text.utf8.contains(where: { ReportCells.isDecorationMark($0) || $0 == 0xE2 }) {
                 differing.append(text)
             }
         }

@@ -20,8 +20,9 @@ struct HeadWords: Equatable {
     init(text: ReportText, line: ReportText.Line) {
         var lineText = line.text
         let (decorated, kelvin) = lineText.withUTF8 { bytes in
-            (bytes.contains(where: ReportCells.isDecorationMark),
-             bytes.indices.contains { bytes[$0] == 0xE2 && $0 + 2 < bytes.count && bytes[$0 + 1] == 0x84 && bytes[$0 + 2] == 0xAA })
+            guard Self.mayHoldMark(bytes) else { return (false, false) }
+            return (bytes.contains(where: ReportCells.isDecorationMark),
+                    bytes.indices.contains { bytes[$0] == 0xE2 && $0 + 2 < bytes.count && bytes[$0 + 1] == 0x84 && bytes[$0 + 2] == 0xAA })
         }
         if decorated || kelvin {
             let words = decorated
@@ -54,6 +55,23 @@ struct HeadWords: Equatable {
             }
         }
         mayBeTableHeader = first == Self.judgement && (count == 1 || count == 2 && second == Self.grade)
+    }
+
+    /// Whether `bytes` hold a decoration mark (`ReportCells.isDecorationMark`) or the byte 0xE2 that
+    /// starts the Kelvin sign's UTF-8: most lines hold neither, which sixteen bytes at a time shows.
+    static func mayHoldMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let hashes = SIMD16<UInt8>(repeating: UInt8(ascii: "#")), angles = SIMD16<UInt8>(repeating: UInt8(ascii: "<"))
+        let ampersands = SIMD16<UInt8>(repeating: UInt8(ascii: "&")), stars = SIMD16<UInt8>(repeating: UInt8(ascii: "*"))
+        let underscores = SIMD16<UInt8>(repeating: UInt8(ascii: "_")), kelvinStarts = SIMD16<UInt8>(repeating: 0xE2)
+        while index + 16 <= bytes.count {
+            let lanes = TextScanning.vector(bytes, at: index)
+            let marks = TextScanning.zeroLanes(lanes ^ hashes) | TextScanning.zeroLanes(lanes ^ angles) | TextScanning.zeroLanes(lanes ^ ampersands)
+                | TextScanning.zeroLanes(lanes ^ stars) | TextScanning.zeroLanes(lanes ^ underscores) | TextScanning.zeroLanes(lanes ^ kelvinStarts)
+            if TextScanning.anyLane(marks) { return true }
+            index += 16
+        }
+        return bytes[index...].contains { ReportCells.isDecorationMark($0) || $0 == 0xE2 }
     }
 
     enum Word: Equatable {
