@@ -137,7 +137,16 @@ public enum TextScanning {
     /// every scalar beyond ASCII), in order, while it returns true.
     public static func forEachScalar(atLeast lead: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Bool) {
         var index = 0
+        let high = SIMD16<UInt8>(repeating: 0x80)
         while index < bytes.count {
+            // Sixteen bytes none of which is 0xC0 or more (both top bits set) would each be stepped over.
+            if index + 16 <= bytes.count {
+                let lanes = vector(bytes, at: index)
+                if !anyLane(lanes & (lanes &<< 1) & high) {
+                    index += 16
+                    continue
+                }
+            }
             let byte = bytes[index]
             guard byte >= lead, byte >= 0xC0 else { index += 1; continue }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -317,7 +326,17 @@ public enum TextScanning {
     private static func countStandingAloneScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var count = 0
         var index = 0
+        let high = SIMD16<UInt8>(repeating: 0x80), carriageReturns = SIMD16<UInt8>(repeating: 0x0D)
         while index < bytes.count {
+            // Sixteen ASCII bytes with no CR are sixteen Characters.
+            if index + 16 <= bytes.count {
+                let lanes = vector(bytes, at: index)
+                if !anyLane((lanes & high) | zeroLanes(lanes ^ carriageReturns)) {
+                    count += 16
+                    index += 16
+                    continue
+                }
+            }
             let byte = bytes[index]
             count += 1
             if byte < 0x80 {

@@ -117,8 +117,8 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
-    /// The sixteen-at-a-time paths of `columns(of:)`, `plainWordCount`, `collapsingWhitespace`, `folded` and
-    /// `HeadWords.mayHoldMark` agree with a byte at a time
+    /// The sixteen-at-a-time paths of `columns(of:)`, `plainWordCount`, `collapsingWhitespace`, `folded`,
+    /// `HeadWords.mayHoldMark`, `characterCount` and `mayJoinScalars` agree with a byte at a time
     /// on random text of every length to several blocks, with each byte they treat apart at every place.
     @Test func vectorPathsAgreeOnRandomText() {
         func plainByByte(_ text: String) -> Int? {
@@ -147,7 +147,9 @@ import Site
             if ReportCells.plainWordCount(text) != plainByByte(text) || ReportCells.columns(of: text) != ReportCells.columnsByCharacter(of: text)
                 || ReportText.collapsingWhitespace(text) != ReportText.collapsingWhitespaceByCharacter(text)
                 || ReportText.folded(text) != ReportText.foldedByCharacter(text)
-                || Array(text.utf8).withUnsafeBufferPointer(HeadWords.mayHoldMark) != text.utf8.contains(where: { ReportCells.isDecorationMark($0) || $0 == 0xE2 }) {
+                || Array(text.utf8).withUnsafeBufferPointer(HeadWords.mayHoldMark) != text.utf8.contains(where: { ReportCells.isDecorationMark($0) || $0 == 0xE2 })
+                || TextScanning.characterCount(text) != text.count
+                || TextScanning.mayJoinScalars(text.unicodeScalars) != TextScanning.mayJoinScalars(Array(text.unicodeScalars)) {
                 differing.append(text)
             }
         }
