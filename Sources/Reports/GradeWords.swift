@@ -30,8 +30,28 @@ public enum GradeWords {
     }
 
     /// More than 40 ASCII letters, none of them inside an HTML tag (there is no `<`).
-    private static func hasMoreThan40Letters(_ text: String) -> Bool {
+    static func hasMoreThan40Letters(_ text: String) -> Bool {
         var letters = 0
+        let counted: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            // Sixteen bytes at a time: any "<" answers no; ASCII letters (upper case made lower by 0x20) are
+            // at least 0x61, which 0x1F more takes to 0x80, and below 0x7B, which 0x05 more does not.
+            let angles = SIMD16<UInt8>(repeating: UInt8(ascii: "<")), high = SIMD16<UInt8>(repeating: 0x80)
+            while index + 16 <= bytes.count {
+                let lanes = TextScanning.vector(bytes, at: index)
+                if TextScanning.anyLane(TextScanning.zeroLanes(lanes ^ angles)) { return false }
+                let lower = lanes | SIMD16<UInt8>(repeating: 0x20)
+                let isLetter = (lower &+ SIMD16<UInt8>(repeating: 0x1F)) & ~(lower &+ SIMD16<UInt8>(repeating: 0x05)) & ~lanes & high
+                letters += TextScanning.markedLanes(isLetter)
+                index += 16
+            }
+            for byte in bytes[index...] {
+                if byte == UInt8(ascii: "<") { return false }
+                if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) { letters += 1 }
+            }
+            return letters > 40
+        }
+        if let counted { return counted }
         for byte in text.utf8 {
             if byte == UInt8(ascii: "<") { return false }
             if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) { letters += 1 }

@@ -61,7 +61,23 @@ enum ProseGrades {
             var startOffset = 0
             var index = 0
             var offset = 0
+            let stops = SIMD16<UInt8>(repeating: UInt8(ascii: ".")), bangs = SIMD16<UInt8>(repeating: UInt8(ascii: "!"))
+            let questions = SIMD16<UInt8>(repeating: UInt8(ascii: "?"))
+            let topBits = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
             while index < bytes.count {
+                // Sixteen bytes with no full stop, exclamation or question mark end no sentence: their scalars
+                // (every byte but a continuation byte starts one) are counted, and the continuation bytes of
+                // the last one, if it runs past them, are passed over.
+                if index + 16 <= bytes.count {
+                    let lanes = TextScanning.vector(bytes, at: index)
+                    let ends = TextScanning.zeroLanes(lanes ^ stops) | TextScanning.zeroLanes(lanes ^ bangs) | TextScanning.zeroLanes(lanes ^ questions)
+                    if !TextScanning.anyLane(ends) {
+                        offset += 16 - TextScanning.markedLanes(TextScanning.zeroLanes((lanes & topBits) ^ continuation))
+                        index += 16
+                        while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"), index + 1 < bytes.count,
                    bytes[index + 1] == UInt8(ascii: " ") {

@@ -118,7 +118,8 @@ import Site
     }
 
     /// The sixteen-at-a-time paths of `columns(of:)`, `plainWordCount`, `collapsingWhitespace`, `folded`,
-    /// `HeadWords.mayHoldMark`, `characterCount` and `mayJoinScalars` agree with a byte at a time
+    /// `HeadWords.mayHoldMark`, `characterCount`, `mayJoinScalars`, sentences and the letter count of grade
+    /// words agree with a byte or a Character at a time
     /// on random text of every length to several blocks, with each byte they treat apart at every place.
     @Test func vectorPathsAgreeOnRandomText() {
         func plainByByte(_ text: String) -> Int? {
@@ -139,7 +140,7 @@ import Site
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(bound))
         }
-        let pieces = ["a", "B", "z", " ", " ", "  ", "\t", "#", "<", "&", "*", "_", "-", "\u{1F}", "\u{7F}", "é", "’", "1", "\u{0B}", "\u{A0}", "e\u{301}", "`", "A", "Z", "@", "[", "\r\n"]
+        let pieces = ["a", "B", "z", " ", " ", "  ", "\t", "#", "<", "&", "*", "_", "-", "\u{1F}", "\u{7F}", "é", "’", "1", "\u{0B}", "\u{A0}", "e\u{301}", "`", "A", "Z", "@", "[", "\r\n", ". ", ". The", "! A", "? ’Tis", ".", "“", "\u{1F600}"]
         var differing: [String] = []
         for _ in 0..<20_000 {
             // Mostly plain words and single spaces, so that many texts pass every block.
@@ -149,7 +150,12 @@ import Site
                 || ReportText.folded(text) != ReportText.foldedByCharacter(text)
                 || Array(text.utf8).withUnsafeBufferPointer(HeadWords.mayHoldMark) != text.utf8.contains(where: { ReportCells.isDecorationMark($0) || $0 == 0xE2 })
                 || TextScanning.characterCount(text) != text.count
-                || TextScanning.mayJoinScalars(text.unicodeScalars) != TextScanning.mayJoinScalars(Array(text.unicodeScalars)) {
+                || TextScanning.mayJoinScalars(text.unicodeScalars) != TextScanning.mayJoinScalars(Array(text.unicodeScalars))
+                || GradeWords.hasMoreThan40Letters(text) != (!text.contains("<") && text.utf8.count { (0x61...0x7A).contains($0 | 0x20) } > 40) {
+                differing.append(text)
+            }
+            let sentences = ProseGrades.sentences(of: text), byCharacter = ProseGrades.sentencesByCharacter(of: text)
+            if sentences.map(\.0) != byCharacter.map(\.0) || sentences.map(\.1) != byCharacter.map(\.1) {
                 differing.append(text)
             }
         }
