@@ -42,14 +42,16 @@ public struct SiteModel: Sendable, Equatable {
             .map { AuthorityEntry(authority: $0.value[0].authority, inspections: $0.value) }
             .sorted { $0.authority < $1.authority }
         self.authorityPositions = Dictionary(authorities.enumerated().map { ($1.authority.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = ordered.flatMap { inspection in
-            inspection.judgements.map {
-                JudgementRow(
+        // Each row goes straight into its outcome's list (in inspection order, as grouping a list of all
+        // rows would leave them), not into a list of all rows first and then copied into groups.
+        var rowsByOutcome: [String: [JudgementRow]] = [:]
+        for inspection in ordered {
+            for judgement in inspection.judgements {
+                rowsByOutcome[judgement.outcome, default: []].append(JudgementRow(
                     inspectionID: inspection.id, authority: inspection.authority,
-                    framework: inspection.framework, date: inspection.date, judgement: $0)
+                    framework: inspection.framework, date: inspection.date, judgement: judgement))
             }
         }
-        let rowsByOutcome = Dictionary(grouping: rows, by: \.judgement.outcome)
         self.outcomes = vocabulary.outcomes.map { outcome in
             OutcomeEntry(outcome: outcome, judgements: rowsByOutcome[outcome.id, default: []])
         }
