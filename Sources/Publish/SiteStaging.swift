@@ -84,7 +84,11 @@ public struct SiteStaging: Sendable {
                 try? manager.removeItem(at: writer.retired)
                 try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             }
-            for path in kept.keys.sorted() + written { try SiteWriter.checkRelative(path) }
+            // In path order only when one fails, so that the same one is named every time.
+            if kept.keys.contains(where: { (try? SiteWriter.checkRelative($0)) == nil }) {
+                for path in kept.keys.sorted() { try SiteWriter.checkRelative(path) }
+            }
+            for path in written { try SiteWriter.checkRelative(path) }
             for (path, status) in present where kept[path].map({ $0.inode != status.inode }) ?? true {
                 let stale = staging.appendingPathComponent(path)
                 unlink(stale.path)
@@ -94,9 +98,9 @@ public struct SiteStaging: Sendable {
             // The folders of kept files are made here; those of written files by `write(_:)`, in the
             // parallel tasks that render them (a cold build makes a folder for every page).
             var folders = Set<String>()
-            for (path, _) in kept where present[path] == nil { folders.insert((path as NSString).deletingLastPathComponent) }
+            for (path, _) in kept where present[path] == nil { folders.insert(Self.folder(of: path)) }
             // A folder that still holds a file of the previous output exists already.
-            for path in present.keys { folders.remove((path as NSString).deletingLastPathComponent) }
+            for path in present.keys { folders.remove(Self.folder(of: path)) }
             try Self.makeFolders(folders, under: staging.path + "/")
             try SiteWriter.marker.contents.write(to: staging.appendingPathComponent(SiteWriter.marker.path))
         } catch let failure as SiteWriter.Failure {
@@ -167,6 +171,13 @@ public struct SiteStaging: Sendable {
         guard errno == ENOENT else { return false }
         try? makeFolder((to as NSString).deletingLastPathComponent)
         return link(from, to) == 0
+    }
+
+    /// The folder of a relative path that `SiteWriter.checkRelative` accepts (no empty segment), as
+    /// `NSString.deletingLastPathComponent` gives it: all before its last "/", or "" when it has none.
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// Makes `folders` (relative paths, "" for `base` itself, which must exist) below `base`, parents first,

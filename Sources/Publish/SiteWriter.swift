@@ -175,9 +175,14 @@ public struct SiteWriter: Sendable {
 
     /// A path written into the output must be relative and must not climb out of it.
     static func checkRelative(_ path: String) throws(Failure) {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !segments.isEmpty, path != marker.path,
-              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.utf8.contains(0) && !$0.utf8.contains(UInt8(ascii: "\\")) })
+        // Split at every "/" byte, as the file system reads the path (a "/" with a combining mark after it
+        // is still a separator there, though not a Character of its own).
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard path.utf8.first != UInt8(ascii: "/"), !segments.isEmpty, path != marker.path,
+              segments.allSatisfy({
+                  !$0.isEmpty && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8)
+                      && !$0.contains(0) && !$0.contains(UInt8(ascii: "\\"))
+              })
         else {
             throw Failure(path: path, message: "refusing to write a path outside the output folder")
         }

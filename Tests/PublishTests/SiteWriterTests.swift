@@ -21,7 +21,9 @@ import Site
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Public"])
     }
 
-    @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b", "a//b", "./x"])
+    /// The last: "/" with a combining mark after it is one Character, not a "/" of its own, but the file
+    /// system splits the path there all the same.
+    @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b", "a//b", "./x", "x/", "a\\b", "a/\u{0}b", "../\u{301}escape.html"])
     func refusesPathsOutsideTheOutput(path: String) throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -32,6 +34,15 @@ import Site
         }
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "previous")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Public"])
+    }
+}
+
+@Suite struct StagingFolderTests {
+    /// A kept file's folder is what `NSString` would give, for the relative paths a site holds.
+    @Test func aFileFolderIsAllBeforeItsLastSlash() {
+        for path in ["index.html", "inspections/x/index.html", "a/b", "assets/site.css", "é/ü.html"] {
+            #expect(SiteStaging.folder(of: path) == (path as NSString).deletingLastPathComponent, "\(path)")
+        }
     }
 }
 
