@@ -234,12 +234,11 @@ public struct ReportText: Sendable, Equatable {
             // it) while they are printable ASCII or spaces and no space follows a space; from a block that is
             // not so, byte by byte.
             if bytes.count >= 17, bytes[0] > 0x20, bytes[0] < 0x80 {
-                let space = SIMD16<UInt8>(repeating: 0x20), high = SIMD16<UInt8>(repeating: 0x80)
+                let space = SIMD16<UInt8>(repeating: 0x20)
                 start = 1
                 while start + 16 <= bytes.count {
                     let here = TextScanning.vector(bytes, at: start), before = TextScanning.vector(bytes, at: start - 1)
-                    // Below 0x20 wraps to 0xE0 or more when 0x20 is taken away; 0x80 or more has its high bit.
-                    let refused = (here | (here &- space)) & high
+                    let refused = TextScanning.nonPrintableOrBeyondASCII(here)
                         | TextScanning.zeroLanes(here ^ space) & TextScanning.zeroLanes(before ^ space)
                     if TextScanning.anyLane(refused) { break }
                     start += 16

@@ -516,6 +516,14 @@ public enum TextScanning {
         return ~(((lanes & low) &+ low) | lanes) & SIMD16<UInt8>(repeating: 0x80)
     }
 
+    /// 0x80 in each lane that is below 0x20 or 0x80 and above (0x7F, DEL, passes), 0 in every other: a
+    /// byte below 0x20 wraps to 0xE0 or more when 0x20 is taken away, and one of 0x80 or more has its high
+    /// bit already.
+    @inlinable @inline(__always)
+    public static func nonPrintableOrBeyondASCII(_ lanes: SIMD16<UInt8>) -> SIMD16<UInt8> {
+        (lanes | (lanes &- SIMD16(repeating: 0x20))) & SIMD16(repeating: 0x80)
+    }
+
     /// Whether any lane of `lanes` is not zero, tested as two words (Swift's reductions of a vector,
     /// such as `any` of a mask, are loops over the lanes).
     @inlinable @inline(__always)

@@ -61,14 +61,10 @@ struct HeadWords: Equatable {
     /// starts the Kelvin sign's UTF-8: most lines hold neither, which sixteen bytes at a time shows.
     static func mayHoldMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
-        let hashes = SIMD16<UInt8>(repeating: UInt8(ascii: "#")), angles = SIMD16<UInt8>(repeating: UInt8(ascii: "<"))
-        let ampersands = SIMD16<UInt8>(repeating: UInt8(ascii: "&")), stars = SIMD16<UInt8>(repeating: UInt8(ascii: "*"))
-        let underscores = SIMD16<UInt8>(repeating: UInt8(ascii: "_")), kelvinStarts = SIMD16<UInt8>(repeating: 0xE2)
+        let kelvinStarts = SIMD16<UInt8>(repeating: 0xE2)
         while index + 16 <= bytes.count {
             let lanes = TextScanning.vector(bytes, at: index)
-            let marks = TextScanning.zeroLanes(lanes ^ hashes) | TextScanning.zeroLanes(lanes ^ angles) | TextScanning.zeroLanes(lanes ^ ampersands)
-                | TextScanning.zeroLanes(lanes ^ stars) | TextScanning.zeroLanes(lanes ^ underscores) | TextScanning.zeroLanes(lanes ^ kelvinStarts)
-            if TextScanning.anyLane(marks) { return true }
+            if TextScanning.anyLane(ReportCells.decorationMarks(lanes) | TextScanning.zeroLanes(lanes ^ kelvinStarts)) { return true }
             index += 16
         }
         return bytes[index...].contains { ReportCells.isDecorationMark($0) || $0 == 0xE2 }

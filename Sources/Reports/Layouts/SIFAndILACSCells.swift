@@ -192,20 +192,11 @@ enum ReportCells {
             // answers nil; the spaces are counted.
             if bytes.count >= 17 {
                 guard first >= 0x20, first < 0x80, !isDecorationMark(first) else { return nil }
-                let space = SIMD16<UInt8>(repeating: UInt8(ascii: " ")), twenty = SIMD16<UInt8>(repeating: 0x20)
-                let high = SIMD16<UInt8>(repeating: 0x80)
-                let hashes = SIMD16<UInt8>(repeating: UInt8(ascii: "#")), angles = SIMD16<UInt8>(repeating: UInt8(ascii: "<"))
-                let ampersands = SIMD16<UInt8>(repeating: UInt8(ascii: "&")), stars = SIMD16<UInt8>(repeating: UInt8(ascii: "*"))
-                let underscores = SIMD16<UInt8>(repeating: UInt8(ascii: "_"))
+                let space = SIMD16<UInt8>(repeating: UInt8(ascii: " "))
                 index = 1
                 while index + 16 <= bytes.count {
                     let here = TextScanning.vector(bytes, at: index), before = TextScanning.vector(bytes, at: index - 1)
-                    // A byte below 0x20 wraps to 0xE0 or more when 0x20 is taken away; one of 0x80 or more
-                    // has its high bit already.
-                    var refused = (here | (here &- twenty)) & high
-                    refused |= TextScanning.zeroLanes(here ^ hashes) | TextScanning.zeroLanes(here ^ angles)
-                        | TextScanning.zeroLanes(here ^ ampersands) | TextScanning.zeroLanes(here ^ stars)
-                        | TextScanning.zeroLanes(here ^ underscores)
+                    var refused = TextScanning.nonPrintableOrBeyondASCII(here) | decorationMarks(here)
                     let isSpace = TextScanning.zeroLanes(here ^ space)
                     refused |= isSpace & TextScanning.zeroLanes(before ^ space)
                     if TextScanning.anyLane(refused) { return nil }
@@ -233,6 +224,14 @@ enum ReportCells {
         case UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "_"): true
         default: false
         }
+    }
+
+    /// `isDecorationMark` of sixteen bytes at once: 0x80 in each lane that holds a decoration mark.
+    @inline(__always)
+    static func decorationMarks(_ lanes: SIMD16<UInt8>) -> SIMD16<UInt8> {
+        TextScanning.zeroLanes(lanes ^ SIMD16(repeating: UInt8(ascii: "#"))) | TextScanning.zeroLanes(lanes ^ SIMD16(repeating: UInt8(ascii: "<")))
+            | TextScanning.zeroLanes(lanes ^ SIMD16(repeating: UInt8(ascii: "&"))) | TextScanning.zeroLanes(lanes ^ SIMD16(repeating: UInt8(ascii: "*")))
+            | TextScanning.zeroLanes(lanes ^ SIMD16(repeating: UInt8(ascii: "_")))
     }
 
     /// The length in bytes of what `Patterns.headingMarks` matches at the start of `text` (0 for no
