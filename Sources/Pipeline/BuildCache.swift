@@ -289,14 +289,18 @@ func readFile(atPath path: String) -> [UInt8]? {
     guard fstat(descriptor, &info) == 0 else { return nil }
     // Read into uninitialised space: a pack of ten thousand summaries is tens of megabytes, not worth
     // zeroing first.
+    var failed = false
     var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
         while count < buffer.count {
             let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             if got < 0, errno == EINTR { continue }
+            if got < 0 { failed = true }
             if got <= 0 { break }
             count += got
         }
     }
+    if failed { return nil }
+    // The file may have grown since `fstat`: read on to its end.
     var filled = bytes.count
     while true {
         if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }

@@ -62,9 +62,8 @@ public struct SiteStaging: Sendable {
             if let standby, manager.fileExists(atPath: writer.retired.path) {
                 try manager.moveItem(at: writer.retired, to: staging)
                 // Only files still as they were recorded are trusted; one deleted or edited by hand in the
-                // previous output goes, and is linked or written again like any other.
-                // Each file's `stat` on every core (ten thousand of them took a one-report rebuild's staging
-                // most of its time on one), then the verdicts in one pass.
+                // previous output goes, and is linked or written again like any other. The files' `stat`s
+                // are taken on every core, then the verdicts applied in one pass.
                 let stagingPath = staging.path + "/"
                 let recorded = Array(standby)
                 let trusted = ParallelSlots<Bool>(count: recorded.count)

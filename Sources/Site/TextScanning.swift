@@ -433,12 +433,10 @@ public enum TextScanning {
                 let firstVector = SIMD16<UInt8>(repeating: first), firstCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: firstBits))
                 let secondVector = SIMD16<UInt8>(repeating: second), secondCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: secondBits))
                 while index + 17 <= bytes.count, index <= last {
-                    let word = base!.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) | firstCase
-                    let next = base!.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self) | secondCase
-                    // A zero lane marks a candidate; the lanes are tested as two words (Swift's `any` of a
-                    // vector mask is a loop here, slower than the comparisons).
-                    let halves = unsafeBitCast((word ^ firstVector) | (next ^ secondVector), to: SIMD2<UInt64>.self)
-                    if zeroBytes(halves[0]) | zeroBytes(halves[1]) != 0 {
+                    let word = vector(bytes, at: index) | firstCase
+                    let next = vector(bytes, at: index + 1) | secondCase
+                    // A zero lane marks a candidate.
+                    if anyLane(zeroLanes((word ^ firstVector) | (next ^ secondVector))) {
                         for candidate in index..<min(index + 16, last + 1) where matches(at: candidate) { return candidate }
                     }
                     index += 16
