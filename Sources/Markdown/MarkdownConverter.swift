@@ -41,7 +41,19 @@ public struct MarkdownConverter: Sendable {
         try convert(markdown) { Data(bytes: $0, count: strlen($0)) }
     }
 
+    /// `htmlBytes(from:)` of Markdown already in UTF-8, which must be well formed (the text of Strings).
+    public func htmlBytes(fromUTF8 markdown: [UInt8]) throws(Failure) -> Data {
+        try markdown.withUnsafeBufferPointer { bytes in
+            Swift.Result { () throws(Failure) in try convert(bytes) { Data(bytes: $0, count: strlen($0)) } }
+        }.get()
+    }
+
     private func convert<Result>(_ markdown: String, _ take: (UnsafePointer<CChar>) -> Result) throws(Failure) -> Result {
+        var text = markdown
+        return try text.withUTF8 { bytes in Swift.Result { () throws(Failure) in try convert(bytes, take) } }.get()
+    }
+
+    private func convert<Result>(_ markdown: UnsafeBufferPointer<UInt8>, _ take: (UnsafePointer<CChar>) -> Result) throws(Failure) -> Result {
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES
         if allowsTemplateHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { throw .parserUnavailable }
@@ -50,10 +62,7 @@ public struct MarkdownConverter: Sendable {
             guard let syntax = cmark_find_syntax_extension(name) else { throw .extensionMissing(name) }
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
-        var text = markdown
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
+        markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         Self.inlineParsing.lock()
         let finished = cmark_parser_finish(parser)
         Self.inlineParsing.unlock()

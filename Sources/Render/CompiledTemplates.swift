@@ -36,6 +36,13 @@ struct CompiledTemplates: Sendable {
     /// The text of template `name` for `view`; nil when there is no such template (as swift-mustache's
     /// `MustacheLibrary.render` gives nil).
     func render(_ view: any TemplateView, with name: String) -> String? {
+        utf8(of: view, with: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render(_:with:)` as UTF-8, for a caller that hands the text on as bytes (to cmark-gfm, into a
+    /// file): the page is written into one byte buffer, as appending each piece to a String cost several
+    /// times the copying.
+    func utf8(of view: any TemplateView, with name: String) -> [UInt8]? {
         guard let number = numbers[name] else { return nil }
         var renderer = Renderer(programs: programs)
         var stack: [Value] = [.view(view)]
@@ -68,7 +75,8 @@ struct CompiledTemplates: Sendable {
     }
 
     indirect enum Op: Sendable {
-        case text(String)
+        /// A piece of the template's own text, as UTF-8.
+        case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, [Op])
         case invertedSection(Name, [Op])
@@ -109,7 +117,7 @@ struct CompiledTemplates: Sendable {
             switch kind {
             case "text":
                 guard let text = payload.value as? String else { return nil }
-                ops.append(.text(text))
+                ops.append(.text(Array(text.utf8)))
             case "variable", "unescapedVariable":
                 guard let name = name() else { return nil }
                 ops.append(.variable(name, escaped: kind == "variable"))
@@ -216,7 +224,13 @@ struct CompiledTemplates: Sendable {
 
     private struct Renderer {
         let programs: [[Op]]
-        var text = ""
+        /// The text so far, as UTF-8: every piece appended is a whole String's, so it stays well formed.
+        var text: [UInt8] = []
+
+        private mutating func append(_ piece: String) {
+            var piece = piece
+            piece.withUTF8 { text.append(contentsOf: $0) }
+        }
 
         /// A template, a partial or a section's inner template, as swift-mustache's `render(context:)`
         /// renders each: `escaping` is the escaping in force at its start (HTML for a template or a
@@ -228,19 +242,18 @@ struct CompiledTemplates: Sendable {
                 for op in ops { render(op, stack: &stack, escaping: &escaping, indentation: indentation) }
                 return
             }
-            let start = text.utf8.count
+            let start = text.count
             for op in ops {
-                let before = text.utf8.count
+                let before = text.count
                 // swift-mustache compares the last Character of this template's text with "\n": a CRLF is
                 // one Character, so it does not count.
-                let last = text.utf8.suffix(2)
                 let startsLine =
-                    before > start && last.last == UInt8(ascii: "\n")
-                    && (before - start < 2 || last.first != UInt8(ascii: "\r"))
+                    before > start && text[before - 1] == UInt8(ascii: "\n")
+                    && (before - start < 2 || text[before - 2] != UInt8(ascii: "\r"))
                 render(op, stack: &stack, escaping: &escaping, indentation: indentation)
-                if startsLine, text.utf8.count > before {
+                if startsLine, text.count > before {
                     // Only the piece moves, not the page before it; `before` ends a whole piece of UTF-8.
-                    text.insert(contentsOf: indentation, at: text.utf8.index(text.utf8.startIndex, offsetBy: before))
+                    text.insert(contentsOf: indentation.utf8, at: before)
                 }
             }
         }
@@ -250,11 +263,11 @@ struct CompiledTemplates: Sendable {
         ) {
             switch op {
             case .text(let piece):
-                text += piece
+                text.append(contentsOf: piece)
             case .variable(let name, let escaped):
                 guard let value = Self.lookUp(name, in: stack) else { return }
                 let printed = value.printed
-                text += escaped ? (escaping?.escapeText(printed) ?? printed) : printed
+                append(escaped ? (escaping?.escapeText(printed) ?? printed) : printed)
             case .section(let name, let inner):
                 switch Self.lookUp(name, in: stack) {
                 case .list(let list):

@@ -67,10 +67,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ page: PagePlan) throws(Failure) -> OutputFile {
-        let markdown = templates.render(page.view, with: page.template)
+        let markdown = templates.utf8(of: page.view, with: page.template)
         let body: Data
         do {
-            body = try MarkdownConverter(allowsTemplateHTML: true).htmlBytes(from: markdown)
+            body = try MarkdownConverter(allowsTemplateHTML: true).htmlBytes(fromUTF8: markdown)
         } catch {
             throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
         }
@@ -83,7 +83,7 @@ public struct SiteRenderer: Sendable {
             stylesheetURL: isNotFound ? nil : root + Permalinks.stylesheet,
             inlineStyle: isNotFound ? stylesheet.map { String(decoding: $0.contents, as: UTF8.self) } : nil,
             feedURL: baseURL.map { $0 + Permalinks.feed })
-        if !body.isEmpty, let contents = BodySlot.filling(templates.render(layout, with: "layout.html"), with: body) {
+        if !body.isEmpty, let contents = BodySlot.filling(utf8: templates.utf8(of: layout, with: "layout.html"), with: body) {
             return OutputFile(path: page.path, contents: contents)
         }
         layout.body = String(decoding: body, as: UTF8.self)
@@ -138,8 +138,12 @@ enum BodySlot {
     /// `rendered` with each marker replaced by `body`; nil when the marker's words stand anywhere but in
     /// whole markers.
     static func filling(_ rendered: String, with body: Data) -> Data? {
-        var rendered = rendered
-        return rendered.withUTF8 { bytes -> Data? in
+        filling(utf8: Array(rendered.utf8), with: body)
+    }
+
+    /// `filling(_:with:)` of the layout's text as UTF-8.
+    static func filling(utf8 rendered: [UInt8], with body: Data) -> Data? {
+        rendered.withUnsafeBufferPointer { bytes -> Data? in
             Array(marker.utf8).withUnsafeBufferPointer { markerBytes in
                 Array(word.utf8).withUnsafeBufferPointer { wordBytes in
                     var words = 0

@@ -133,6 +133,12 @@ public struct TemplateSet: Sendable {
         return library.render(value, withTemplate: name) ?? ""
     }
 
+    /// `render(_:with:)` as UTF-8.
+    func utf8(of value: Any, with name: String) -> [UInt8] {
+        if let compiled, let view = value as? any TemplateView { return compiled.utf8(of: view, with: name) ?? [] }
+        return Array((library.render(value, withTemplate: name) ?? "").utf8)
+    }
+
     /// The same templates rendered by swift-mustache's own renderer: the definition `CompiledTemplates`
     /// is tested against.
     var renderedByLibrary: TemplateSet {
