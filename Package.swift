@@ -1,6 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// On Linux the executables allocate with jemalloc (Debian's `libjemalloc-dev`) instead of glibc's
+/// allocator: a build makes and frees millions of small Strings and arrays on both cores, and with
+/// jemalloc a cold build of 10,000 reports takes about a tenth less CPU time and less memory (see the
+/// README's benchmark). Linking it is enough: its `malloc` and `free` come before glibc's.
+let jemalloc: [LinkerSetting] = [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "sitegen",
     platforms: [.macOS(.v14)],
@@ -33,12 +39,12 @@ let package = Package(
         .executableTarget(name: "sitegen", dependencies: [
             "Pipeline", "Serve", "SiteCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: jemalloc),
         .target(name: "Corpus", dependencies: ["Site"]),
         .executableTarget(name: "sitegen-bench", dependencies: [
             "Corpus", "Reports", "Site", "Render", "Publish", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Benchmarks"),
+        ], path: "Benchmarks", linkerSettings: jemalloc),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Site"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),

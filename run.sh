@@ -4,26 +4,26 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-ensure_cmark_gfm() {
-    if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then
+ensure_libraries() {
+    if pkg-config --exists libcmark-gfm jemalloc 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then
         return
     fi
-    echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev (needed to build sitegen)…" >&2
+    echo "Installing libcmark-gfm-dev, libcmark-gfm-extensions-dev and libjemalloc-dev (needed to build sitegen)…" >&2
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update
-    $sudo apt-get install -y pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
+    $sudo apt-get install -y pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev
 }
 
 command="${1:-}"
 [ $# -gt 0 ] && shift
 case "$command" in
     build)
-        ensure_cmark_gfm
+        ensure_libraries
         swift run sitegen build "$@"
         ;;
     test)
-        ensure_cmark_gfm
+        ensure_libraries
         swift test "$@"
         ;;
     *)

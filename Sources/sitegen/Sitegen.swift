@@ -27,7 +27,6 @@ struct Build: AsyncParsableCommand {
     @OptionGroup var terminal: TerminalOptions
 
     func run() async throws {
-        AllocatorTuning.forOneBuild()
         let options = inputs.options(baseURL: baseURL, strict: strict)
         do {
             _ = try await Terminal(options: terminal).build(options)
