@@ -47,6 +47,27 @@ import Site
         #expect(Set(object[0].keys) == Set(JudgementExport.csvHeader.split(separator: ",").map(String.init)))
     }
 
+    /// The JSON is written by hand as `JSONEncoder` writes it: the same bytes for the site's records, for
+    /// none, and for records whose every string holds each ASCII character and others beyond it.
+    @Test func jsonIsWrittenAsTheEncoderWritesIt() {
+        let records = JudgementExport.records(Self.site)
+        #expect(JudgementExport.json(Self.site) == JudgementExport.encoded(records))
+        #expect(JudgementExport.json([]) == JudgementExport.encoded([]))
+        var every = ""
+        for value in 0..<0x80 { every.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
+        every += "\u{85}\u{A0}\u{2028}\u{2029}é\u{301}😀\u{FEFF}/\\\""
+        var tricky = records
+        for index in tricky.indices {
+            tricky[index].authority = every
+            tricky[index].judgement = String(every.reversed())
+            tricky[index].source_file = "a/b\\c\"d"
+            tricky[index].source_line = [0, -1, Int.max, Int.min][index % 4]
+            tricky[index].level = index == 0 ? nil : -7
+            tricky[index].inspection_date = index == 1 ? nil : every
+        }
+        #expect(String(decoding: JudgementExport.json(tricky), as: UTF8.self) == String(decoding: JudgementExport.encoded(tricky), as: UTF8.self))
+    }
+
     /// Quoting and the formula guard go by bytes: a comma, quote or line break followed by a combining
     /// mark still needs quotes, and so does every line break a spreadsheet may split at.
     @Test func fieldsAreQuotedByTheirBytes() {
