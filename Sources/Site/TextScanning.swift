@@ -436,27 +436,25 @@ public enum TextScanning {
                 let final = pattern[lastOffset]
                 let firstVector = SIMD16<UInt8>(repeating: first), firstCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: firstBits))
                 let finalVector = SIMD16<UInt8>(repeating: final), finalCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: caseBits(final)))
-                // Every lane's position is then at most `last`.
-                while index + lastOffset + 16 <= bytes.count {
-                    let word = vector(bytes, at: index) | firstCase
-                    let tail = vector(bytes, at: index + lastOffset) | finalCase
-                    // 0x80 in a lane marks a candidate.
-                    let marks = zeroLanes((word ^ firstVector) | (tail ^ finalVector))
-                    if anyLane(marks) {
-                        let halves = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
-                        var low = halves[0], high = halves[1]
-                        while low != 0 {
-                            let candidate = index + low.trailingZeroBitCount / 8
-                            if matches(at: candidate) { return candidate }
-                            low &= low &- 1
-                        }
-                        while high != 0 {
-                            let candidate = index + 8 + high.trailingZeroBitCount / 8
-                            if matches(at: candidate) { return candidate }
-                            high &= high &- 1
-                        }
+                // 0x80 in each lane of the block at `offset` that is a candidate.
+                @inline(__always) func marks(at offset: Int) -> SIMD16<UInt8> {
+                    zeroLanes(((vector(bytes, at: offset) | firstCase) ^ firstVector) | ((vector(bytes, at: offset &+ lastOffset) | finalCase) ^ finalVector))
+                }
+                // The last position a whole block can start at, so that every lane's position is at most `last`
+                // (negative when there is none). Thirty-two positions a step while two blocks fit, then sixteen.
+                let limit = bytes.count - lastOffset - 16
+                while index &+ 16 <= limit {
+                    let low = marks(at: index)
+                    let high = marks(at: index &+ 16)
+                    if anyLane(low | high) {
+                        if let found = Self.firstMatch(low, at: index, pattern, in: bytes) { return found }
+                        if let found = Self.firstMatch(high, at: index &+ 16, pattern, in: bytes) { return found }
                     }
-                    index += 16
+                    index &+= 32
+                }
+                if index <= limit {
+                    if let found = Self.firstMatch(marks(at: index), at: index, pattern, in: bytes) { return found }
+                    index &+= 16
                 }
             }
             while index <= last {
@@ -481,6 +479,21 @@ public enum TextScanning {
             }
             return nil
         }
+    }
+
+    /// The first candidate marked in `marks` (lanes of the block at `offset`) where `pattern` stands,
+    /// ignoring the case of ASCII letters.
+    @inline(__always)
+    private static func firstMatch(_ marks: SIMD16<UInt8>, at offset: Int, _ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var bits = laneBits(marks)
+        while bits != 0 {
+            let candidate = offset &+ bits.trailingZeroBitCount
+            var matched = 0
+            while matched < pattern.count, lowered(bytes[candidate &+ matched]) == pattern[matched] { matched &+= 1 }
+            if matched == pattern.count { return candidate }
+            bits &= bits &- 1
+        }
+        return nil
     }
 
     @inline(__always)
@@ -545,6 +558,16 @@ public enum TextScanning {
     public static func anyLane(_ lanes: SIMD16<UInt8>) -> Bool {
         let halves = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
         return halves[0] | halves[1] != 0
+    }
+
+    /// The marked lanes of `marks` (each 0x80 or 0) as the low sixteen bits of a number, lane 0 the lowest.
+    @inlinable @inline(__always)
+    public static func laneBits(_ marks: SIMD16<UInt8>) -> UInt64 {
+        let halves = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
+        // Each byte's 0x80 moved to its bit 0, then gathered into the top byte by one multiplication: byte
+        // i's bit lands on bit 56 + i, and no two other products overlap or carry into those bits.
+        func gathered(_ half: UInt64) -> UInt64 { (((half >> 7) & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56 }
+        return gathered(halves[0]) | gathered(halves[1]) << 8
     }
 
     /// How many lanes of `marks` (each 0x80 or 0) are marked.
