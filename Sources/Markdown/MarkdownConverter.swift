@@ -34,14 +34,10 @@ public struct MarkdownConverter: Sendable {
         try convert(markdown) { String(cString: $0) }
     }
 
-    /// The HTML as UTF-8 bytes, as cmark-gfm wrote them, for a caller that writes them out: no String is
-    /// made of them, so they are not checked again (cmark-gfm writes only well-formed UTF-8 for the
-    /// well-formed UTF-8 of a String, as `String(cString:)` finds).
-    public func htmlBytes(from markdown: String) throws(Failure) -> Data {
-        try convert(markdown) { Data(bytes: $0, count: strlen($0)) }
-    }
-
-    /// `htmlBytes(from:)` of Markdown already in UTF-8, which must be well formed (the text of Strings).
+    /// The HTML of Markdown given as UTF-8, which must be well formed (the text of Strings, as a template's
+    /// output is), as the UTF-8 bytes cmark-gfm wrote, for a caller that writes them out: neither the
+    /// Markdown nor the HTML is made a String, so neither is checked again (cmark-gfm writes only
+    /// well-formed UTF-8 for well-formed UTF-8, as `String(cString:)` finds).
     public func htmlBytes(fromUTF8 markdown: [UInt8]) throws(Failure) -> Data {
         try markdown.withUnsafeBufferPointer { bytes in
             Swift.Result { () throws(Failure) in try convert(bytes) { Data(bytes: $0, count: strlen($0)) } }

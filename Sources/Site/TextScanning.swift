@@ -415,21 +415,15 @@ public enum TextScanning {
             func zeroBytes(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
             let firstBits = caseBits(first)
             let firsts = UInt64(first) &* 0x0101_0101_0101_0101
-            // With a second byte, a candidate is where the first byte and the one after both match: far
-            // fewer than where the first alone does ("r" of "recommend" is common in English).
+            // In the eight-at-a-time tail, with a second byte, a candidate is where the first byte and the one
+            // after both match: far fewer than where the first alone does ("r" is common in English).
             let second = pattern.count > 1 ? pattern[1] : 0
             let secondBits = caseBits(second)
             let seconds = UInt64(second) &* 0x0101_0101_0101_0101
             let base = UnsafeRawPointer(bytes.baseAddress)
-            func matches(at index: Int) -> Bool {
-                guard lowered(bytes[index]) == first else { return false }
-                var matched = 1
-                while matched < pattern.count, lowered(bytes[index + matched]) == pattern[matched] { matched += 1 }
-                return matched == pattern.count
-            }
-            // Sixteen positions at a time in vector registers, where the first byte and the needle's last
-            // byte, as far after it as the needle is long, both match (compared as above): far fewer
-            // candidates than where the first two bytes match, since the pair is further apart than any
+            // Positions are looked at sixteen at a time in vector registers, where the first byte and the
+            // needle's last byte, as far after it as the needle is long, both match (compared as above): far
+            // fewer candidates than where the first two bytes match, since the pair is further apart than any
             // common pair of letters ("re" of "recommend"). Only the candidates are then tried, in order.
             if pattern.count > 1 {
                 let lastOffset = pattern.count - 1
@@ -474,7 +468,7 @@ public enum TextScanning {
                         continue
                     }
                 }
-                if matches(at: index) { return index }
+                if matches(pattern, caseInsensitiveIn: bytes, at: index) { return index }
                 index += 1
             }
             return nil
@@ -488,9 +482,7 @@ public enum TextScanning {
         var bits = laneBits(marks)
         while bits != 0 {
             let candidate = offset &+ bits.trailingZeroBitCount
-            var matched = 0
-            while matched < pattern.count, lowered(bytes[candidate &+ matched]) == pattern[matched] { matched &+= 1 }
-            if matched == pattern.count { return candidate }
+            if matches(pattern, caseInsensitiveIn: bytes, at: candidate) { return candidate }
             bits &= bits &- 1
         }
         return nil
