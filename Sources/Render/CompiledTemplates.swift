@@ -187,7 +187,7 @@ struct CompiledTemplates: Sendable {
         /// The value named `name` directly inside this one (swift-mustache's `_getImmediateChild`).
         func child(named name: String) -> Value? {
             switch self {
-            case .view(let view): return view.field(named: name)?.templateFieldValue
+            case .view(let view): return view.compiledField(named: name)
             // `TemplateText` has no children, nor has a String, an Int, a Bool or an Array by reflection.
             case .text, .bool, .int, .list: return nil
             case .other(let object):
@@ -340,15 +340,25 @@ struct CompiledTemplates: Sendable {
             case .innermost:
                 return stack.last
             case .inInnermost(let parts):
-                return parts.reduce(stack.last) { found, part in found?.child(named: part) }
+                guard let innermost = stack.last else { return nil }
+                return child(of: innermost, at: parts[...])
             case .inStack(let first, let rest):
-                for value in stack.reversed() {
-                    if let found = value.child(named: first) {
-                        return rest.reduce(found) { found, part in found?.child(named: part) }
-                    }
+                // By index, not by iterating `stack.reversed()`: a Value read in place is not copied, and
+                // most names are not found in the first values tried.
+                var index = stack.count - 1
+                while index >= 0 {
+                    if let found = stack[index].child(named: first) { return child(of: found, at: rest[...]) }
+                    index -= 1
                 }
                 return nil
             }
+        }
+
+        /// The value reached from `value` through the names of `path` in turn.
+        private static func child(of value: Value, at path: ArraySlice<String>) -> Value? {
+            guard let first = path.first else { return value }
+            guard let found = value.child(named: first) else { return nil }
+            return child(of: found, at: path.dropFirst())
         }
     }
 }

@@ -11,15 +11,37 @@ protocol TemplateView: MustacheParent, TemplateValue {
     /// method, so that each view's is specialised: called generically, reading `fields` instantiates its
     /// tuple and function types' metadata at every call.)
     func field(named name: String) -> (any TemplateValue)?
+    /// `field(named: name)?.templateFieldValue`, without making the field an `any TemplateValue` first (a
+    /// view held in one is copied into a box of its own, and then into another as `any TemplateView`).
+    func compiledField(named name: String) -> CompiledTemplates.Value?
 }
 
-typealias TemplateFields<View> = [(name: String, value: @Sendable (View) -> any TemplateValue)]
+typealias TemplateFields<View> = [TemplateField<View>]
+
+/// One of a view's fields: its name, and how to read it as swift-mustache and as `CompiledTemplates`
+/// are given it.
+struct TemplateField<View>: Sendable {
+    let name: String
+    let value: @Sendable (View) -> any TemplateValue
+    let compiled: @Sendable (View) -> CompiledTemplates.Value?
+
+    init<Value: TemplateValue>(_ name: String, _ read: @escaping @Sendable (View) -> Value) {
+        self.name = name
+        value = { read($0) }
+        compiled = { read($0).templateFieldValue }
+    }
+}
 
 extension TemplateView {
     func child(named name: String) -> Any? { field(named: name)?.templateValue }
 
     func field(named name: String) -> (any TemplateValue)? {
         for field in Self.fields where field.name == name { return field.value(self) }
+        return nil
+    }
+
+    func compiledField(named name: String) -> CompiledTemplates.Value? {
+        for field in Self.fields where field.name == name { return field.compiled(self) }
         return nil
     }
 
@@ -135,7 +157,7 @@ struct LinkView: TemplateView {
     var title: String
     var url: String
 
-    static let fields: TemplateFields<Self> = [("title", { $0.title }), ("url", { $0.url })]
+    static let fields: TemplateFields<Self> = [.init("title", { $0.title }), .init("url", { $0.url })]
 }
 
 /// A level shown as words on a colour: the colour comes from `token`, the meaning is always in `text`.
@@ -143,14 +165,14 @@ struct BadgeView: TemplateView {
     var text: String
     var token: String
 
-    static let fields: TemplateFields<Self> = [("text", { $0.text }), ("token", { $0.token })]
+    static let fields: TemplateFields<Self> = [.init("text", { $0.text }), .init("token", { $0.token })]
 }
 
 struct DataLinksView: TemplateView {
     var csvURL: String
     var jsonURL: String
 
-    static let fields: TemplateFields<Self> = [("csvURL", { $0.csvURL }), ("jsonURL", { $0.jsonURL })]
+    static let fields: TemplateFields<Self> = [.init("csvURL", { $0.csvURL }), .init("jsonURL", { $0.jsonURL })]
 }
 
 struct InspectionRowView: TemplateView {
@@ -165,9 +187,9 @@ struct InspectionRowView: TemplateView {
     var judgementCount: Int
 
     static let fields: TemplateFields<Self> = [
-        ("label", { $0.label }), ("url", { $0.url }), ("authority", { $0.authority }),
-        ("authorityURL", { $0.authorityURL }), ("date", { $0.date }), ("isoDate", { $0.isoDate }),
-        ("headline", { $0.headline }), ("judgementCount", { $0.judgementCount }),
+        .init("label", { $0.label }), .init("url", { $0.url }), .init("authority", { $0.authority }),
+        .init("authorityURL", { $0.authorityURL }), .init("date", { $0.date }), .init("isoDate", { $0.isoDate }),
+        .init("headline", { $0.headline }), .init("judgementCount", { $0.judgementCount }),
     ]
 }
 
@@ -182,9 +204,9 @@ struct JudgementView: TemplateView {
     var source: String
 
     static let fields: TemplateFields<Self> = [
-        ("wording", { $0.wording }), ("scope", { $0.scope }), ("outcome", { $0.outcome }),
-        ("outcomeURL", { $0.outcomeURL }), ("grade", { $0.grade }), ("badge", { $0.badge }), ("basis", { $0.basis }),
-        ("source", { $0.source }),
+        .init("wording", { $0.wording }), .init("scope", { $0.scope }), .init("outcome", { $0.outcome }),
+        .init("outcomeURL", { $0.outcomeURL }), .init("grade", { $0.grade }), .init("badge", { $0.badge }), .init("basis", { $0.basis }),
+        .init("source", { $0.source }),
     ]
 }
 
@@ -194,7 +216,7 @@ struct ScaleView: TemplateView {
     var steps: [ScaleStepView]
 
     static let fields: TemplateFields<Self> = [
-        ("framework", { $0.framework }), ("frameworkURL", { $0.frameworkURL }), ("steps", { $0.steps }),
+        .init("framework", { $0.framework }), .init("frameworkURL", { $0.frameworkURL }), .init("steps", { $0.steps }),
     ]
 }
 
@@ -202,7 +224,7 @@ struct ScaleStepView: TemplateView {
     var grade: String
     var badge: BadgeView
 
-    static let fields: TemplateFields<Self> = [("grade", { $0.grade }), ("badge", { $0.badge })]
+    static let fields: TemplateFields<Self> = [.init("grade", { $0.grade }), .init("badge", { $0.badge })]
 }
 
 struct ChartView: TemplateView {
@@ -211,7 +233,7 @@ struct ChartView: TemplateView {
     /// Built in Swift with every value XML-escaped (see `Charts`), so the template places it unescaped.
     var svg: String
 
-    static let fields: TemplateFields<Self> = [("id", { $0.id }), ("caption", { $0.caption }), ("svg", { $0.svg })]
+    static let fields: TemplateFields<Self> = [.init("id", { $0.id }), .init("caption", { $0.caption }), .init("svg", { $0.svg })]
 }
 
 struct HomeView: TemplateView {
@@ -229,11 +251,11 @@ struct HomeView: TemplateView {
     var data: DataLinksView
 
     static let fields: TemplateFields<Self> = [
-        ("inspectionCaption", { $0.inspectionCaption }), ("authorityCount", { $0.authorityCount }),
-        ("inspectionCount", { $0.inspectionCount }), ("judgementCount", { $0.judgementCount }),
-        ("outcomeCount", { $0.outcomeCount }), ("inspectionRows", { $0.inspectionRows }),
-        ("authorities", { $0.authorities }), ("themes", { $0.themes }), ("frameworks", { $0.frameworks }),
-        ("matrix", { $0.matrix }), ("legend", { $0.legend }), ("data", { $0.data }),
+        .init("inspectionCaption", { $0.inspectionCaption }), .init("authorityCount", { $0.authorityCount }),
+        .init("inspectionCount", { $0.inspectionCount }), .init("judgementCount", { $0.judgementCount }),
+        .init("outcomeCount", { $0.outcomeCount }), .init("inspectionRows", { $0.inspectionRows }),
+        .init("authorities", { $0.authorities }), .init("themes", { $0.themes }), .init("frameworks", { $0.frameworks }),
+        .init("matrix", { $0.matrix }), .init("legend", { $0.legend }), .init("data", { $0.data }),
     ]
 }
 
@@ -244,7 +266,7 @@ struct AuthoritySummaryView: TemplateView {
     var latest: String
 
     static let fields: TemplateFields<Self> = [
-        ("name", { $0.name }), ("url", { $0.url }), ("inspections", { $0.inspections }), ("latest", { $0.latest }),
+        .init("name", { $0.name }), .init("url", { $0.url }), .init("inspections", { $0.inspections }), .init("latest", { $0.latest }),
     ]
 }
 
@@ -252,7 +274,7 @@ struct ThemeView: TemplateView {
     var title: String
     var outcomes: [OutcomeSummaryView]
 
-    static let fields: TemplateFields<Self> = [("title", { $0.title }), ("outcomes", { $0.outcomes })]
+    static let fields: TemplateFields<Self> = [.init("title", { $0.title }), .init("outcomes", { $0.outcomes })]
 }
 
 struct OutcomeSummaryView: TemplateView {
@@ -262,8 +284,8 @@ struct OutcomeSummaryView: TemplateView {
     var frameworks: String
 
     static let fields: TemplateFields<Self> = [
-        ("title", { $0.title }), ("url", { $0.url }), ("judgements", { $0.judgements }),
-        ("frameworks", { $0.frameworks }),
+        .init("title", { $0.title }), .init("url", { $0.url }), .init("judgements", { $0.judgements }),
+        .init("frameworks", { $0.frameworks }),
     ]
 }
 
@@ -275,8 +297,8 @@ struct FrameworkSummaryView: TemplateView {
     var inspections: String
 
     static let fields: TemplateFields<Self> = [
-        ("name", { $0.name }), ("shortName", { $0.shortName }), ("url", { $0.url }), ("years", { $0.years }),
-        ("inspections", { $0.inspections }),
+        .init("name", { $0.name }), .init("shortName", { $0.shortName }), .init("url", { $0.url }), .init("years", { $0.years }),
+        .init("inspections", { $0.inspections }),
     ]
 }
 
@@ -284,7 +306,7 @@ struct MatrixView: TemplateView {
     var outcomes: [LinkView]
     var rows: [MatrixRowView]
 
-    static let fields: TemplateFields<Self> = [("outcomes", { $0.outcomes }), ("rows", { $0.rows })]
+    static let fields: TemplateFields<Self> = [.init("outcomes", { $0.outcomes }), .init("rows", { $0.rows })]
 }
 
 struct MatrixRowView: TemplateView {
@@ -293,7 +315,7 @@ struct MatrixRowView: TemplateView {
     var cells: [MatrixCellView]
 
     static let fields: TemplateFields<Self> = [
-        ("authority", { $0.authority }), ("authorityURL", { $0.authorityURL }), ("cells", { $0.cells }),
+        .init("authority", { $0.authority }), .init("authorityURL", { $0.authorityURL }), .init("cells", { $0.cells }),
     ]
 }
 
@@ -301,7 +323,7 @@ struct MatrixCellView: TemplateView {
     /// Nil when the authority has no judgement for the outcome.
     var judged: MatrixJudgementView?
 
-    static let fields: TemplateFields<Self> = [("judged", { $0.judged })]
+    static let fields: TemplateFields<Self> = [.init("judged", { $0.judged })]
 }
 
 struct MatrixJudgementView: TemplateView {
@@ -310,7 +332,7 @@ struct MatrixJudgementView: TemplateView {
     var inspectionURL: String
 
     static let fields: TemplateFields<Self> = [
-        ("badge", { $0.badge }), ("inspection", { $0.inspection }), ("inspectionURL", { $0.inspectionURL }),
+        .init("badge", { $0.badge }), .init("inspection", { $0.inspection }), .init("inspectionURL", { $0.inspectionURL }),
     ]
 }
 
@@ -325,9 +347,9 @@ struct AuthorityView: TemplateView {
     var data: DataLinksView?
 
     static let fields: TemplateFields<Self> = [
-        ("name", { $0.name }), ("inspectionCaption", { $0.inspectionCaption }),
-        ("inspectionRows", { $0.inspectionRows }), ("timeline", { $0.timeline }), ("outcomes", { $0.outcomes }),
-        ("hasOutcomes", { $0.hasOutcomes }), ("legend", { $0.legend }), ("data", { $0.data }),
+        .init("name", { $0.name }), .init("inspectionCaption", { $0.inspectionCaption }),
+        .init("inspectionRows", { $0.inspectionRows }), .init("timeline", { $0.timeline }), .init("outcomes", { $0.outcomes }),
+        .init("hasOutcomes", { $0.hasOutcomes }), .init("legend", { $0.legend }), .init("data", { $0.data }),
     ]
 }
 
@@ -337,7 +359,7 @@ struct TimelineView: TemplateView {
     var rows: [TimelineRowView]
 
     static let fields: TemplateFields<Self> = [
-        ("chart", { $0.chart }), ("columns", { $0.columns }), ("rows", { $0.rows }),
+        .init("chart", { $0.chart }), .init("columns", { $0.columns }), .init("rows", { $0.rows }),
     ]
 }
 
@@ -345,7 +367,7 @@ struct TimelineColumnView: TemplateView {
     var label: String
     var note: String?
 
-    static let fields: TemplateFields<Self> = [("label", { $0.label }), ("note", { $0.note })]
+    static let fields: TemplateFields<Self> = [.init("label", { $0.label }), .init("note", { $0.note })]
 }
 
 struct TimelineRowView: TemplateView {
@@ -354,7 +376,7 @@ struct TimelineRowView: TemplateView {
     var cells: [TimelineCellView]
 
     static let fields: TemplateFields<Self> = [
-        ("outcome", { $0.outcome }), ("outcomeURL", { $0.outcomeURL }), ("cells", { $0.cells }),
+        .init("outcome", { $0.outcome }), .init("outcomeURL", { $0.outcomeURL }), .init("cells", { $0.cells }),
     ]
 }
 
@@ -362,14 +384,14 @@ struct TimelineCellView: TemplateView {
     var judgements: [TimelineMarkView]
     var note: String?
 
-    static let fields: TemplateFields<Self> = [("judgements", { $0.judgements }), ("note", { $0.note })]
+    static let fields: TemplateFields<Self> = [.init("judgements", { $0.judgements }), .init("note", { $0.note })]
 }
 
 struct TimelineMarkView: TemplateView {
     var badge: BadgeView
     var scope: String?
 
-    static let fields: TemplateFields<Self> = [("badge", { $0.badge }), ("scope", { $0.scope })]
+    static let fields: TemplateFields<Self> = [.init("badge", { $0.badge }), .init("scope", { $0.scope })]
 }
 
 struct InspectionView: TemplateView {
@@ -398,14 +420,14 @@ struct InspectionView: TemplateView {
     var data: DataLinksView?
 
     static let fields: TemplateFields<Self> = [
-        ("title", { $0.title }), ("authority", { $0.authority }), ("authorityURL", { $0.authorityURL }),
-        ("framework", { $0.framework }), ("frameworkURL", { $0.frameworkURL }), ("dates", { $0.dates }),
-        ("hasSidecarValues", { $0.hasSidecarValues }), ("source", { $0.source }), ("attribution", { $0.attribution }),
-        ("judgements", { $0.judgements }), ("isGraded", { $0.isGraded }), ("recommendations", { $0.recommendations }),
-        ("keyFacts", { $0.keyFacts }), ("contents", { $0.contents }), ("sections", { $0.sections }),
-        ("previous", { $0.previous }), ("next", { $0.next }), ("hasPager", { $0.hasPager }),
-        ("hasJudgements", { $0.hasJudgements }), ("hasRecommendations", { $0.hasRecommendations }),
-        ("hasKeyFacts", { $0.hasKeyFacts }), ("hasContents", { $0.hasContents }), ("data", { $0.data }),
+        .init("title", { $0.title }), .init("authority", { $0.authority }), .init("authorityURL", { $0.authorityURL }),
+        .init("framework", { $0.framework }), .init("frameworkURL", { $0.frameworkURL }), .init("dates", { $0.dates }),
+        .init("hasSidecarValues", { $0.hasSidecarValues }), .init("source", { $0.source }), .init("attribution", { $0.attribution }),
+        .init("judgements", { $0.judgements }), .init("isGraded", { $0.isGraded }), .init("recommendations", { $0.recommendations }),
+        .init("keyFacts", { $0.keyFacts }), .init("contents", { $0.contents }), .init("sections", { $0.sections }),
+        .init("previous", { $0.previous }), .init("next", { $0.next }), .init("hasPager", { $0.hasPager }),
+        .init("hasJudgements", { $0.hasJudgements }), .init("hasRecommendations", { $0.hasRecommendations }),
+        .init("hasKeyFacts", { $0.hasKeyFacts }), .init("hasContents", { $0.hasContents }), .init("data", { $0.data }),
     ]
 }
 
@@ -416,8 +438,8 @@ struct DateView: TemplateView {
     var fromSidecar: Bool
 
     static let fields: TemplateFields<Self> = [
-        ("label", { $0.label }), ("value", { $0.value }), ("isoDate", { $0.isoDate }),
-        ("fromSidecar", { $0.fromSidecar }),
+        .init("label", { $0.label }), .init("value", { $0.value }), .init("isoDate", { $0.isoDate }),
+        .init("fromSidecar", { $0.fromSidecar }),
     ]
 }
 
@@ -425,7 +447,7 @@ struct RecommendationGroupView: TemplateView {
     var title: String
     var items: [RecommendationView]
 
-    static let fields: TemplateFields<Self> = [("title", { $0.title }), ("items", { $0.items })]
+    static let fields: TemplateFields<Self> = [.init("title", { $0.title }), .init("items", { $0.items })]
 }
 
 struct RecommendationView: TemplateView {
@@ -434,7 +456,7 @@ struct RecommendationView: TemplateView {
     var source: String
 
     static let fields: TemplateFields<Self> = [
-        ("text", { $0.text }), ("context", { $0.context }), ("source", { $0.source }),
+        .init("text", { $0.text }), .init("context", { $0.context }), .init("source", { $0.source }),
     ]
 }
 
@@ -444,7 +466,7 @@ struct KeyFactView: TemplateView {
     var source: String
 
     static let fields: TemplateFields<Self> = [
-        ("label", { $0.label }), ("value", { $0.value }), ("source", { $0.source }),
+        .init("label", { $0.label }), .init("value", { $0.value }), .init("source", { $0.source }),
     ]
 }
 
@@ -454,7 +476,7 @@ struct ContentsEntryView: TemplateView {
     var isSubsection: Bool
 
     static let fields: TemplateFields<Self> = [
-        ("heading", { $0.heading }), ("anchor", { $0.anchor }), ("isSubsection", { $0.isSubsection }),
+        .init("heading", { $0.heading }), .init("anchor", { $0.anchor }), .init("isSubsection", { $0.isSubsection }),
     ]
 }
 
@@ -472,9 +494,9 @@ struct SectionView: TemplateView {
     var hasParagraphs: Bool { !paragraphs.isEmpty }
 
     static let fields: TemplateFields<Self> = [
-        ("heading", { $0.heading }), ("anchor", { $0.anchor }), ("isSubsection", { $0.isSubsection }),
-        ("line", { $0.line }), ("paragraphs", { $0.paragraphs }), ("markdown", { $0.markdown }),
-        ("hasParagraphs", { $0.hasParagraphs }),
+        .init("heading", { $0.heading }), .init("anchor", { $0.anchor }), .init("isSubsection", { $0.isSubsection }),
+        .init("line", { $0.line }), .init("paragraphs", { $0.paragraphs }), .init("markdown", { $0.markdown }),
+        .init("hasParagraphs", { $0.hasParagraphs }),
     ]
 }
 
@@ -482,7 +504,7 @@ struct SectionView: TemplateView {
 struct ParagraphView: TemplateView {
     var text: String
 
-    static let fields: TemplateFields<Self> = [("text", { $0.text })]
+    static let fields: TemplateFields<Self> = [.init("text", { $0.text })]
 }
 
 struct OutcomeView: TemplateView {
@@ -497,10 +519,10 @@ struct OutcomeView: TemplateView {
     var data: DataLinksView?
 
     static let fields: TemplateFields<Self> = [
-        ("title", { $0.title }), ("summary", { $0.summary }), ("theme", { $0.theme }),
-        ("judgements", { $0.judgements }), ("hasJudgements", { $0.hasJudgements }),
-        ("distribution", { $0.distribution }), ("scales", { $0.scales }), ("related", { $0.related }),
-        ("data", { $0.data }),
+        .init("title", { $0.title }), .init("summary", { $0.summary }), .init("theme", { $0.theme }),
+        .init("judgements", { $0.judgements }), .init("hasJudgements", { $0.hasJudgements }),
+        .init("distribution", { $0.distribution }), .init("scales", { $0.scales }), .init("related", { $0.related }),
+        .init("data", { $0.data }),
     ]
 }
 
@@ -516,9 +538,9 @@ struct OutcomeJudgementView: TemplateView {
     var badge: BadgeView
 
     static let fields: TemplateFields<Self> = [
-        ("authority", { $0.authority }), ("authorityURL", { $0.authorityURL }), ("inspectionURL", { $0.inspectionURL }),
-        ("framework", { $0.framework }), ("date", { $0.date }), ("wording", { $0.wording }), ("scope", { $0.scope }),
-        ("grade", { $0.grade }), ("badge", { $0.badge }),
+        .init("authority", { $0.authority }), .init("authorityURL", { $0.authorityURL }), .init("inspectionURL", { $0.inspectionURL }),
+        .init("framework", { $0.framework }), .init("date", { $0.date }), .init("wording", { $0.wording }), .init("scope", { $0.scope }),
+        .init("grade", { $0.grade }), .init("badge", { $0.badge }),
     ]
 }
 
@@ -528,7 +550,7 @@ struct DistributionView: TemplateView {
     var rows: [DistributionRowView]
 
     static let fields: TemplateFields<Self> = [
-        ("chart", { $0.chart }), ("frameworks", { $0.frameworks }), ("rows", { $0.rows }),
+        .init("chart", { $0.chart }), .init("frameworks", { $0.frameworks }), .init("rows", { $0.rows }),
     ]
 }
 
@@ -538,14 +560,14 @@ struct DistributionRowView: TemplateView {
     var total: Int
 
     static let fields: TemplateFields<Self> = [
-        ("badge", { $0.badge }), ("counts", { $0.counts }), ("total", { $0.total }),
+        .init("badge", { $0.badge }), .init("counts", { $0.counts }), .init("total", { $0.total }),
     ]
 }
 
 struct CountView: TemplateView {
     var count: Int
 
-    static let fields: TemplateFields<Self> = [("count", { $0.count })]
+    static let fields: TemplateFields<Self> = [.init("count", { $0.count })]
 }
 
 struct FrameworkView: TemplateView {
@@ -560,14 +582,14 @@ struct FrameworkView: TemplateView {
     var data: DataLinksView?
 
     static let fields: TemplateFields<Self> = [
-        ("name", { $0.name }), ("shortName", { $0.shortName }), ("years", { $0.years }), ("isGraded", { $0.isGraded }),
-        ("scale", { $0.scale }), ("outcomes", { $0.outcomes }), ("inspectionCaption", { $0.inspectionCaption }),
-        ("inspectionRows", { $0.inspectionRows }), ("data", { $0.data }),
+        .init("name", { $0.name }), .init("shortName", { $0.shortName }), .init("years", { $0.years }), .init("isGraded", { $0.isGraded }),
+        .init("scale", { $0.scale }), .init("outcomes", { $0.outcomes }), .init("inspectionCaption", { $0.inspectionCaption }),
+        .init("inspectionRows", { $0.inspectionRows }), .init("data", { $0.data }),
     ]
 }
 
 struct NotFoundView: TemplateView {
     var homeURL: String
 
-    static let fields: TemplateFields<Self> = [("homeURL", { $0.homeURL })]
+    static let fields: TemplateFields<Self> = [.init("homeURL", { $0.homeURL })]
 }

@@ -116,9 +116,9 @@ struct LayoutView: TemplateView {
     var feedURL: String?
 
     static let fields: TemplateFields<Self> = [
-        ("title", { $0.title }), ("siteTitle", { $0.siteTitle }), ("root", { $0.root }), ("body", { $0.body }),
-        ("breadcrumbs", { $0.breadcrumbs }), ("hasBreadcrumbs", { $0.hasBreadcrumbs }), ("stylesheetURL", { $0.stylesheetURL }),
-        ("inlineStyle", { $0.inlineStyle }), ("feedURL", { $0.feedURL }),
+        .init("title", { $0.title }), .init("siteTitle", { $0.siteTitle }), .init("root", { $0.root }), .init("body", { $0.body }),
+        .init("breadcrumbs", { $0.breadcrumbs }), .init("hasBreadcrumbs", { $0.hasBreadcrumbs }), .init("stylesheetURL", { $0.stylesheetURL }),
+        .init("inlineStyle", { $0.inlineStyle }), .init("feedURL", { $0.feedURL }),
     ]
 }
 

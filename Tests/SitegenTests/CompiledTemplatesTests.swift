@@ -190,14 +190,14 @@ import Testing
         struct Inner: TemplateView {
             var link: String
             var number: Int
-            static let fields: TemplateFields<Self> = [("link", { $0.link }), ("number", { $0.number })]
+            static let fields: TemplateFields<Self> = [.init("link", { $0.link }), .init("number", { $0.number })]
         }
         var link: LinkView
         var inner: Inner
         var links: [[LinkView]]
         var none: LinkView?
         static let fields: TemplateFields<Self> = [
-            ("link", { $0.link }), ("inner", { $0.inner }), ("links", { $0.links }), ("none", { $0.none }),
+            .init("link", { $0.link }), .init("inner", { $0.inner }), .init("links", { $0.links }), .init("none", { $0.none }),
         ]
     }
 
