@@ -50,6 +50,38 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// `autolink` is left off Markdown in which it could find no link: random documents of pieces that
+    /// make links, nearly make them, or write their characters otherwise (escaped, as entities, across
+    /// emphasis and brackets) convert as they do with every extension attached, and the pieces that
+    /// link are seen to link.
+    @Test func leavingAutolinkOffChangesNoHTML() throws {
+        let pieces = [
+            "w", "ww", "www", "www.", "www.gov.uk", "WWW.gov.uk", "w\\.", ":", "//", "://", "http", "http://x.org/a",
+            "https://www.gov.uk/ofsted", "ftp://f.org", "mailto:", "@", "a@b.co", "enquiries@ofsted.gov.uk",
+            "\\@", "&#64;", "&#x40;", "&#X40;", "&#064;", "&commat;", "&amp;", "&", "#", ".", "a", "gov", "uk",
+            " ", " ", "  ", "\n", "\n\n", "*", "_", "~", "~~", "(", ")", "[", "]", "](", "<", ">", "|", "-", "`", "\\",
+        ]
+        var random = SystemRandomNumberGenerator()
+        var linked = 0
+        var unlinked = 0
+        for _ in 0..<3_000 {
+            let document = (0..<Int.random(in: 1...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let every = try converter.htmlWithEveryExtension(from: document)
+            #expect(try converter.html(from: document) == every, "\(document.debugDescription)")
+            var bytes = Array(document.utf8)
+            if bytes.withUnsafeMutableBufferPointer({ MarkdownConverter.mayAutolink(UnsafeBufferPointer($0)) }) {
+                linked += every.contains("<a href") ? 1 : 0
+            } else {
+                unlinked += 1
+            }
+        }
+        // Both paths were taken, and links were made where they may be.
+        #expect(linked > 100 && unlinked > 100, "\(linked) documents linked, \(unlinked) without autolink")
+        for text in ["see www.gov.uk", "see https://x.org", "mail a@b.co", "mail a&#64;b.co", "mail a&commat;b.co"] {
+            #expect(try converter.html(from: text).contains("<a href"), "\(text)")
+        }
+    }
+
     /// Converts a large document many times; a leak of parser, nodes or the rendered buffer would grow
     /// the process by hundreds of megabytes, which the resident-size check catches.
     @Test func largeDocumentsConvertWithoutLeaking() throws {
