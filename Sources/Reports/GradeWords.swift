@@ -83,7 +83,7 @@ public enum GradeWords {
     static func clean(_ written: String) -> String {
         var text = MarkupStripping.replacingTags(written, limit: 20, with: "")
         if text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
-            text = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")
+            text = text.replacingOccurrences(ofASCII: "*", with: "").replacingOccurrences(ofASCII: "_", with: " ")
         }
         var folded = ReportText.folded(text)
         while let last = folded.last, last == "." || last == ":" || last == " " { folded.removeLast() }

@@ -1,3 +1,4 @@
+import Foundation
 import Site
 
 /// HTML footnote markers and tags taken out of a line, as `text.replacing(Patterns.shortFootnote, with:
@@ -87,5 +88,40 @@ enum MarkupStripping {
             return String(decoding: result, as: UTF8.self)
         }
         return rewritten ?? text
+    }
+}
+
+extension String {
+    /// `replacingOccurrences(of: target, with: replacement)` as Foundation gives it, for ASCII `target`
+    /// and `replacement`. Foundation's bridges the text to an `NSString` and cost tens of thousands of
+    /// instructions a call, so text wholly in ASCII is rewritten from its bytes: there every Character is
+    /// one byte, and the matches are the byte matches, left to right, none overlapping. Other text goes to
+    /// Foundation, whose comparison finds canonically equivalent text too (a Greek question mark for `;`).
+    func replacingOccurrences(ofASCII target: StaticString, with replacement: StaticString) -> String {
+        let needle = UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount)
+        let inserted = UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
+        precondition(!needle.isEmpty && TextScanning.isASCII(needle) && TextScanning.isASCII(inserted), "an ASCII target and replacement")
+        var copy = self
+        let rewritten = copy.withUTF8 { bytes -> String? in
+            guard TextScanning.isASCII(bytes) else { return nil }
+            var result: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index + needle.count <= bytes.count {
+                guard bytes[index] == needle[0], memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0 else {
+                    index += 1
+                    continue
+                }
+                if result.isEmpty { result.reserveCapacity(bytes.count) }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                result.append(contentsOf: inserted)
+                index += needle.count
+                copied = index
+            }
+            guard copied > 0 else { return self }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
+        }
+        return rewritten ?? replacingOccurrences(of: String(describing: target), with: String(describing: replacement))
     }
 }

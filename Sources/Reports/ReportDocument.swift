@@ -204,7 +204,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func cleanCell(_ cell: String) -> String {
         var text = MarkupStripping.removingFootnotes(cell, limit: nil)
         text = MarkupStripping.replacingTags(text, limit: 30, with: " ")
-        if TextScanning.containsByte(text, UInt8(ascii: "*")) { text = text.replacingOccurrences(of: "**", with: "") }
+        if TextScanning.containsByte(text, UInt8(ascii: "*")) { text = text.replacingOccurrences(ofASCII: "**", with: "") }
         text = text.filter { !Furniture.footnoteMarks.contains($0) }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

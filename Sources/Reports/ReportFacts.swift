@@ -89,7 +89,7 @@ enum ReportFacts {
             let segments = labelledSegments(of: line.text)
             for (position, segment) in segments.enumerated() {
                 let text = String(segment)
-                let plain = ReportText.folded(TextScanning.containsByte(text, UInt8(ascii: "*")) ? text.replacingOccurrences(of: "*", with: "") : text)
+                let plain = ReportText.folded(TextScanning.containsByte(text, UInt8(ascii: "*")) ? text.replacingOccurrences(ofASCII: "*", with: "") : text)
                 guard let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 else { continue }
                 let label = plain[..<colon]
                 var found = dates(in: text)

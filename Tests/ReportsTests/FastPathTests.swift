@@ -112,6 +112,27 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 
+    /// `replacingOccurrences(ofASCII:with:)` gives what Foundation's `replacingOccurrences` gives, for the
+    /// targets the readers replace, on the samples, on them with every target put in, and on random ASCII
+    /// made of the targets' own characters (overlapping runs such as `***` and `&amp;amp;`).
+    @Test func asciiReplacingAgrees() throws {
+        let targets: [(StaticString, StaticString)] = [
+            ("**", ""), ("__", ""), ("*", ""), ("_", " "), ("&nbsp;", " "), ("&amp;", "&"), ("|", " "), ("judgment", "judgement"),
+        ]
+        var texts = try Self.samples()
+        texts += texts.prefix(400).map { "**\($0)__ &amp;amp; &nbsp;| judgment*_" }
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("*_&amp;nbsp|judgment \u{37E}")
+        texts += (0..<2_000).map { _ in String((0..<Int.random(in: 0...30, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+        for (target, replacement) in targets {
+            let differing = texts.filter {
+                $0.replacingOccurrences(ofASCII: target, with: replacement)
+                    != $0.replacingOccurrences(of: String(describing: target), with: String(describing: replacement))
+            }
+            #expect(differing.isEmpty, "\(target): \(differing.prefix(5))")
+        }
+    }
+
     @Test func columnsAgree() throws {
         let differing = try Self.samples().filter { ReportCells.columns(of: $0) != ReportCells.columnsByCharacter(of: $0) }
         #expect(differing.isEmpty, "\(differing.prefix(5))")

@@ -279,13 +279,13 @@ enum ReportCells {
                 text = MarkupStripping.replacingTags(MarkupStripping.removingFootnotes(text, limit: 6), limit: 20, with: " ")
             }
             if has(UInt8(ascii: "&")) {
-                text = text.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
+                text = text.replacingOccurrences(ofASCII: "&nbsp;", with: " ").replacingOccurrences(ofASCII: "&amp;", with: "&")
             }
             let emphasised = text.utf8.starts(with: "**".utf8) && text.wholeMatch(of: Patterns.strong) != nil
                 || text.utf8.starts(with: "__".utf8) && text.wholeMatch(of: Patterns.strongUnderscores) != nil
             if emphasised { isHeading = true }
-            if has(UInt8(ascii: "*")) { text = text.replacingOccurrences(of: "**", with: "") }
-            if has(UInt8(ascii: "_")) { text = text.replacingOccurrences(of: "__", with: "") }
+            if has(UInt8(ascii: "*")) { text = text.replacingOccurrences(ofASCII: "**", with: "") }
+            if has(UInt8(ascii: "_")) { text = text.replacingOccurrences(ofASCII: "__", with: "") }
             if has(UInt8(ascii: "*")) { text = text.replacing(Patterns.emphasis) { "\($0.output.1)\($0.output.2)" } }
         }
         var isBullet = false

@@ -591,7 +591,7 @@ struct OutcomeMatch {
     static func significantWords(_ text: String) -> [String] {
         var folded = ReportText.folded(text)
         if folded.isASCII { return folded.withUTF8(significantASCIIWords) }
-        if TextScanning.contains(folded, caseInsensitive: "judgment") { folded = folded.replacingOccurrences(of: "judgment", with: "judgement") }
+        if TextScanning.contains(folded, caseInsensitive: "judgment") { folded = folded.replacingOccurrences(ofASCII: "judgment", with: "judgement") }
         return significant(folded.split(whereSeparator: { !$0.isLetterQuickly && !$0.isNumberQuickly }).map(String.init))
     }
 
@@ -618,7 +618,7 @@ struct OutcomeMatch {
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
             start = end
             if word.count >= 8, TextScanning.firstIndex(of: "judgment", caseInsensitiveIn: word, from: 0) != nil {
-                words += significant([String(decoding: word, as: UTF8.self).replacingOccurrences(of: "judgment", with: "judgement")])
+                words += significant([String(decoding: word, as: UTF8.self).replacingOccurrences(ofASCII: "judgment", with: "judgement")])
                 continue
             }
             if isFiller(word) { continue }

@@ -56,7 +56,7 @@ struct ReportProse {
             }
             if line.isBlank { pendingBreak = true; continue }
             if furniture.contains(line.number) || Self.isRule(trimmed) { continue }
-            let cleaned = ReportCells.clean(TextScanning.containsByte(trimmed, UInt8(ascii: "|")) ? trimmed.replacingOccurrences(of: "|", with: " ") : trimmed)
+            let cleaned = ReportCells.clean(TextScanning.containsByte(trimmed, UInt8(ascii: "|")) ? trimmed.replacingOccurrences(ofASCII: "|", with: " ") : trimmed)
             guard !cleaned.text.isEmpty else { continue }
             let lostBullet = bulletsLost && line.text.utf8.first == UInt8(ascii: " ") && line.text.hasPrefix(" ") && cleaned.text.firstQuickly?.isUppercaseQuickly == true
             let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstQuickly?.isNumberQuickly == true && cleaned.text.prefixMatch(of: Patterns.numberedItem) != nil
