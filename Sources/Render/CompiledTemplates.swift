@@ -162,6 +162,8 @@ struct CompiledTemplates: Sendable {
     enum Value {
         /// A `String` field (swift-mustache is given a `TemplateText`), or a `String` list element.
         case text(String)
+        /// Text given in pieces (`JoinedText`), printed as the joined text.
+        case joined(JoinedText)
         case bool(Bool)
         case int(Int)
         case view(any TemplateView)
@@ -189,7 +191,7 @@ struct CompiledTemplates: Sendable {
             switch self {
             case .view(let view): return view.compiledField(named: name)
             // `TemplateText` has no children, nor has a String, an Int, a Bool or an Array by reflection.
-            case .text, .bool, .int, .list: return nil
+            case .text, .joined, .bool, .int, .list: return nil
             case .other(let object):
                 let object: Any? = (object as? MustacheCustomRepresentation).map(\.representation) ?? object
                 guard let object else { return nil }
@@ -205,6 +207,7 @@ struct CompiledTemplates: Sendable {
         var printed: String {
             switch self {
             case .text(let text): return text
+            case .joined(let text): return text.joined
             case .bool(let flag): return String(describing: flag)
             case .int(let number): return String(describing: number)
             case .view(let view): return String(describing: view)
@@ -266,6 +269,13 @@ struct CompiledTemplates: Sendable {
                 text.append(contentsOf: piece)
             case .variable(let name, let escaped):
                 guard let value = Self.lookUp(name, in: stack) else { return }
+                if !escaped, case .joined(let joined) = value {
+                    for (index, piece) in joined.pieces.enumerated() {
+                        if index > 0 { append(joined.separator) }
+                        append(piece)
+                    }
+                    return
+                }
                 let printed = value.printed
                 append(escaped ? (escaping?.escapeText(printed) ?? printed) : printed)
             case .section(let name, let inner):

@@ -91,6 +91,32 @@ extension String: TemplateValue {
     }
 }
 
+/// Pieces of text with a separator between each two: a value read as their joined `String`, which
+/// `CompiledTemplates` writes piece by piece into the page rather than joining and then copying it (an
+/// inspection page's sections are most of its text).
+struct JoinedText: TemplateValue {
+    var pieces: [String]
+    var separator: String
+
+    var joined: String { pieces.joined(separator: separator) }
+
+    var templateValue: Any? { joined.templateValue }
+    var templateFieldValue: CompiledTemplates.Value? { .joined(self) }
+    var templateElementValue: CompiledTemplates.Value { .joined(self) }
+
+    /// As the joined `String` describes itself.
+    func describe(into text: inout [UInt8]) {
+        let count = pieces.reduce(0) { $0 + $1.utf8.count } + max(0, pieces.count - 1) * separator.utf8.count
+        text.append(UInt8(ascii: "s"))
+        text.append(contentsOf: String(count).utf8)
+        text.append(UInt8(ascii: ":"))
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { text.append(contentsOf: separator.utf8) }
+            text.append(contentsOf: piece.utf8)
+        }
+    }
+}
+
 /// Text as swift-mustache is given it. A `String` would be printed through `String(describing:)` after
 /// four failed dynamic casts; a `MustacheCustomRenderable` is printed at the second, which halves the
 /// cost of each value a template shows. It transforms (`{{uppercased(x)}}`) as the `String` does.
@@ -490,7 +516,7 @@ struct SectionView: TemplateView {
     /// The paragraphs' Markdown, separated by blank lines: with a blank line after it, what a loop over
     /// `paragraphs` writing `{{{text}}}` and a blank line gives, without the loop, which cost most of an
     /// inspection page's rendering (swift-mustache looks each paragraph's `text` up by dynamic casts).
-    var markdown: String { paragraphs.map(\.text).joined(separator: "\n\n") }
+    var markdown: JoinedText { JoinedText(pieces: paragraphs.map(\.text), separator: "\n\n") }
     var hasParagraphs: Bool { !paragraphs.isEmpty }
 
     static let fields: TemplateFields<Self> = [

@@ -185,6 +185,28 @@ import Testing
         }
     }
 
+    /// Text in pieces (`JoinedText`, an inspection section's Markdown) renders as its joined String does,
+    /// written piece by piece or escaped, in a section or inverted, and describes itself as that String.
+    @Test(arguments: ["{{{text}}}|{{&text}}|{{text}}", "{{#text}}[{{.}}|{{{.}}}]{{/text}}{{^text}}none{{/text}}", "{{#none}}{{{.}}}{{/none}}{{^none}}-{{/none}}"])
+    func textInPiecesRendersAsItsJoinedString(layout: String) throws {
+        struct Pieces: TemplateView {
+            var text: JoinedText
+            var none: JoinedText?
+            static let fields: TemplateFields<Self> = [.init("text", { $0.text }), .init("none", { $0.none })]
+        }
+        let set = try Self.templates(["layout.html.mustache": layout])
+        #expect(set.compiled != nil)
+        for pieces in [[], [""], ["One & *two*"], ["A <b>", "", "C\nd", "é ’"]] {
+            let text = JoinedText(pieces: pieces, separator: "\n\n")
+            let view = Pieces(text: text, none: nil)
+            #expect(set.render(view, with: "layout.html") == set.renderedByLibrary.render(view, with: "layout.html"), "\(pieces)")
+            var described: [UInt8] = [], expected: [UInt8] = []
+            text.describe(into: &described)
+            text.joined.describe(into: &expected)
+            #expect(described == expected)
+        }
+    }
+
     /// A view with a view in it that has a field of the same name, a list of lists and a missing view.
     struct Nest: TemplateView {
         struct Inner: TemplateView {
