@@ -24,11 +24,14 @@ struct TemplateField<View>: Sendable {
     let name: String
     let value: @Sendable (View) -> any TemplateValue
     let compiled: @Sendable (View) -> CompiledTemplates.Value?
+    /// `value(view).describe(into:)`, without boxing the value.
+    let describe: @Sendable (View, inout [UInt8]) -> Void
 
     init<Value: TemplateValue>(_ name: String, _ read: @escaping @Sendable (View) -> Value) {
         self.name = name
         value = { read($0) }
         compiled = { read($0).templateFieldValue }
+        describe = { read($0).describe(into: &$1) }
     }
 }
 
@@ -52,8 +55,8 @@ extension TemplateView {
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "{"))
         for field in Self.fields {
-            text.append(contentsOf: field.name.utf8)
-            field.value(self).describe(into: &text)
+            text.appendUTF8(of: field.name)
+            field.describe(self, &text)
         }
         text.append(UInt8(ascii: "}"))
     }
@@ -85,9 +88,30 @@ extension String: TemplateValue {
 
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "s"))
-        text.append(contentsOf: String(utf8.count).utf8)
+        text.appendDecimal(utf8.count)
         text.append(UInt8(ascii: ":"))
-        text.append(contentsOf: utf8)
+        text.appendUTF8(of: self)
+    }
+}
+
+extension [UInt8] {
+    /// The UTF-8 of `string`, copied at once (appending its `utf8` view goes byte by byte for a string
+    /// short enough to be stored inline, as most field values are).
+    mutating func appendUTF8(of string: String) {
+        var string = string
+        string.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// `number` in decimal digits, as `String(number)` writes it.
+    mutating func appendDecimal(_ number: Int) {
+        if number < 0 { append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var power: UInt = 1
+        while magnitude / power >= 10 { power *= 10 }
+        while power > 0 {
+            append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+            power /= 10
+        }
     }
 }
 
@@ -108,11 +132,11 @@ struct JoinedText: TemplateValue {
     func describe(into text: inout [UInt8]) {
         let count = pieces.reduce(0) { $0 + $1.utf8.count } + max(0, pieces.count - 1) * separator.utf8.count
         text.append(UInt8(ascii: "s"))
-        text.append(contentsOf: String(count).utf8)
+        text.appendDecimal(count)
         text.append(UInt8(ascii: ":"))
         for (index, piece) in pieces.enumerated() {
-            if index > 0 { text.append(contentsOf: separator.utf8) }
-            text.append(contentsOf: piece.utf8)
+            if index > 0 { text.appendUTF8(of: separator) }
+            text.appendUTF8(of: piece)
         }
     }
 }
@@ -142,7 +166,7 @@ extension Int: TemplateValue {
 
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "i"))
-        text.append(contentsOf: String(self).utf8)
+        text.appendDecimal(self)
         text.append(UInt8(ascii: ";"))
     }
 }

@@ -77,6 +77,58 @@ import Site
         #expect(!differing.contains("inspections/testshire-apa-2007/index.html"))
     }
 
+    /// Identities are kept in the build cache, so their bytes must not change with how they are made:
+    /// strings, numbers and views describe themselves as the plain definitions (`String(count)`, the
+    /// `utf8` view, each field's value boxed and described) would, for every page of the site.
+    @Test func identitiesAreWrittenAsTheirDefinition() {
+        func plainly(_ value: any TemplateValue, into text: inout [UInt8]) {
+            switch value {
+            case let string as String: text += Array("s\(string.utf8.count):".utf8) + Array(string.utf8)
+            case let number as Int: text += Array("i\(number);".utf8)
+            default: value.describe(into: &text)
+            }
+        }
+        for string in ["", "a", "Children’s services", String(repeating: "long text ", count: 40), "é\u{301} 👍🏽"] {
+            var fast: [UInt8] = [], plain: [UInt8] = []
+            string.describe(into: &fast)
+            plainly(string, into: &plain)
+            #expect(fast == plain, "\(string)")
+        }
+        for number in [0, 7, -7, 10, 1_234_567, Int.max, Int.min] {
+            var fast: [UInt8] = [], plain: [UInt8] = []
+            number.describe(into: &fast)
+            plainly(number, into: &plain)
+            #expect(fast == plain, "\(number)")
+        }
+        // Every view of the site's pages: its fields described without boxing as they are once boxed.
+        for page in Self.renderer.plan(Self.site) {
+            var fast: [UInt8] = [], boxed: [UInt8] = []
+            page.plan.view.describe(into: &fast)
+            describeBoxed(page.plan.view, into: &boxed)
+            #expect(fast == boxed, "\(page.path)")
+        }
+    }
+
+    /// `describe(into:)` of a view through each field's boxed value, recursively.
+    private func describeBoxed(_ value: any TemplateValue, into text: inout [UInt8]) {
+        if let view = value as? any TemplateView {
+            text.append(UInt8(ascii: "{"))
+            for name in fieldNames(view) {
+                text += Array(name.utf8)
+                describeBoxed(view.field(named: name)!, into: &text)
+            }
+            text.append(UInt8(ascii: "}"))
+        } else if let list = value as? [any TemplateValue] {
+            text.append(UInt8(ascii: "["))
+            for element in list { describeBoxed(element, into: &text) }
+            text.append(UInt8(ascii: "]"))
+        } else {
+            value.describe(into: &text)
+        }
+    }
+
+    private func fieldNames(_ view: some TemplateView) -> [String] { type(of: view).fields.map(\.name) }
+
     @Test func identitiesTellApartValuesThatTextWouldRunTogether() {
         // A string's length is part of its description, so "ab" + "c" and "a" + "bc" differ, and an
         // absent optional differs from an empty string.
