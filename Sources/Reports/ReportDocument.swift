@@ -205,8 +205,14 @@ public struct ReportDocument: Sendable, Equatable {
         var text = MarkupStripping.removingFootnotes(cell, limit: nil)
         text = MarkupStripping.replacingTags(text, limit: 30, with: " ")
         if TextScanning.containsByte(text, UInt8(ascii: "*")) { text = text.replacingOccurrences(ofASCII: "**", with: "") }
-        text = text.filter { !Furniture.footnoteMarks.contains($0) }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // The marks are ¹ ² ³ (C2 B9, C2 B2, C2 B3 in UTF-8) and ⁰ ⁴–⁹ (E2 81 …), none canonically equal to
+        // anything else: without the byte C2 or E2 there is none to take out, and the Characters need not
+        // be made.
+        if TextScanning.containsByte(text, 0xC2) || TextScanning.containsByte(text, 0xE2) {
+            text = text.filter { !Furniture.footnoteMarks.contains($0) }
+        }
+        // `split(whereSeparator: \.isWhitespace).joined(separator: " ")`, which is its definition.
+        return ReportText.collapsingWhitespace(text)
     }
 
     static func markdownHeading(_ trimmed: String) -> String? {

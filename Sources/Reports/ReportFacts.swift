@@ -34,19 +34,23 @@ enum ReportFacts {
     static func datesByPattern(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
         var found: [(date: PartialDate, range: Range<String.Index>)] = []
         guard text.contains(where: { $0.isASCII && $0.isNumberQuickly }) else { return found }
+        // A match's `output` is made afresh, through dynamic casts, each time it is read: read once.
         for match in text.matches(of: Patterns.dayMonthYear) {
-            if let date = PartialDate(year: Int(match.output.3)!, month: PartialDate.month(named: match.output.2), day: Int(match.output.1)!) {
+            let output = match.output
+            if let date = PartialDate(year: Int(output.3)!, month: PartialDate.month(named: output.2), day: Int(output.1)!) {
                 found.append((date, match.range))
             }
         }
         for match in text.matches(of: Patterns.numericDate) {
-            if let date = PartialDate(year: Int(match.output.3)!, month: Int(match.output.2)!, day: Int(match.output.1)!) {
+            let output = match.output
+            if let date = PartialDate(year: Int(output.3)!, month: Int(output.2)!, day: Int(output.1)!) {
                 found.append((date, match.range))
             }
         }
         // "1 – 25 June 2015": the first day takes the month and year of the second.
         for match in text.matches(of: Patterns.dayRange) {
-            if let month = PartialDate.month(named: match.output.3), let date = PartialDate(year: Int(match.output.4)!, month: month, day: Int(match.output.1)!) {
+            let output = match.output
+            if let month = PartialDate.month(named: output.3), let date = PartialDate(year: Int(output.4)!, month: month, day: Int(output.1)!) {
                 found.append((date, match.range))
             }
         }
@@ -170,7 +174,7 @@ enum ReportFacts {
         case .noMatch:
             return nil
         case .unsure:
-            return keyFactWindow(text).flatMap { $0.firstMatch(of: pattern) }.map { $0.output.1.startIndex..<$0.output.1.endIndex }
+            return keyFactWindow(text).flatMap { $0.firstMatch(of: pattern) }.map { let number = $0.output.1; return number.startIndex..<number.endIndex }
         }
     }
 

@@ -133,6 +133,19 @@ import Site
         }
     }
 
+    /// `ReportDocument.cleanCell` takes footnote marks out only where their bytes are, and collapses white
+    /// space by bytes: it gives what filtering every Character and splitting at white space give.
+    @Test func cleanCellsAgree() throws {
+        var texts = try Self.samples()
+        texts += ["Outcome¹", "Grade ²  3", "Note⁴ and ⁰", "¹\u{301} ⁹", "**Good** ³", "a\u{2003}b ¹"]
+        let differing = texts.filter { text in
+            var plain = MarkupStripping.replacingTags(MarkupStripping.removingFootnotes(text, limit: nil), limit: 30, with: " ")
+            plain = plain.replacingOccurrences(of: "**", with: "").filter { !Furniture.footnoteMarks.contains($0) }
+            return ReportDocument.cleanCell(text) != plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     @Test func columnsAgree() throws {
         let differing = try Self.samples().filter { ReportCells.columns(of: $0) != ReportCells.columnsByCharacter(of: $0) }
         #expect(differing.isEmpty, "\(differing.prefix(5))")

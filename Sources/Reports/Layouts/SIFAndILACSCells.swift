@@ -286,7 +286,7 @@ enum ReportCells {
             if emphasised { isHeading = true }
             if has(UInt8(ascii: "*")) { text = text.replacingOccurrences(ofASCII: "**", with: "") }
             if has(UInt8(ascii: "_")) { text = text.replacingOccurrences(ofASCII: "__", with: "") }
-            if has(UInt8(ascii: "*")) { text = text.replacing(Patterns.emphasis) { "\($0.output.1)\($0.output.2)" } }
+            if has(UInt8(ascii: "*")) { text = text.replacing(Patterns.emphasis) { let output = $0.output; return "\(output.1)\(output.2)" } }
         }
         var isBullet = false
         if let byte = text.utf8.first, byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*"),

@@ -29,17 +29,18 @@ enum ReportDates {
 
     /// Day, month and year as far as `text` gives them: `1/06/2015`, `4 September 2017`, `24`, `21 February`.
     static func pieces(_ text: String) -> (day: Int?, month: Int?, year: Int?)? {
-        if let match = text.prefixMatch(of: Patterns.numericDatePieces) {
-            let year = Int(match.output.3)!
-            return (Int(match.output.1), Int(match.output.2), year < 100 ? 2000 + year : year)
+        // A match's `output` is made afresh, through dynamic casts, each time it is read: read once.
+        if let output = text.prefixMatch(of: Patterns.numericDatePieces)?.output {
+            let year = Int(output.3)!
+            return (Int(output.1), Int(output.2), year < 100 ? 2000 + year : year)
         }
-        if let match = text.prefixMatch(of: Patterns.dayPieces) {
-            let month = match.output.2.flatMap { PartialDate.month(named: $0) }
-            if match.output.2 != nil, month == nil { return nil }
-            return (Int(match.output.1), month, match.output.3.flatMap { Int($0) })
+        if let output = text.prefixMatch(of: Patterns.dayPieces)?.output {
+            let month = output.2.flatMap { PartialDate.month(named: $0) }
+            if output.2 != nil, month == nil { return nil }
+            return (Int(output.1), month, output.3.flatMap { Int($0) })
         }
-        if let match = text.prefixMatch(of: Patterns.monthYearPieces), let month = PartialDate.month(named: match.output.1) {
-            return (nil, month, Int(match.output.2))
+        if let output = text.prefixMatch(of: Patterns.monthYearPieces)?.output, let month = PartialDate.month(named: output.1) {
+            return (nil, month, Int(output.2))
         }
         return nil
     }
