@@ -121,7 +121,78 @@ public struct ReportText: Sendable, Equatable {
     /// space: the form in which wordings are compared.
     public static func folded(_ text: some StringProtocol) -> String {
         if text.isASCII { return foldedASCII(text.utf8) }
-        return foldedScalars(text.unicodeScalars) ?? foldedByCharacter(text)
+        let byScalars: String?
+        if let fromBytes = text.utf8.withContiguousStorageIfAvailable({ foldedUTF8($0) }) {
+            byScalars = fromBytes
+        } else {
+            byScalars = foldedScalars(text.unicodeScalars)
+        }
+        return byScalars ?? foldedByCharacter(text)
+    }
+
+    /// `foldedScalars` of valid UTF-8 in memory: ASCII bytes folded as they stand, not decoded and passed
+    /// one by one through the generic loop (most of a report's text is ASCII around the odd curly quote),
+    /// and the quotes and dashes folding replaces, which lower-case to themselves, replaced at once.
+    static func foldedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var lastWasSpace = true
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 32); lastWasSpace = false
+                case UInt8(ascii: "`"): result.append(UInt8(ascii: "'")); lastWasSpace = false
+                case 0x09...0x0D, UInt8(ascii: " "):
+                    if !lastWasSpace { result.append(UInt8(ascii: " ")) }
+                    lastWasSpace = true
+                default: result.append(byte); lastWasSpace = false
+                }
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + length <= bytes.count else { return nil }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            index += length
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            // The quotes and dashes folding replaces have no case: they are folded without lower-casing.
+            if [0x2019, 0x2018, 0xB4, 0x201C, 0x201D, 0x2013, 0x2014, 0x2010, 0x2011].contains(value) {
+                _ = foldScalar(scalar, into: &result, lastWasSpace: &lastWasSpace)
+                continue
+            }
+            for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                guard foldScalar(lowered, into: &result, lastWasSpace: &lastWasSpace) else { return nil }
+            }
+        }
+        if result.last == UInt8(ascii: " ") { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// A lower-cased scalar folded onto `result`; false when it could join another into one Character.
+    private static func foldScalar(_ scalar: Unicode.Scalar, into result: inout [UInt8], lastWasSpace: inout Bool) -> Bool {
+        switch scalar.value {
+        case 0x2019, 0x2018, 0x60, 0xB4: result.append(UInt8(ascii: "'")); lastWasSpace = false
+        case 0x201C, 0x201D: result.append(UInt8(ascii: "\"")); lastWasSpace = false
+        case 0x2013, 0x2014, 0x2010, 0x2011: result.append(UInt8(ascii: "-")); lastWasSpace = false
+        case 0x41...0x5A: result.append(UInt8(scalar.value) + 32); lastWasSpace = false
+        case 0x09...0x0D, 0x20:
+            if !lastWasSpace { result.append(UInt8(ascii: " ")) }
+            lastWasSpace = true
+        case 0..<0x80: result.append(UInt8(scalar.value)); lastWasSpace = false
+        default:
+            if TextScanning.mayJoinScalars(CollectionOfOne(scalar)) { return false }
+            if TextScanning.isUnicodeWhitespace(scalar) {
+                if !lastWasSpace { result.append(UInt8(ascii: " ")) }
+                lastWasSpace = true
+            } else {
+                UTF8.encode(scalar) { result.append($0) }
+                lastWasSpace = false
+            }
+        }
+        return true
     }
 
     /// `folded` Character by Character: the definition the faster paths above must agree with.
@@ -153,28 +224,7 @@ public struct ReportText: Sendable, Equatable {
         var result: [UInt8] = []
         result.reserveCapacity(scalars.underestimatedCount)
         var lastWasSpace = true
-        func fold(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x2019, 0x2018, 0x60, 0xB4: result.append(UInt8(ascii: "'")); lastWasSpace = false
-            case 0x201C, 0x201D: result.append(UInt8(ascii: "\"")); lastWasSpace = false
-            case 0x2013, 0x2014, 0x2010, 0x2011: result.append(UInt8(ascii: "-")); lastWasSpace = false
-            case 0x41...0x5A: result.append(UInt8(scalar.value) + 32); lastWasSpace = false
-            case 0x09...0x0D, 0x20:
-                if !lastWasSpace { result.append(UInt8(ascii: " ")) }
-                lastWasSpace = true
-            case 0..<0x80: result.append(UInt8(scalar.value)); lastWasSpace = false
-            default:
-                if TextScanning.mayJoinScalars(CollectionOfOne(scalar)) { return false }
-                if TextScanning.isUnicodeWhitespace(scalar) {
-                    if !lastWasSpace { result.append(UInt8(ascii: " ")) }
-                    lastWasSpace = true
-                } else {
-                    UTF8.encode(scalar) { result.append($0) }
-                    lastWasSpace = false
-                }
-            }
-            return true
-        }
+        func fold(_ scalar: Unicode.Scalar) -> Bool { foldScalar(scalar, into: &result, lastWasSpace: &lastWasSpace) }
         for scalar in scalars {
             if scalar.value < 0x80 {
                 guard fold(scalar) else { return nil }
