@@ -321,13 +321,14 @@ extension OutcomeVocabulary {
     }
 
     private func best(in framework: Framework, where matches: (String) -> Bool) -> Outcome? {
-        var best: (outcome: Outcome, length: Int)?
-        for outcome in outcomes {
-            for wording in outcome.wordings[framework, default: []] where matches(wording) {
-                if wording.count > (best?.length ?? 0) { best = (outcome, wording.count) }
+        // By index: each outcome is read in place rather than copied (its strings and wordings retained) for every heading.
+        var best: (index: Int, length: Int)?
+        for index in outcomes.indices {
+            for wording in outcomes[index].wordings[framework, default: []] where matches(wording) {
+                if wording.count > (best?.length ?? 0) { best = (index, wording.count) }
             }
         }
-        return best?.outcome
+        return best.map { outcomes[$0.index] }
     }
 }
 

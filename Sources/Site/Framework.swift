@@ -79,7 +79,27 @@ public enum Framework: String, Sendable, Codable, CodingKeyRepresentable, CaseIt
     }
 
     public static func < (lhs: Framework, rhs: Framework) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.position < rhs.position
+    }
+
+    /// Hashed by case, not as a raw-value enum is by default (its raw value's text): frameworks key the
+    /// wordings the readers look up thousands of times a report, where hashing the text cost more than
+    /// the rest of the look-up.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(position)
+    }
+
+    /// The case's position in `allCases`, which orders frameworks.
+    private var position: Int {
+        switch self {
+        case .apa: 0
+        case .jar: 1
+        case .slac: 2
+        case .sif: 3
+        case .ilacs: 4
+        case .visit: 5
+        case .unknown: 6
+        }
     }
 }
 
