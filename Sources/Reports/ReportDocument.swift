@@ -156,7 +156,7 @@ public struct ReportDocument: Sendable, Equatable {
         if trimmed.utf8.first == UInt8(ascii: "|"), trimmed.hasPrefix("|") {
             var body = trimmed.dropFirst()
             if body.hasSuffix("|") { body = body.dropLast() }
-            let cells = body.split(separator: "|", omittingEmptySubsequences: false).map { cleanCell(String($0)) }
+            let cells = TextScanning.split(body, atASCII: "|").map { cleanCell(String($0)) }
             if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { return [] } // separator row
             return cells
         }

@@ -175,6 +175,29 @@ public enum TextScanning {
     /// times faster on long text than stepping through the UTF-8 view.
     public static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool { containsByteImplementation(text, byte) }
 
+    /// `text.split(separator: separator, omittingEmptySubsequences: false)` for an ASCII separator, found
+    /// by its byte where no scalar could join it into a longer Character (then each such byte is a
+    /// Character of its own, and the pieces are the same); by Characters otherwise.
+    public static func split(_ text: Substring, atASCII separator: Character) -> [Substring] {
+        guard let byte = separator.asciiValue,
+              !text.utf8.contains(where: { $0 >= 0x80 }) || !mayJoinScalars(text.unicodeScalars) else {
+            return text.split(separator: separator, omittingEmptySubsequences: false)
+        }
+        let utf8 = text.utf8
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == byte {
+                parts.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts
+    }
+
     /// `containsByte` of a String, specialised (the generic form's dispatch costs more than the work on a line).
     public static func containsByte(_ text: String, _ byte: UInt8) -> Bool { containsByteImplementation(text, byte) }
 

@@ -59,6 +59,22 @@ import Testing
 
     /// The vector and word-at-a-time search finds what a byte-by-byte search finds, at every offset and alignment,
     /// for needles starting with a letter (either case) or not, and with a letter or not after it.
+    /// Splitting at an ASCII separator's bytes gives the pieces splitting at the Character gives: with
+    /// separators at either end and side by side, beyond ASCII, and after a combining mark, which joins
+    /// the separator into another Character.
+    @Test func splittingAtAnASCIISeparatorAgreesWithCharacters() {
+        let texts = [
+            "", "|", "||", "a|b", "|a|b|", " Staying safe | 2 |", "é|’|–", "a|\u{301}b", "x\u{301}|y", "👍🏽|👍", "a||b|",
+            "| Outcome | Grade |", "no separator",
+        ]
+        for text in texts {
+            for slice in [text[...], text.dropFirst(), text.dropLast()] {
+                let pieces = TextScanning.split(slice, atASCII: "|")
+                #expect(pieces == slice.split(separator: "|", omittingEmptySubsequences: false), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func caseInsensitiveSearchAgreesWithAByteByByteSearch() {
         func naive(_ needle: [UInt8], _ bytes: [UInt8], from: Int) -> Int? {
             guard bytes.count >= needle.count else { return nil }

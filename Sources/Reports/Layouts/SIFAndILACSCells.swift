@@ -77,7 +77,7 @@ enum ReportCells {
         let trimmed = line.trimmed
         guard !trimmed.isEmpty else { return [] }
         if trimmed.utf8.first == UInt8(ascii: "|"), trimmed.hasPrefix("|") {
-            let parts = trimmed.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
+            let parts = TextScanning.split(trimmed[...], atASCII: "|").dropFirst()
             if parts.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { return [] }
             let texts = parts.map { clean(String($0)).text }.filter { !$0.isEmpty }
             return texts.map { ReportCell(text: $0, line: line.number, inRow: texts.count > 1, isHeading: false, isBullet: false) }
