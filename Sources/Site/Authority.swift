@@ -54,7 +54,15 @@ public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
         let straightened = TextScanning.containsByte(written, 0xE2) ? written.replacing("’", with: "'") : written
         var tokens = whitespaceSeparated(straightened)
         // A postal address ends in a postcode ("Stoke on Trent ST4 1 RU"); the place comes before it.
-        if let postcode = tokens.indices.dropFirst().first(where: { (2...4).contains(tokens[$0].count) && tokens[$0].wholeMatch(of: postcodeArea) != nil }) {
+        // The pattern asks for a capital A–Z first and a digit 0–9, which most short words lack: those are
+        // passed over before the pattern is run.
+        func mayBePostcodeArea(_ token: Substring) -> Bool {
+            guard let first = token.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+            return token.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        }
+        if let postcode = tokens.indices.dropFirst().first(where: {
+            mayBePostcodeArea(tokens[$0]) && (2...4).contains(tokens[$0].count) && tokens[$0].wholeMatch(of: postcodeArea) != nil
+        }) {
             tokens = Array(tokens[..<postcode])
         }
         var words = tokens.joined(separator: " ")
