@@ -349,7 +349,8 @@ enum CopularMatcher {
         case undecided
     }
 
-    static let verbs: [[String]] = [
+    // StaticStrings, whose bytes `word` reads in place (a String's are reached through its UTF-8 view).
+    static let verbs: [[StaticString]] = [
         ["is"], ["are"], ["remains"], ["remain"], ["continues", "to", "be"], ["continue", "to", "be"],
         ["has", "been"], ["have", "been"], ["was"], ["were"],
     ]
@@ -357,15 +358,15 @@ enum CopularMatcher {
     /// passed over without trying each verb.
     static let opensVerb: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for verb in verbs { if let first = verb.first?.utf8.first { table[Int(first)] = true; table[Int(first & ~0x20)] = true } }
+        for verb in verbs { if let first = verb.first?.utf8Start.pointee { table[Int(first)] = true; table[Int(first & ~0x20)] = true } }
         return table
     }()
-    static let qualifiers: [[String]] = [
+    static let qualifiers: [[StaticString]] = [
         ["now"], ["still"], ["judged", "to", "be"], ["currently"], ["at", "least"], ["also"], ["overall"], ["very"],
         ["generally"], ["broadly"], ["consistently"], ["mostly"],
     ]
-    static let grades = ["outstanding", "excellent", "good", "adequate", "inadequate"]
-    static let following = ["overall", "because", "and", "but", "although", "though", "with", "in", "for", "as", "at", "since", "while", "whilst"]
+    static let grades: [StaticString] = ["outstanding", "excellent", "good", "adequate", "inadequate"]
+    static let following: [StaticString] = ["overall", "because", "and", "but", "although", "though", "with", "in", "for", "as", "at", "since", "while", "whilst"]
 
     static func match(_ sentence: String) -> Result {
         var sentence = sentence
@@ -390,7 +391,7 @@ enum CopularMatcher {
         index = afterVerb
         while let afterQualifier = phrase(qualifiers, in: bytes, at: index) { index = afterQualifier }
         guard let grade = grades.first(where: { word($0, in: bytes, at: index) }) else { return .none }
-        let gradeEnd = index + grade.utf8.count
+        let gradeEnd = index + grade.utf8CodeUnitCount
         let next = skipSpace(bytes, from: gradeEnd)
         if next == bytes.count { return .found(subjectEnd: start, grade: index..<gradeEnd) }
         switch bytes[next] {
@@ -401,7 +402,7 @@ enum CopularMatcher {
         guard next > gradeEnd else { return .none }
         var undecided = false
         for follower in following where word(follower, in: bytes, at: next) {
-            switch boundary(bytes, at: next + follower.utf8.count) {
+            switch boundary(bytes, at: next + follower.utf8CodeUnitCount) {
             case true?: return .found(subjectEnd: start, grade: index..<gradeEnd)
             case false?: continue
             case nil: undecided = true
@@ -411,13 +412,13 @@ enum CopularMatcher {
     }
 
     /// The position after one of `phrases` (words separated by white space) and the white space after it.
-    private static func phrase(_ phrases: [[String]], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    private static func phrase(_ phrases: [[StaticString]], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         for words in phrases {
             var index = start
             var matched = true
             for word in words {
                 guard self.word(word, in: bytes, at: index) else { matched = false; break }
-                let end = index + word.utf8.count
+                let end = index + word.utf8CodeUnitCount
                 index = skipSpace(bytes, from: end)
                 guard index > end else { matched = false; break }
             }
@@ -427,9 +428,9 @@ enum CopularMatcher {
     }
 
     /// Whether `word` (lower case) stands at `index`, in any case.
-    private static func word(_ word: String, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    private static func word(_ word: StaticString, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var offset = index
-        for letter in word.utf8 {
+        for letter in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
             guard offset < bytes.count else { return false }
             let byte = bytes[offset]
             guard byte == letter || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) && byte | 0x20 == letter else { return false }
