@@ -294,8 +294,10 @@ extension OutcomeVocabulary {
     /// start of a longer name ("Children's services authority area"). The longest wording wins.
     func outcome(heading text: String, in framework: Framework) -> Outcome? {
         let folded = ReportText.folded(text)
+        // Most headings name no outcome: a wording whose first byte differs is passed over at a glance.
+        let first = folded.utf8.first
         return best(in: framework) { wording in
-            guard folded.hasPrefix(wording) else { return false }
+            guard wording.utf8.first == first, folded.hasPrefix(wording) else { return false }
             let rest = folded.dropFirst(wording.count)
             guard let next = rest.first else { return true }
             if ",:;(-".contains(next) { return true }
