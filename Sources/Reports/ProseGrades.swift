@@ -351,7 +351,8 @@ enum CopularMatcher {
         case undecided
     }
 
-    // StaticStrings, whose bytes `word` reads in place (a String's are reached through its UTF-8 view).
+    // StaticStrings, whose bytes `TextScanning.matches` reads in place (a String's are reached through its
+    // UTF-8 view).
     static let verbs: [[StaticString]] = [
         ["is"], ["are"], ["remains"], ["remain"], ["continues", "to", "be"], ["continue", "to", "be"],
         ["has", "been"], ["have", "been"], ["was"], ["were"],
@@ -392,7 +393,7 @@ enum CopularMatcher {
         guard index > start, index < bytes.count, opensVerb[Int(bytes[index])], let afterVerb = phrase(verbs, in: bytes, at: index) else { return .none }
         index = afterVerb
         while let afterQualifier = phrase(qualifiers, in: bytes, at: index) { index = afterQualifier }
-        guard let grade = grades.first(where: { word($0, in: bytes, at: index) }) else { return .none }
+        guard let grade = grades.first(where: { TextScanning.matches($0, caseInsensitiveIn: bytes, at: index) }) else { return .none }
         let gradeEnd = index + grade.utf8CodeUnitCount
         let next = skipSpace(bytes, from: gradeEnd)
         if next == bytes.count { return .found(subjectEnd: start, grade: index..<gradeEnd) }
@@ -403,7 +404,7 @@ enum CopularMatcher {
         }
         guard next > gradeEnd else { return .none }
         var undecided = false
-        for follower in following where word(follower, in: bytes, at: next) {
+        for follower in following where TextScanning.matches(follower, caseInsensitiveIn: bytes, at: next) {
             switch boundary(bytes, at: next + follower.utf8CodeUnitCount) {
             case true?: return .found(subjectEnd: start, grade: index..<gradeEnd)
             case false?: continue
@@ -419,7 +420,7 @@ enum CopularMatcher {
             var index = start
             var matched = true
             for word in words {
-                guard self.word(word, in: bytes, at: index) else { matched = false; break }
+                guard TextScanning.matches(word, caseInsensitiveIn: bytes, at: index) else { matched = false; break }
                 let end = index + word.utf8CodeUnitCount
                 index = skipSpace(bytes, from: end)
                 guard index > end else { matched = false; break }
@@ -427,18 +428,6 @@ enum CopularMatcher {
             if matched { return index }
         }
         return nil
-    }
-
-    /// Whether `word` (lower case) stands at `index`, in any case.
-    private static func word(_ word: StaticString, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        var offset = index
-        for letter in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
-            guard offset < bytes.count else { return false }
-            let byte = bytes[offset]
-            guard byte == letter || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) && byte | 0x20 == letter else { return false }
-            offset += 1
-        }
-        return true
     }
 
     /// Whether every scalar beyond ASCII leaves the pattern's answer to the ASCII bytes: none is white

@@ -152,16 +152,14 @@ public struct ReportText: Sendable, Equatable {
                 index += 1
                 continue
             }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            guard index + length <= bytes.count else { return nil }
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard let (scalar, length) = TextScanning.scalar(in: bytes, at: index) else { return nil }
             index += length
-            guard let scalar = Unicode.Scalar(value) else { return nil }
             // The quotes and dashes folding replaces have no case: they are folded without lower-casing.
-            if [0x2019, 0x2018, 0xB4, 0x201C, 0x201D, 0x2013, 0x2014, 0x2010, 0x2011].contains(value) {
+            switch scalar.value {
+            case 0x2019, 0x2018, 0xB4, 0x201C, 0x201D, 0x2010, 0x2011, 0x2013, 0x2014:
                 _ = foldScalar(scalar, into: &result, lastWasSpace: &lastWasSpace)
                 continue
+            default: break
             }
             for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
                 guard foldScalar(lowered, into: &result, lastWasSpace: &lastWasSpace) else { return nil }

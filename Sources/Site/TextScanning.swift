@@ -149,17 +149,27 @@ public enum TextScanning {
             }
             let byte = bytes[index]
             guard byte >= lead, byte >= 0xC0 else { index += 1; continue }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            guard index + length <= bytes.count else { return }
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            if let scalar = Unicode.Scalar(value), !body(scalar) { return }
+            guard let (scalar, length) = scalar(in: bytes, at: index) else { return }
+            if !body(scalar) { return }
             index += length
         }
     }
 
+    /// The scalar whose UTF-8 starts with the lead byte (0xC0 or more) at `index` of valid UTF-8 `bytes`,
+    /// and the length of its sequence; nil where the sequence runs past the end.
+    @inlinable
+    public static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, length: Int)? {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value).map { ($0, length) }
+    }
+
     /// Whether `bytes` hold `needle` (ASCII, lower case) at `start`, in any mix of upper and lower case
     /// ASCII letters.
+    @inlinable
     public static func matches(_ needle: UnsafeBufferPointer<UInt8>, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start >= 0, start + needle.count <= bytes.count else { return false }
         for offset in 0..<needle.count where lowered(bytes[start + offset]) != needle[offset] { return false }
@@ -167,6 +177,7 @@ public enum TextScanning {
     }
 
     /// `matches` of a literal.
+    @inlinable
     public static func matches(_ needle: StaticString, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         matches(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), caseInsensitiveIn: bytes, at: start)
     }
@@ -512,7 +523,8 @@ public enum TextScanning {
     }
 
     @inline(__always)
-    private static func lowered(_ byte: UInt8) -> UInt8 {
+    @usableFromInline
+    static func lowered(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
