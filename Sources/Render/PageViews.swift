@@ -87,14 +87,19 @@ extension String: TemplateValue {
     var templateElementValue: CompiledTemplates.Value { .text(self) }
 
     func describe(into text: inout [UInt8]) {
-        text.append(UInt8(ascii: "s"))
-        text.appendDecimal(utf8.count)
-        text.append(UInt8(ascii: ":"))
+        text.appendTextHeader(utf8Count: utf8.count)
         text.appendUTF8(of: self)
     }
 }
 
 extension [UInt8] {
+    /// What a text's description starts with, its UTF-8 count, so that texts run together differ.
+    mutating func appendTextHeader(utf8Count: Int) {
+        append(UInt8(ascii: "s"))
+        appendDecimal(utf8Count)
+        append(UInt8(ascii: ":"))
+    }
+
     /// The UTF-8 of `string`, copied at once (appending its `utf8` view goes byte by byte for a string
     /// short enough to be stored inline, as most field values are).
     mutating func appendUTF8(of string: String) {
@@ -131,9 +136,7 @@ struct JoinedText: TemplateValue {
     /// As the joined `String` describes itself.
     func describe(into text: inout [UInt8]) {
         let count = pieces.reduce(0) { $0 + $1.utf8.count } + max(0, pieces.count - 1) * separator.utf8.count
-        text.append(UInt8(ascii: "s"))
-        text.appendDecimal(count)
-        text.append(UInt8(ascii: ":"))
+        text.appendTextHeader(utf8Count: count)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { text.appendUTF8(of: separator) }
             text.appendUTF8(of: piece)
