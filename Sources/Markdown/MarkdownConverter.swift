@@ -10,7 +10,8 @@ import Darwin
 ///
 /// The GFM extensions `table`, `strikethrough`, `autolink` and `tagfilter` are attached to every parse
 /// whose HTML they could change: `autolink` is left off Markdown in which it could find no link (see
-/// `mayAutolink`), where the HTML is the same without it.
+/// `mayAutolink`), and `tagfilter` off Markdown that names none of the tags it filters (see
+/// `mayFilterTags`), where the HTML is the same without them.
 /// A converter holds no C state between calls, so one value can be shared by any number of tasks:
 /// each call creates its own parser and frees every node and buffer before it returns.
 public struct MarkdownConverter: Sendable {
@@ -68,7 +69,7 @@ public struct MarkdownConverter: Sendable {
         if allowsTemplateHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { throw .parserUnavailable }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames where everyExtension || name != "autolink" || Self.mayAutolink(markdown) {
+        for name in Self.extensionNames where everyExtension || Self.mayChange(markdown, extension: name) {
             guard let syntax = cmark_find_syntax_extension(name) else { throw .extensionMissing(name) }
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
@@ -82,6 +83,57 @@ public struct MarkdownConverter: Sendable {
         guard let rendered = cmark_render_html(root, options, extensions) else { throw .renderFailed }
         defer { free(rendered) }
         return take(rendered)
+    }
+
+    /// Whether the extension `name` could change the HTML of `markdown`: `autolink` and `tagfilter` only
+    /// where `mayAutolink` and `mayFilterTags` say so, the others always.
+    static func mayChange(_ markdown: UnsafeBufferPointer<UInt8>, extension name: String) -> Bool {
+        switch name {
+        case "autolink": mayAutolink(markdown)
+        case "tagfilter": mayFilterTags(markdown)
+        default: true
+        }
+    }
+
+    /// The tags cmark-gfm 0.29's `tagfilter` extension disarms, in lower case.
+    static let filteredTags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+
+    /// Whether cmark-gfm 0.29's `tagfilter` extension could change the HTML of `markdown`. It writes
+    /// `&lt;` for the `<` of raw HTML where `<` or `</` is followed by one of `filteredTags` in any case
+    /// (and then white space, `>` or `/>`); raw HTML is copied from the Markdown as written, so a tag it
+    /// filters is in the Markdown's bytes too. Markdown where no `<` or `</` is followed by one of those
+    /// names has nothing for it, and the extension would only compare every tag of the template HTML
+    /// with each name (a twentieth of cmark-gfm's time on a report's page). Each `<` is passed over by
+    /// the first two letters after it unless they begin one of the names.
+    static func mayFilterTags(_ markdown: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = markdown.baseAddress else { return false }
+        var start = 0
+        while start < markdown.count, let found = memchr(base + start, Int32(UInt8(ascii: "<")), markdown.count - start) {
+            var index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            start = index
+            if index < markdown.count, markdown[index] == UInt8(ascii: "/") { index += 1 }
+            guard index + 2 < markdown.count else { continue }
+            // `| 0x20` lower-cases an ASCII letter and turns no other byte into one.
+            let first = markdown[index] | 0x20, second = markdown[index + 1] | 0x20
+            switch (first, second) {
+            case (0x74, 0x69), (0x74, 0x65), (0x73, 0x74), (0x78, 0x6D), (0x69, 0x66), (0x6E, 0x6F), (0x73, 0x63), (0x70, 0x6C):
+                // "ti", "te", "st", "xm", "if", "no", "sc", "pl": the first two letters of the names.
+                if filteredTags.contains(where: { Self.startsWith($0, in: markdown, at: index) }) { return true }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// Whether `bytes` hold `name` (lower-case letters) at `index`, in any case.
+    private static func startsWith(_ name: String, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var offset = index
+        for letter in name.utf8 {
+            guard offset < bytes.count, bytes[offset] | 0x20 == letter else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Whether cmark-gfm 0.29's `autolink` extension could make a link of some of `markdown`. It links

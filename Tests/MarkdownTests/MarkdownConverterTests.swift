@@ -82,6 +82,37 @@ import Testing
         }
     }
 
+    /// `tagfilter` is left off Markdown that names none of the tags it filters: random documents of raw
+    /// HTML pieces that open or close those tags, nearly do, or write their names otherwise convert as
+    /// they do with every extension attached (with template HTML allowed, the only case where the
+    /// extension acts), and the tags are seen to be filtered where they may be.
+    @Test func leavingTagfilterOffChangesNoHTML() throws {
+        let templates = MarkdownConverter(allowsTemplateHTML: true)
+        let pieces = [
+            "<", "</", ">", "/>", "/", " ", "\t", "\n", "\n\n", "script", "SCRIPT", "Style", "title", "textarea", "xmp",
+            "iframe", "noembed", "noframes", "plaintext", "scrip", "styles", "div", "<div>", "</div>", "<p>", "a", "`",
+            "\\", "&lt;", "<!--", "-->", "*", "|", "-", "> ", "    ", "<b>", "x=\"1\"",
+        ]
+        var random = SystemRandomNumberGenerator()
+        var filtered = 0
+        var unfiltered = 0
+        for _ in 0..<3_000 {
+            let document = (0..<Int.random(in: 1...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let every = try templates.htmlWithEveryExtension(from: document)
+            #expect(try templates.html(from: document) == every, "\(document.debugDescription)")
+            var bytes = Array(document.utf8)
+            if bytes.withUnsafeMutableBufferPointer({ MarkdownConverter.mayFilterTags(UnsafeBufferPointer($0)) }) {
+                filtered += every.contains("&lt;") && !document.contains("&lt;") ? 1 : 0
+            } else {
+                unfiltered += 1
+            }
+        }
+        #expect(filtered > 100 && unfiltered > 100, "\(filtered) documents filtered, \(unfiltered) without tagfilter")
+        for text in ["<script>x</script>", "<STYLE>x</STYLE>", "<div>\n<iframe src=\"a\">\n</div>", "a <title>b"] {
+            #expect(try templates.html(from: text).contains("&lt;"), "\(text)")
+        }
+    }
+
     /// Converts a large document many times; a leak of parser, nodes or the rendered buffer would grow
     /// the process by hundreds of megabytes, which the resident-size check catches.
     @Test func largeDocumentsConvertWithoutLeaking() throws {
