@@ -57,13 +57,13 @@ struct CompiledTemplates: Sendable {
         /// `.`, or a name with no parts: the innermost value.
         case innermost
         /// `.a.b`: `a` in the innermost value only, then `b` in it.
-        case inInnermost([String])
+        case inInnermost([TemplateName])
         /// `a.b`: `a` in the nearest value on the stack that has it, then `b` in it.
-        case inStack(String, rest: [String])
+        case inStack(TemplateName, rest: [TemplateName])
 
         /// As swift-mustache's `getChild(named:transforms:context:)` reads `name`.
         init(_ name: String) {
-            let parts = name.split(separator: ".").map(String.init)
+            let parts = name.split(separator: ".").map { TemplateName(String($0)) }
             if name == "." || parts.isEmpty {
                 self = .innermost
             } else if name.first == "." {
@@ -187,7 +187,7 @@ struct CompiledTemplates: Sendable {
         }
 
         /// The value named `name` directly inside this one (swift-mustache's `_getImmediateChild`).
-        func child(named name: String) -> Value? {
+        func child(named name: TemplateName) -> Value? {
             switch self {
             case .view(let view): return view.compiledField(named: name)
             // `TemplateText` has no children, nor has a String, an Int, a Bool or an Array by reflection.
@@ -195,8 +195,8 @@ struct CompiledTemplates: Sendable {
             case .other(let object):
                 let object: Any? = (object as? MustacheCustomRepresentation).map(\.representation) ?? object
                 guard let object else { return nil }
-                if let parent = object as? MustacheParent { return parent.child(named: name).flatMap { Value(any: $0) } }
-                guard let found = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+                if let parent = object as? MustacheParent { return parent.child(named: name.text).flatMap { Value(any: $0) } }
+                guard let found = Mirror(reflecting: object).children.first(where: { $0.label == name.text })?.value else { return nil }
                 let mirror = Mirror(reflecting: found)
                 guard mirror.displayStyle == .optional else { return Value(any: found) }
                 return mirror.children.first.flatMap { Value(any: $0.value) }
@@ -365,7 +365,7 @@ struct CompiledTemplates: Sendable {
         }
 
         /// The value reached from `value` through the names of `path` in turn.
-        private static func child(of value: Value, at path: ArraySlice<String>) -> Value? {
+        private static func child(of value: Value, at path: ArraySlice<TemplateName>) -> Value? {
             guard let first = path.first else { return value }
             guard let found = value.child(named: first) else { return nil }
             return child(of: found, at: path.dropFirst())

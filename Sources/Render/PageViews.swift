@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Site
 
@@ -13,7 +14,38 @@ protocol TemplateView: MustacheParent, TemplateValue {
     func field(named name: String) -> (any TemplateValue)?
     /// `field(named: name)?.templateFieldValue`, without making the field an `any TemplateValue` first (a
     /// view held in one is copied into a box of its own, and then into another as `any TemplateView`).
-    func compiledField(named name: String) -> CompiledTemplates.Value?
+    func compiledField(named name: TemplateName) -> CompiledTemplates.Value?
+}
+
+/// A name that templates read, numbered once so that finding a field compares numbers rather than
+/// Strings: a compiled template looks up every name it prints or opens in the views around it, most of
+/// them in several views before one has it. Equal texts get equal numbers, in every thread.
+struct TemplateName: Sendable, Equatable {
+    let text: String
+    let number: Int
+
+    init(_ text: String) {
+        self.text = text
+        number = Self.registry.number(of: text)
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.number == rhs.number }
+
+    private final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var numbers: [String: Int] = [:]
+
+        func number(of text: String) -> Int {
+            lock.withLock {
+                if let number = numbers[text] { return number }
+                let number = numbers.count
+                numbers[text] = number
+                return number
+            }
+        }
+    }
+
+    private static let registry = Registry()
 }
 
 typealias TemplateFields<View> = [TemplateField<View>]
@@ -21,14 +53,14 @@ typealias TemplateFields<View> = [TemplateField<View>]
 /// One of a view's fields: its name, and how to read it as swift-mustache and as `CompiledTemplates`
 /// are given it.
 struct TemplateField<View>: Sendable {
-    let name: String
+    let name: TemplateName
     let value: @Sendable (View) -> any TemplateValue
     let compiled: @Sendable (View) -> CompiledTemplates.Value?
     /// `value(view).describe(into:)`, without boxing the value.
     let describe: @Sendable (View, inout [UInt8]) -> Void
 
     init<Value: TemplateValue>(_ name: String, _ read: @escaping @Sendable (View) -> Value) {
-        self.name = name
+        self.name = TemplateName(name)
         value = { read($0) }
         compiled = { read($0).templateFieldValue }
         describe = { read($0).describe(into: &$1) }
@@ -39,12 +71,12 @@ extension TemplateView {
     func child(named name: String) -> Any? { field(named: name)?.templateValue }
 
     func field(named name: String) -> (any TemplateValue)? {
-        for field in Self.fields where field.name == name { return field.value(self) }
+        for field in Self.fields where field.name.text == name { return field.value(self) }
         return nil
     }
 
-    func compiledField(named name: String) -> CompiledTemplates.Value? {
-        for field in Self.fields where field.name == name { return field.compiled(self) }
+    func compiledField(named name: TemplateName) -> CompiledTemplates.Value? {
+        for field in Self.fields where field.name.number == name.number { return field.compiled(self) }
         return nil
     }
 
@@ -55,7 +87,7 @@ extension TemplateView {
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "{"))
         for field in Self.fields {
-            text.appendUTF8(of: field.name)
+            text.appendUTF8(of: field.name.text)
             field.describe(self, &text)
         }
         text.append(UInt8(ascii: "}"))

@@ -127,7 +127,7 @@ import Site
         }
     }
 
-    private func fieldNames(_ view: some TemplateView) -> [String] { type(of: view).fields.map(\.name) }
+    private func fieldNames(_ view: some TemplateView) -> [String] { type(of: view).fields.map(\.name.text) }
 
     @Test func identitiesTellApartValuesThatTextWouldRunTogether() {
         // A string's length is part of its description, so "ab" + "c" and "a" + "bc" differ, and an

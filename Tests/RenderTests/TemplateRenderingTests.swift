@@ -46,6 +46,20 @@ import Site
         #expect(nested.render(LinkView(title: "Ealing", url: "e.html"), with: "layout.html") == "Ealing//e.html")
     }
 
+    /// Names are numbered once, the same from any thread: equal texts get equal numbers and different
+    /// texts different ones, which is all that finding a field by number relies on.
+    @Test func templateNamesAreNumberedAlikeOnEveryThread() async {
+        let texts = (0..<200).map { "name\($0 % 50)" } + ["title", "url", "title.text", "Title"]
+        let numbered = await withTaskGroup(of: [Int].self) { group in
+            for _ in 0..<4 { group.addTask { texts.shuffled().sorted().map { TemplateName($0).number } } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(numbered).count == 1)
+        let byText = Dictionary(texts.map { ($0, TemplateName($0).number) }, uniquingKeysWith: { first, _ in first })
+        #expect(Set(byText.values).count == byText.count)
+        #expect(TemplateName("title") == TemplateName("title") && TemplateName("title") != TemplateName("Title"))
+    }
+
     @Test func templateSyntaxErrorNamesFileAndLine() throws {
         #expect {
             _ = try templates(["home.md.mustache": "line one\nline two {{#open}}\n"])

@@ -62,7 +62,7 @@ import Testing
         return views
     }()
 
-    static func fieldNames(_ view: some TemplateView) -> [String] { type(of: view).fields.map(\.name) }
+    static func fieldNames(_ view: some TemplateView) -> [String] { type(of: view).fields.map(\.name.text) }
 
     /// Templates made at random from the views' names and every kind of tag both renderers handle, with
     /// standalone lines, indented partials, CRLF and non-ASCII text, rendered against the site's views.
