@@ -13,7 +13,8 @@ import Darwin
 /// `mayAutolink`), and `tagfilter` off Markdown that names none of the tags it filters (see
 /// `mayFilterTags`), where the HTML is the same without them.
 /// A converter holds no C state between calls, so one value can be shared by any number of tasks:
-/// each call creates its own parser and frees every node and buffer before it returns.
+/// each call creates its own parser, in memory of its thread's `ConversionArena`, and releases every
+/// node and buffer before it returns.
 public struct MarkdownConverter: Sendable {
     public enum Failure: Error, Equatable, Sendable {
         case parserUnavailable
@@ -67,7 +68,11 @@ public struct MarkdownConverter: Sendable {
     ) throws(Failure) -> Result {
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES
         if allowsTemplateHTML { options |= CMARK_OPT_UNSAFE }
-        guard let parser = cmark_parser_new(options) else { throw .parserUnavailable }
+        // Every allocation of the conversion is in this thread's region, released when it is done (after
+        // the parser and nodes are freed, as the defers run in reverse).
+        let memory = ConversionArena.memory
+        defer { ConversionArena.reset() }
+        guard let parser = cmark_parser_new_with_mem(options, memory) else { throw .parserUnavailable }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames where everyExtension || Self.mayChange(markdown, extension: name) {
             guard let syntax = cmark_find_syntax_extension(name) else { throw .extensionMissing(name) }
@@ -80,8 +85,9 @@ public struct MarkdownConverter: Sendable {
         guard let root = finished else { throw .renderFailed }
         defer { cmark_node_free(root) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let rendered = cmark_render_html(root, options, extensions) else { throw .renderFailed }
-        defer { free(rendered) }
+        guard let rendered = cmark_render_html_with_mem(root, options, extensions, memory) else { throw .renderFailed }
+        // Taken (copied) before it is freed: in the region, only by the reset, unless it was too large for it.
+        defer { memory.pointee.free(rendered) }
         return take(rendered)
     }
 
