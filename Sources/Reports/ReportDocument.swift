@@ -441,11 +441,32 @@ struct Furniture {
     /// or `Page 3 of 20`: the text without the number, and the number.
     static func pageLine(_ trimmed: String) -> (text: String, page: Int)? {
         guard let first = trimmed.firstQuickly, let last = trimmed.lastQuickly, first.isASCII && first.isNumberQuickly || last.isASCII && last.isNumberQuickly else { return nil }
+        let isPageOf = TextScanning.startsWith(trimmed, caseInsensitive: "page ")
+        guard isPageOf || hasNumberBesideGap(trimmed) else { return nil }
         if ReportDocument.isGradeLine(trimmed) { return nil }
-        if TextScanning.startsWith(trimmed, caseInsensitive: "page "), let match = trimmed.wholeMatch(of: Patterns.pageOf) {
+        if isPageOf, let match = trimmed.wholeMatch(of: Patterns.pageOf) {
             return ("page", Int(match.output.1) ?? 0)
         }
         return trimmed.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? asciiPageNumber(trimmed) : pageNumberByCharacter(trimmed)
+    }
+
+    /// Whether the bytes of `trimmed` end with one to four ASCII digits after a space or a tab, or start
+    /// with them before one: what a page number beside its text needs, which most lines that start or
+    /// end with a digit (numbered paragraphs, figures) lack. Exact as a test before `asciiPageNumber` and
+    /// `pageNumberByCharacter`: each finds a number only where such a run of digit Characters stands
+    /// beside a space or tab Character, and those Characters are those bytes (a digit joins a scalar
+    /// before it only when that is a prepended mark, and then no space stands before the run).
+    static func hasNumberBesideGap(_ trimmed: String) -> Bool {
+        var text = trimmed
+        return text.withUTF8 { bytes in
+            func isGap(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            var trailing = 0
+            while trailing < bytes.count, TextScanning.isASCIIDigit(bytes[bytes.count - 1 - trailing]) { trailing += 1 }
+            if (1...4).contains(trailing), trailing < bytes.count, isGap(bytes[bytes.count - 1 - trailing]) { return true }
+            var leading = 0
+            while leading < bytes.count, TextScanning.isASCIIDigit(bytes[leading]) { leading += 1 }
+            return (1...4).contains(leading) && leading < bytes.count && isGap(bytes[leading])
+        }
     }
 
     /// The page number at either end of a line and the text beside it, Character by Character: the

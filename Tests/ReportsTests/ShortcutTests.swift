@@ -69,6 +69,8 @@ import Site
             "- 3", "* item", "• item", "–dash", "·dot", "# Heading", "## Heading two", "**Strong**", "#hash", "*emphasis*",
             "1. Numbered", "12.\tTabbed", "123. Three", "1234. Four", "1.2 Not", "(12)", "\u{F0B7} private", "1\u{301}. marked",
             "x26 November 2007", "(1/06/2015", "5 May 2010", "•12 June 2009", "a 1 June 2009", "12 June 2009.", "On 12 June 2009",
+            "Joint area review \u{600}12", "12\u{301} Joint area review", "Joint area review 12\u{301}", "Joint area review  \u{301}12",
+            "Joint area review – 12", "12 — Joint area review", "page 4", "PAGE 4 OF 9", "Joint area review\u{A0}12",
         ]
         return try FastPathTests.samples().map { $0.trimmingWhitespace() } + pageLines
     }
@@ -84,6 +86,7 @@ import Site
                 let (fast, slow) = (Furniture.asciiPageNumber(line), Furniture.pageNumberByCharacter(line))
                 if fast?.text != slow?.text || fast?.page != slow?.page { differing.append("page number: \(line)") }
             }
+            if Furniture.pageNumberByCharacter(line) != nil && !Furniture.hasNumberBesideGap(line) { differing.append("no number beside a gap: \(line)") }
         }
         #expect(differing.isEmpty, "\(differing.prefix(5))")
         #expect(Furniture.pageLine("Stoke-on-Trent joint area review   8")?.page == 8)
