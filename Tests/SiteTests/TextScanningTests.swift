@@ -42,8 +42,9 @@ import Testing
                 for limit in [0, 1, 3, 6] where TextScanning.hasAtMostCharacters(limit, text) != (text.count <= limit) {
                     disagreements.append("at most \(limit) U+\(String(value, radix: 16))")
                 }
-                if TextScanning.startsWith(text, caseInsensitive: "grade") != text.lowercased().hasPrefix("grade") {
-                    disagreements.append("prefix U+\(String(value, radix: 16))")
+                // "k": the Kelvin sign lower-cases to it.
+                for prefix in ["grade", "k"] where TextScanning.startsWith(text, caseInsensitive: prefix) != text.lowercased().hasPrefix(prefix) {
+                    disagreements.append("prefix \(prefix) U+\(String(value, radix: 16))")
                 }
             }
         }
