@@ -102,6 +102,7 @@ import Site
                 for word in found.words where word == rest.first { rest = rest.dropFirst() }
                 let plain = line.text.utf8.allSatisfy { $0 < 0x80 && !ReportCells.isDecorationMark($0) }
                 if !rest.isEmpty || plain && found.words != wanted { wrong.append("\(text.path):\(line.number) \(line.text)") }
+                if found.mask != HeadWords.mask(of: found.words) { wrong.append("mask \(line.text)") }
                 if cellWords == ["judgement"] || cellWords == ["judgement", "grade"], !found.mayBeTableHeader { wrong.append("header \(line.text)") }
             }
         }

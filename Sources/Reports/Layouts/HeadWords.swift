@@ -14,6 +14,9 @@ import Site
 struct HeadWords: Equatable {
     /// The line's words that some wording uses, as indices into `vocabulary`.
     var words: [Int] = []
+    /// The bits (`bit(of:)`) of `words`: a window of lines can only hold a wording's words in order
+    /// where its lines' masks together have every bit of the wording's.
+    private(set) var mask: UInt64 = 0
     /// The line's significant words are "judgement" or "judgement grade": it could head a judgement table.
     var mayBeTableHeader = false
 
@@ -29,6 +32,7 @@ struct HeadWords: Equatable {
                 ? text.cells(of: line).flatMap { OutcomeMatch.significantWords($0.text) }
                 : OutcomeMatch.significantWords(lineText)
             self.words = words.compactMap { Self.index[$0] }
+            mask = Self.mask(of: self.words)
             mayBeTableHeader = words == ["judgement"] || words == ["judgement", "grade"]
             return
         }
@@ -51,7 +55,10 @@ struct HeadWords: Equatable {
                 }
                 count += 1
                 if count == 1 { first = found } else if count == 2 { second = found }
-                if let found { words.append(found) }
+                if let found {
+                    words.append(found)
+                    mask |= Self.bit(of: found)
+                }
             }
         }
         mayBeTableHeader = first == Self.judgement && (count == 1 || count == 2 && second == Self.grade)
@@ -163,6 +170,11 @@ struct HeadWords: Equatable {
     static let grade = index["grade"]
     private static let vocabularyTable = table(vocabulary)
     private static let fillerTable = table(OutcomeMatch.fillers.sorted())
+
+    /// A vocabulary index's bit in a mask: its own for the first 63, one shared by the rest.
+    static func bit(of index: Int) -> UInt64 { 1 << UInt64(min(index, 63)) }
+
+    static func mask(of words: [Int]) -> UInt64 { words.reduce(0) { $0 | bit(of: $1) } }
 
     /// The built-in wordings of a framework as vocabulary indices, each with its outcome's id.
     static func wordings(_ framework: Framework) -> [(outcome: String, words: [Int])] {

@@ -73,9 +73,15 @@ enum SIFAndILACSReading {
         if lines.contains(where: \.mayBeTableHeader) { return true }
         var possible: [String] = []
         for (outcome, words) in HeadWords.wordings(framework) where !words.isEmpty && !possible.contains(outcome) {
+            let wordingMask = HeadWords.mask(of: words)
             let found = lines.indices.contains { start in
+                let end = min(start + 3, lines.count)
+                var windowMask: UInt64 = 0
+                for line in lines[start..<end] { windowMask |= line.mask }
+                // The window lacks one of the wording's words: it cannot hold them in order.
+                guard wordingMask & ~windowMask == 0 else { return false }
                 var wanted = words[...]
-                for line in lines[start..<min(start + 3, lines.count)] {
+                for line in lines[start..<end] {
                     for word in line.words where word == wanted.first {
                         wanted = wanted.dropFirst()
                         if wanted.isEmpty { return true }
