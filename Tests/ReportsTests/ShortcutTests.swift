@@ -92,6 +92,15 @@ import Site
         #expect(Furniture.pageLine("Stoke-on-Trent joint area review   8")?.page == 8)
     }
 
+    /// The scale key's test for two signs, from the bytes, counts as filtering the UTF-8 does.
+    @Test func twoSignsAreCountedFromTheBytes() throws {
+        let lines = try Self.lines() + ["a: b = c", "a:", "==", "::x", "x=", "é:é=", "Outstanding = 4: Good = 3", ""]
+        for line in lines {
+            #expect(JointAreaReviewLayout.hasTwoSigns(line) == (line.utf8.filter { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }.count >= 2), "\(line)")
+        }
+        #expect(lines.contains { JointAreaReviewLayout.hasTwoSigns($0) } && lines.contains { !JointAreaReviewLayout.hasTwoSigns($0) })
+    }
+
     @Test func blockLineTestsAgree() throws {
         func bullet(_ trimmed: String) -> Substring? {
             guard let first = trimmed.first, ReportDocument.bullets.contains(first) else { return nil }

@@ -83,7 +83,21 @@ struct JointAreaReviewLayout: ReportLayout {
 
     /// `isScaleKey` of the folded text, folding only text with two `:` or `=` signs (a key names two grades).
     static func isScaleKey(text: String) -> Bool {
-        text.utf8.lazy.filter { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }.prefix(2).count == 2 && isScaleKey(ReportText.folded(text))
+        hasTwoSigns(text) && isScaleKey(ReportText.folded(text))
+    }
+
+    /// Whether `text` holds two `:` or `=` signs, from its contiguous bytes (every block of a report is
+    /// asked until the key is found, most of them paragraphs).
+    static func hasTwoSigns(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var signs = 0
+            for byte in bytes where byte == UInt8(ascii: ":") || byte == UInt8(ascii: "=") {
+                signs += 1
+                if signs == 2 { return true }
+            }
+            return false
+        }
     }
 
     /// The blocks of the grades table: from the scale key (or a "Grades" heading) to the last grade line.
