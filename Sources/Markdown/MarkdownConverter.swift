@@ -121,22 +121,33 @@ public struct MarkdownConverter: Sendable {
             guard index + 2 < markdown.count else { continue }
             // `| 0x20` lower-cases an ASCII letter and turns no other byte into one.
             let first = markdown[index] | 0x20, second = markdown[index + 1] | 0x20
+            // The names that start with those two letters, compared from the third.
+            let found: Bool
             switch (first, second) {
-            case (0x74, 0x69), (0x74, 0x65), (0x73, 0x74), (0x78, 0x6D), (0x69, 0x66), (0x6E, 0x6F), (0x73, 0x63), (0x70, 0x6C):
-                // "ti", "te", "st", "xm", "if", "no", "sc", "pl": the first two letters of the names.
-                if filteredTags.contains(where: { Self.startsWith($0, in: markdown, at: index) }) { return true }
-            default:
-                continue
+            case (UInt8(ascii: "t"), UInt8(ascii: "i")): found = Self.hasRest(of: "title", in: markdown, at: index)
+            case (UInt8(ascii: "t"), UInt8(ascii: "e")): found = Self.hasRest(of: "textarea", in: markdown, at: index)
+            case (UInt8(ascii: "s"), UInt8(ascii: "t")): found = Self.hasRest(of: "style", in: markdown, at: index)
+            case (UInt8(ascii: "s"), UInt8(ascii: "c")): found = Self.hasRest(of: "script", in: markdown, at: index)
+            case (UInt8(ascii: "x"), UInt8(ascii: "m")): found = Self.hasRest(of: "xmp", in: markdown, at: index)
+            case (UInt8(ascii: "i"), UInt8(ascii: "f")): found = Self.hasRest(of: "iframe", in: markdown, at: index)
+            case (UInt8(ascii: "n"), UInt8(ascii: "o")):
+                found = Self.hasRest(of: "noembed", in: markdown, at: index) || Self.hasRest(of: "noframes", in: markdown, at: index)
+            case (UInt8(ascii: "p"), UInt8(ascii: "l")): found = Self.hasRest(of: "plaintext", in: markdown, at: index)
+            default: found = false
             }
+            if found { return true }
         }
         return false
     }
 
-    /// Whether `bytes` hold `name` (lower-case letters) at `index`, in any case.
-    private static func startsWith(_ name: String, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        var offset = index
-        for letter in name.utf8 {
-            guard offset < bytes.count, bytes[offset] | 0x20 == letter else { return false }
+    /// Whether `bytes` hold the letters of `name` after its first two at `index + 2`, in any case (the
+    /// first two are compared already).
+    private static func hasRest(of name: StaticString, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let letters = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        guard index + letters.count <= bytes.count else { return false }
+        var offset = 2
+        while offset < letters.count {
+            guard bytes[index + offset] | 0x20 == letters[offset] else { return false }
             offset += 1
         }
         return true

@@ -111,6 +111,14 @@ import Testing
         for text in ["<script>x</script>", "<STYLE>x</STYLE>", "<div>\n<iframe src=\"a\">\n</div>", "a <title>b"] {
             #expect(try templates.html(from: text).contains("&lt;"), "\(text)")
         }
+        // Every name the extension filters is seen, opened or closed, in either case.
+        for name in MarkdownConverter.filteredTags {
+            for tag in ["<\(name)>", "</\(name.uppercased())>", "x <\(name.capitalized) a=1>"] {
+                var bytes = Array(tag.utf8)
+                #expect(bytes.withUnsafeMutableBufferPointer { MarkdownConverter.mayFilterTags(UnsafeBufferPointer($0)) }, "\(tag)")
+                #expect(try templates.html(from: tag) != templates.html(from: tag.replacingOccurrences(of: "<", with: "<x")), "\(tag)")
+            }
+        }
     }
 
     /// Converts a large document many times; a leak of parser, nodes or the rendered buffer would grow
