@@ -49,8 +49,18 @@ public struct MarkdownConverter: Sendable {
     /// Markdown nor the HTML is made a String, so neither is checked again (cmark-gfm writes only
     /// well-formed UTF-8 for well-formed UTF-8, as `String(cString:)` finds).
     public func htmlBytes(fromUTF8 markdown: [UInt8]) throws(Failure) -> Data {
+        try withHTML(fromUTF8: markdown) { Data(buffer: $0) }
+    }
+
+    /// Gives `take` the HTML of Markdown given as UTF-8 (as `htmlBytes(fromUTF8:)`) where cmark-gfm wrote
+    /// it, valid only during the call, for a caller that copies it into something larger.
+    public func withHTML<Result>(fromUTF8 markdown: [UInt8], _ take: (UnsafeBufferPointer<UInt8>) -> Result) throws(Failure) -> Result {
         try markdown.withUnsafeBufferPointer { bytes in
-            Swift.Result { () throws(Failure) in try convert(bytes) { Data(bytes: $0, count: strlen($0)) } }
+            Swift.Result { () throws(Failure) in
+                try convert(bytes) { html in
+                    html.withMemoryRebound(to: UInt8.self, capacity: 1) { take(UnsafeBufferPointer(start: $0, count: strlen(html))) }
+                }
+            }
         }.get()
     }
 

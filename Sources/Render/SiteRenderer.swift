@@ -68,12 +68,6 @@ public struct SiteRenderer: Sendable {
 
     func render(_ page: PagePlan) throws(Failure) -> OutputFile {
         let markdown = templates.utf8(of: page.view, with: page.template)
-        let body: Data
-        do {
-            body = try MarkdownConverter(allowsTemplateHTML: true).htmlBytes(fromUTF8: markdown)
-        } catch {
-            throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
-        }
         let isNotFound = page.path == Permalinks.notFound
         let root = isNotFound ? (baseURL ?? "/") : page.root
         let stylesheet = templates.assets.first { $0.path == Permalinks.stylesheet }
@@ -83,11 +77,30 @@ public struct SiteRenderer: Sendable {
             stylesheetURL: isNotFound ? nil : root + Permalinks.stylesheet,
             inlineStyle: isNotFound ? stylesheet.map { String(decoding: $0.contents, as: UTF8.self) } : nil,
             feedURL: baseURL.map { $0 + Permalinks.feed })
-        if !body.isEmpty, let contents = BodySlot.filling(utf8: templates.utf8(of: layout, with: "layout.html"), with: body) {
-            return OutputFile(path: page.path, contents: contents)
+        /// The page, or the body as text when it cannot go into the layout's slot.
+        enum Filled {
+            case page(Data)
+            case body(String)
         }
-        layout.body = String(decoding: body, as: UTF8.self)
-        return OutputFile(path: page.path, text: templates.render(layout, with: "layout.html"))
+        let filled: Filled
+        do {
+            // The body goes from cmark-gfm's buffer straight into the page where the layout's slot is; only
+            // when it cannot (see `BodySlot`) is it made a String for the layout to render.
+            let slotted = templates.utf8(of: layout, with: "layout.html")
+            filled = try MarkdownConverter(allowsTemplateHTML: true).withHTML(fromUTF8: markdown) { body in
+                if !body.isEmpty, let contents = BodySlot.filling(utf8: slotted, with: body) { return .page(contents) }
+                return .body(String(decoding: body, as: UTF8.self))
+            }
+        } catch {
+            throw Failure(page: page.path, message: "Markdown conversion failed (\(error))")
+        }
+        switch filled {
+        case .page(let contents):
+            return OutputFile(path: page.path, contents: contents)
+        case .body(let body):
+            layout.body = body
+            return OutputFile(path: page.path, text: templates.render(layout, with: "layout.html"))
+        }
     }
 
     /// Every graded framework has a page, so that any grade scale can link to its framework, and so has
@@ -138,11 +151,12 @@ enum BodySlot {
     /// `rendered` with each marker replaced by `body`; nil when the marker's words stand anywhere but in
     /// whole markers.
     static func filling(_ rendered: String, with body: Data) -> Data? {
-        filling(utf8: Array(rendered.utf8), with: body)
+        body.withUnsafeBytes { filling(utf8: Array(rendered.utf8), with: $0.bindMemory(to: UInt8.self)) }
     }
 
-    /// `filling(_:with:)` of the layout's text as UTF-8.
-    static func filling(utf8 rendered: [UInt8], with body: Data) -> Data? {
+    /// `filling(_:with:)` of the layout's text as UTF-8, with the body's bytes where they lie: the page is
+    /// made in one buffer of its final size.
+    static func filling(utf8 rendered: [UInt8], with body: UnsafeBufferPointer<UInt8>) -> Data? {
         rendered.withUnsafeBufferPointer { bytes -> Data? in
             Array(marker.utf8).withUnsafeBufferPointer { markerBytes in
                 Array(word.utf8).withUnsafeBufferPointer { wordBytes in
@@ -160,10 +174,18 @@ enum BodySlot {
                     }
                     guard words == 2 * pieces.count else { return nil }
                     pieces.append(start..<bytes.count)
-                    var contents = Data(capacity: bytes.count + (body.count - markerBytes.count) * (pieces.count - 1))
-                    for (number, piece) in pieces.enumerated() {
-                        if number > 0 { contents.append(body) }
-                        contents.append(UnsafeBufferPointer(rebasing: bytes[piece]))
+                    var contents = Data(count: bytes.count + (body.count - markerBytes.count) * (pieces.count - 1))
+                    contents.withUnsafeMutableBytes { page in
+                        var offset = 0
+                        func write(_ piece: UnsafeBufferPointer<UInt8>) {
+                            guard let start = piece.baseAddress, !piece.isEmpty else { return }
+                            (page.baseAddress! + offset).copyMemory(from: start, byteCount: piece.count)
+                            offset += piece.count
+                        }
+                        for (number, piece) in pieces.enumerated() {
+                            if number > 0 { write(body) }
+                            write(UnsafeBufferPointer(rebasing: bytes[piece]))
+                        }
                     }
                     return contents
                 }
