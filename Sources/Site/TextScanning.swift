@@ -48,18 +48,21 @@ extension String {
     /// `first`, from the first byte when it and the byte after it are ASCII and it is no CR (no two
     /// ASCII bytes make one Character but CR LF): most lines start so, and `first` breaks graphemes.
     public var firstQuickly: Character? {
-        let utf8 = self.utf8
-        guard let byte = utf8.first, byte < 0x80, byte != 0x0D else { return first }
-        if utf8.count > 1, utf8[utf8.index(after: utf8.startIndex)] >= 0x80 { return first }
-        return String.asciiCharacters[Int(byte)]
+        // From the contiguous bytes (a native String's): nil answers "ask `first`".
+        let quick = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let byte = bytes.first, byte < 0x80, byte != 0x0D, bytes.count == 1 || bytes[1] < 0x80 else { return nil }
+            return Int(byte)
+        } ?? nil
+        return quick.map { String.asciiCharacters[$0] } ?? first
     }
 
     /// `last`, from the last byte when it and the byte before it are ASCII and it is no LF.
     public var lastQuickly: Character? {
-        let utf8 = self.utf8
-        guard let byte = utf8.last, byte < 0x80, byte != 0x0A else { return last }
-        if utf8.count > 1, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] >= 0x80 { return last }
-        return String.asciiCharacters[Int(byte)]
+        let quick = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let byte = bytes.last, byte < 0x80, byte != 0x0A, bytes.count == 1 || bytes[bytes.count - 2] < 0x80 else { return nil }
+            return Int(byte)
+        } ?? nil
+        return quick.map { String.asciiCharacters[$0] } ?? last
     }
 
     /// The Character of each ASCII byte, made once: making one from its scalar costs more than `first`.
