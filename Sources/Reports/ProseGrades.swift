@@ -309,9 +309,9 @@ extension OutcomeVocabulary {
     func outcome(heading text: String, in framework: Framework) -> Outcome? {
         let folded = ReportText.folded(text)
         // Most headings name no outcome: a wording whose first byte differs is passed over at a glance.
-        let first = folded.utf8.first
+        let first = folded.firstByte
         return best(in: framework) { wording in
-            guard wording.utf8.first == first, folded.hasPrefix(wording) else { return false }
+            guard wording.firstByte == first, folded.hasPrefix(wording) else { return false }
             let rest = folded.dropFirst(wording.count)
             guard let next = rest.first else { return true }
             if ",:;(-".contains(next) { return true }

@@ -124,7 +124,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func bulletText(_ trimmed: String) -> Substring? {
         // A Character that starts with an ASCII byte is that byte alone or with marks after it; of the
         // bullets only "-" and "*" are ASCII.
-        if let byte = trimmed.utf8.first, byte < 0x80, byte != UInt8(ascii: "-"), byte != UInt8(ascii: "*") { return nil }
+        if let byte = trimmed.firstByte, byte < 0x80, byte != UInt8(ascii: "-"), byte != UInt8(ascii: "*") { return nil }
         guard let first = trimmed.first, bullets.contains(first) else { return nil }
         let rest = trimmed.dropFirst()
         guard rest.first?.isWhitespace == true || first == "•" || first == "\u{F0B7}" else { return nil }
@@ -147,13 +147,13 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func isParagraphNumber(_ trimmed: String) -> Bool {
-        guard let first = trimmed.utf8.first, TextScanning.isASCIIDigit(first) else { return false }
+        guard let first = trimmed.firstByte, TextScanning.isASCIIDigit(first) else { return false }
         return trimmed.prefixMatch(of: Patterns.paragraphNumber) != nil
     }
 
     /// `trimmed` is `line.trimmingWhitespace()`, which every `ReportText.Line` has made already.
     static func tableCells(_ line: String, trimmed: String) -> [String]? {
-        if trimmed.utf8.first == UInt8(ascii: "|"), trimmed.hasPrefix("|") {
+        if trimmed.firstByte == UInt8(ascii: "|"), trimmed.hasPrefix("|") {
             var body = trimmed.dropFirst()
             if body.hasSuffix("|") { body = body.dropLast() }
             let cells = TextScanning.split(body, atASCII: "|").map { cleanCell(String($0)) }
@@ -216,7 +216,7 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     static func markdownHeading(_ trimmed: String) -> String? {
-        guard let byte = trimmed.utf8.first, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "*"),
+        guard let byte = trimmed.firstByte, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "*"),
               trimmed.hasPrefix("#") || trimmed.hasPrefix("**") else { return nil }
         if let match = trimmed.wholeMatch(of: Patterns.markdownHeading) { return cleanCell(String(match.output.1)) }
         if let match = trimmed.wholeMatch(of: Patterns.strongLine) { return String(match.output.1).trimmingWhitespace() }
@@ -303,8 +303,8 @@ public struct ReportDocument: Sendable, Equatable {
         // into one Character but CR LF, and neither end of a trimmed piece is a line break); elsewhere
         // the text is counted afresh.
         // The last scalar of a text is ASCII when its last byte is, and the first when its first byte is.
-        let seamIsASCII = (block.text.utf8.last ?? 0) < 0x80 && (piece.utf8.first ?? 0) < 0x80
-        if block.text.utf8.last == UInt8(ascii: "-"), block.text.hasSuffix("-"), block.text.dropLast().last?.isLetterQuickly == true {
+        let seamIsASCII = (block.text.lastByte ?? 0) < 0x80 && (piece.firstByte ?? 0) < 0x80
+        if block.text.lastByte == UInt8(ascii: "-"), block.text.hasSuffix("-"), block.text.dropLast().last?.isLetterQuickly == true {
             // A hyphenated break: most are real compounds ("multi-" / "disciplinary"), so the hyphen stays.
             block.pieces.append(.init(offset: seamIsASCII ? block.characterCount : block.text.count, line: line))
             block.text += piece
@@ -389,7 +389,7 @@ struct Furniture {
     /// its last Character is no ASCII digit either). The first or last Character of a `pageLine` is an
     /// ASCII digit, which is that byte alone.
     static func isNeitherMarksNorPageLine(_ trimmed: String) -> Bool {
-        guard let first = trimmed.utf8.first, let last = trimmed.utf8.last else { return false }
+        guard let first = trimmed.firstByte, let last = trimmed.lastByte else { return false }
         return first < 0x80 && first != UInt8(ascii: " ") && !TextScanning.isASCIIDigit(first) && !TextScanning.isASCIIDigit(last)
     }
 

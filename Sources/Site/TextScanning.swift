@@ -45,6 +45,16 @@ extension StringProtocol {
 }
 
 extension String {
+    /// `utf8.first`, from the contiguous bytes of a native String rather than through the view's indices.
+    @inlinable public var firstByte: UInt8? {
+        utf8.withContiguousStorageIfAvailable { $0.first } ?? utf8.first
+    }
+
+    /// `utf8.last`, as `firstByte` reads it.
+    @inlinable public var lastByte: UInt8? {
+        utf8.withContiguousStorageIfAvailable { $0.last } ?? utf8.last
+    }
+
     /// `first`, from the first byte when it and the byte after it are ASCII and it is no CR (no two
     /// ASCII bytes make one Character but CR LF): most lines start so, and `first` breaks graphemes.
     public var firstQuickly: Character? {

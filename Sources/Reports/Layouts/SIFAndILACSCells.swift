@@ -76,7 +76,7 @@ enum ReportCells {
     static func cells(of line: ReportText.Line) -> [ReportCell] {
         let trimmed = line.trimmed
         guard !trimmed.isEmpty else { return [] }
-        if trimmed.utf8.first == UInt8(ascii: "|"), trimmed.hasPrefix("|") {
+        if trimmed.firstByte == UInt8(ascii: "|"), trimmed.hasPrefix("|") {
             let parts = TextScanning.split(trimmed[...], atASCII: "|").dropFirst()
             if parts.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { return [] }
             let texts = parts.map { clean(String($0)).text }.filter { !$0.isEmpty }
@@ -267,7 +267,7 @@ enum ReportCells {
         // and each pattern only where its first character stands.
         if text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDecorationMark) }) ?? true {
             let has = { (byte: UInt8) in TextScanning.containsByte(text, byte) }
-            if text.utf8.first == UInt8(ascii: "#") {
+            if text.firstByte == UInt8(ascii: "#") {
                 let marks = asciiHeadingMarksLength(text)
                     ?? text.prefixMatch(of: Patterns.headingMarks).map { text.utf8.distance(from: text.startIndex, to: $0.range.upperBound) } ?? 0
                 if marks > 0 {
@@ -289,7 +289,7 @@ enum ReportCells {
             if has(UInt8(ascii: "*")) { text = text.replacing(Patterns.emphasis) { let output = $0.output; return "\(output.1)\(output.2)" } }
         }
         var isBullet = false
-        if let byte = text.utf8.first, byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*"),
+        if let byte = text.firstByte, byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*"),
            let first = text.first, bullets.contains(first) || isPrivateUse(first), !text.dropFirst().isEmpty,
            text.dropFirst().first?.isWhitespace == true || first.unicodeScalars.first!.value > 0x7F {
             isBullet = true

@@ -35,8 +35,8 @@ struct ReportProse {
         var skipThrough = 0
         let furniture = Self.furniture(in: text)
         let width = Self.typicalWidth(of: text)
-        let isMarkdown = text.lines.contains { $0.text.utf8.first == UInt8(ascii: "#") && ($0.text.hasPrefix("# ") || $0.text.hasPrefix("## ")) }
-        let indented = text.lines.filter { $0.text.utf8.first == UInt8(ascii: " ") && $0.text.firstQuickly == " " }.count
+        let isMarkdown = text.lines.contains { $0.text.firstByte == UInt8(ascii: "#") && ($0.text.hasPrefix("# ") || $0.text.hasPrefix("## ")) }
+        let indented = text.lines.filter { $0.text.firstByte == UInt8(ascii: " ") && $0.text.firstQuickly == " " }.count
         let bulletsLost = indented * 5 < text.lines.filter { !$0.isBlank }.count
         let beforeBlank = Set(zip(text.lines, text.lines.dropFirst()).filter { $0.1.isBlank }.map(\.0.number))
         var paragraphs: [Paragraph] = []
@@ -58,7 +58,7 @@ struct ReportProse {
             if furniture.contains(line.number) || Self.isRule(trimmed) { continue }
             let cleaned = ReportCells.clean(TextScanning.containsByte(trimmed, UInt8(ascii: "|")) ? trimmed.replacingOccurrences(ofASCII: "|", with: " ") : trimmed)
             guard !cleaned.text.isEmpty else { continue }
-            let lostBullet = bulletsLost && line.text.utf8.first == UInt8(ascii: " ") && line.text.hasPrefix(" ") && cleaned.text.firstQuickly?.isUppercaseQuickly == true
+            let lostBullet = bulletsLost && line.text.firstByte == UInt8(ascii: " ") && line.text.hasPrefix(" ") && cleaned.text.firstQuickly?.isUppercaseQuickly == true
             let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstQuickly?.isNumberQuickly == true && cleaned.text.prefixMatch(of: Patterns.numberedItem) != nil
             let startsLower = cleaned.text.firstQuickly?.isLowercaseQuickly == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)

@@ -57,7 +57,7 @@ struct VisitLetter: ReportLayout {
             // The folded text starts with the lower case of an ASCII letter that starts the line (`| 0x20`
             // lower-cases a letter and makes no other byte one): most lines start with a letter that starts
             // none of the kinds.
-            if passesOverByInitial, let byte = cleaned.utf8.first, case let letter = byte | 0x20, (0x61...0x7A).contains(letter),
+            if passesOverByInitial, let byte = cleaned.firstByte, case let letter = byte | 0x20, (0x61...0x7A).contains(letter),
                !Self.kindInitials.contains(letter) { continue }
             let folded = ReportText.folded(cleaned)
             guard kinds.contains(where: { folded.hasPrefix($0) }), TextScanning.hasAtMostSpaceSeparated(30, cleaned) else { continue }
