@@ -103,7 +103,9 @@ public struct SiteBuild: Sendable {
         clock.tick("listing")
         let output = options.output.standardizedFileURL
         // Each report's files by `stat`, taken once: whether anything changed at all, then which reports did.
-        let reportFiles = await Parallel.map(paths) { path in ReportFiles(reader: reader, path: path) }
+        let reportFiles = await Parallel.map(paths) { path in
+            ReportFiles(reader: reader, path: path, sidecarListed: listing.sidecars.contains(ContentReader.sidecarPath(of: path)))
+        }
         if cache != nil, let unchanged = await Self.unchangedBuild(reportFiles, previous: previous, rendering: fingerprint.rendering, output: output) {
             if options.strict, let failure = Self.strictFailure(unchanged.diagnostics) { throw failure }
             return unchanged
@@ -431,11 +433,13 @@ public struct SiteBuild: Sendable {
         var source: FileStatus?
         var sidecar: FileStatus?
 
-        init(reader: ContentReader, path: String) {
+        /// A sidecar the listing did not find is not there for this build (the reader does not read it
+        /// either), so it is not looked for: most reports have none.
+        init(reader: ContentReader, path: String, sidecarListed: Bool) {
             let folder = reader.folder.path + "/"
             self.path = path
             source = FileStatus(atPath: folder + path)
-            sidecar = FileStatus(atPath: folder + ContentReader.sidecarPath(of: path))
+            sidecar = sidecarListed ? FileStatus(atPath: folder + ContentReader.sidecarPath(of: path)) : nil
         }
     }
 
