@@ -123,20 +123,26 @@ public struct ContentReader: Sendable {
     private func walk(_ relative: String, root: String, into listing: inout Walk) {
         let manager = FileManager.default
         let directory = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-        let names: [String]
-        do {
-            names = try manager.contentsOfDirectory(atPath: directory.path).sorted()
-        } catch {
-            listing.diagnostics.append(Diagnostic(.error, file: relative.isEmpty ? "." : relative, "cannot list the folder (\(FileErrorReason.text(error))); its files are skipped"))
+        let entries: [(name: String, mode: mode_t?)]
+        switch Self.entries(ofFolder: directory.path) {
+        case .success(let found):
+            entries = found.sorted { $0.name < $1.name }
+        case .failure(let error):
+            listing.diagnostics.append(Diagnostic(.error, file: relative.isEmpty ? "." : relative, "cannot list the folder (\(String(cString: strerror(error.code)))); its files are skipped"))
             return
         }
         let base = folder.path + "/"
-        for name in names where !name.hasPrefix(".") {
+        for (name, listedMode) in entries where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
-            // `lstat` rather than FileManager's attributes: this runs once per file of the folder, and
-            // building the attributes took most of a no-change rebuild's listing.
-            var info = stat()
-            let mode = lstat(base + path, &info) == 0 ? info.st_mode & S_IFMT : 0
+            // The kind `readdir` gave, or else `lstat`'s (FileManager's attributes took most of a no-change
+            // rebuild's listing, and a `stat` per file most of what was left).
+            let mode: mode_t
+            if let listedMode {
+                mode = listedMode
+            } else {
+                var info = stat()
+                mode = lstat(base + path, &info) == 0 ? info.st_mode & S_IFMT : 0
+            }
             var isContent: Bool { ["txt", "json"].contains((name as NSString).pathExtension.lowercased()) }
             switch mode {
             case S_IFDIR:
@@ -167,6 +173,35 @@ public struct ContentReader: Sendable {
                 }
             }
         }
+    }
+
+    struct ListingError: Error {
+        var code: Int32
+    }
+
+    /// The names in the folder at `path` with the kind of file each is (`S_IFDIR`, `S_IFREG`, `S_IFLNK`,
+    /// or 0 for any other) as `readdir` reports it, nil where it reports none (some file systems do
+    /// not); the `errno` of `opendir` when the folder cannot be read.
+    static func entries(ofFolder path: String) -> Swift.Result<[(name: String, mode: mode_t?)], ListingError> {
+        guard let folder = opendir(path) else { return .failure(ListingError(code: errno)) }
+        defer { closedir(folder) }
+        var entries: [(name: String, mode: mode_t?)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            guard name != ".", name != ".." else { continue }
+            let mode: mode_t?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): mode = S_IFDIR
+            case Int32(DT_REG): mode = S_IFREG
+            case Int32(DT_LNK): mode = S_IFLNK
+            case Int32(DT_UNKNOWN): mode = nil
+            default: mode = 0
+            }
+            entries.append((name, mode))
+        }
+        return .success(entries)
     }
 
     /// The absolute path with every symbolic link resolved, the form in which containment is checked.
