@@ -13,7 +13,7 @@ import Site
 /// yes more often. A decorated line is read from its cells, as the row reader reads it.
 struct HeadWords: Equatable {
     /// The line's words that some wording uses, as indices into `vocabulary`.
-    var words: [Int] = []
+    private(set) var words: [Int] = []
     /// The bits (`bit(of:)`) of `words`: a window of lines can only hold a wording's words in order
     /// where its lines' masks together have every bit of the wording's.
     private(set) var mask: UInt64 = 0
