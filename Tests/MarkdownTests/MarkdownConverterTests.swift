@@ -61,20 +61,9 @@ import Testing
             "\\@", "&#64;", "&#x40;", "&#X40;", "&#064;", "&commat;", "&amp;", "&", "#", ".", "a", "gov", "uk",
             " ", " ", "  ", "\n", "\n\n", "*", "_", "~", "~~", "(", ")", "[", "]", "](", "<", ">", "|", "-", "`", "\\",
         ]
-        var random = SystemRandomNumberGenerator()
-        var linked = 0
-        var unlinked = 0
-        for _ in 0..<3_000 {
-            let document = (0..<Int.random(in: 1...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            let every = try converter.htmlWithEveryExtension(from: document)
-            #expect(try converter.html(from: document) == every, "\(document.debugDescription)")
-            var bytes = Array(document.utf8)
-            if bytes.withUnsafeMutableBufferPointer({ MarkdownConverter.mayAutolink(UnsafeBufferPointer($0)) }) {
-                linked += every.contains("<a href") ? 1 : 0
-            } else {
-                unlinked += 1
-            }
-        }
+        let (linked, unlinked) = try Self.compareWithEveryExtension(
+            documentsOf: pieces, converter: converter, leftOffUnless: MarkdownConverter.mayAutolink
+        ) { _, html in html.contains("<a href") }
         // Both paths were taken, and links were made where they may be.
         #expect(linked > 100 && unlinked > 100, "\(linked) documents linked, \(unlinked) without autolink")
         for text in ["see www.gov.uk", "see https://x.org", "mail a@b.co", "mail a&#64;b.co", "mail a&commat;b.co"] {
@@ -93,20 +82,9 @@ import Testing
             "iframe", "noembed", "noframes", "plaintext", "scrip", "styles", "div", "<div>", "</div>", "<p>", "a", "`",
             "\\", "&lt;", "<!--", "-->", "*", "|", "-", "> ", "    ", "<b>", "x=\"1\"",
         ]
-        var random = SystemRandomNumberGenerator()
-        var filtered = 0
-        var unfiltered = 0
-        for _ in 0..<3_000 {
-            let document = (0..<Int.random(in: 1...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            let every = try templates.htmlWithEveryExtension(from: document)
-            #expect(try templates.html(from: document) == every, "\(document.debugDescription)")
-            var bytes = Array(document.utf8)
-            if bytes.withUnsafeMutableBufferPointer({ MarkdownConverter.mayFilterTags(UnsafeBufferPointer($0)) }) {
-                filtered += every.contains("&lt;") && !document.contains("&lt;") ? 1 : 0
-            } else {
-                unfiltered += 1
-            }
-        }
+        let (filtered, unfiltered) = try Self.compareWithEveryExtension(
+            documentsOf: pieces, converter: templates, leftOffUnless: MarkdownConverter.mayFilterTags
+        ) { document, html in html.contains("&lt;") && !document.contains("&lt;") }
         #expect(filtered > 100 && unfiltered > 100, "\(filtered) documents filtered, \(unfiltered) without tagfilter")
         for text in ["<script>x</script>", "<STYLE>x</STYLE>", "<div>\n<iframe src=\"a\">\n</div>", "a <title>b"] {
             #expect(try templates.html(from: text).contains("&lt;"), "\(text)")
@@ -119,6 +97,28 @@ import Testing
                 #expect(try templates.html(from: tag) != templates.html(from: tag.replacingOccurrences(of: "<", with: "<x")), "\(tag)")
             }
         }
+    }
+
+    /// Converts 3,000 random documents of one to twenty-four `pieces` each and expects each to convert as
+    /// with every extension attached. Counts the documents for which `mayAct` answers yes and `acted`
+    /// sees the extension's work in the HTML, and those for which `mayAct` answers no.
+    static func compareWithEveryExtension(
+        documentsOf pieces: [String], converter: MarkdownConverter, leftOffUnless mayAct: (UnsafeBufferPointer<UInt8>) -> Bool,
+        acted: (_ document: String, _ html: String) -> Bool
+    ) throws -> (acted: Int, leftOff: Int) {
+        var random = SystemRandomNumberGenerator()
+        var counts = (acted: 0, leftOff: 0)
+        for _ in 0..<3_000 {
+            let document = (0..<Int.random(in: 1...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let every = try converter.htmlWithEveryExtension(from: document)
+            #expect(try converter.html(from: document) == every, "\(document.debugDescription)")
+            if Array(document.utf8).withUnsafeBufferPointer(mayAct) {
+                counts.acted += acted(document, every) ? 1 : 0
+            } else {
+                counts.leftOff += 1
+            }
+        }
+        return counts
     }
 
     /// Converts a large document many times; a leak of parser, nodes or the rendered buffer would grow
