@@ -67,7 +67,7 @@ enum ConversionArena {
         static let header = 16
         static let blockSize = 256 * 1024
         /// The most bytes a region holds in blocks; past them allocations are the system allocator's.
-        static let defaultLimit = 32 * 1024 * 1024
+        static let defaultLimit = 8 * 1024 * 1024
         var limit = Self.defaultLimit
         /// The header's second word: the allocation is in a block, or is the system allocator's.
         private static let inBlock = 0, ofSystem = 1

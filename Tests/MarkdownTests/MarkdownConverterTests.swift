@@ -122,7 +122,9 @@ import Testing
     }
 
     /// Converts a large document many times; a leak of parser, nodes or the rendered buffer would grow
-    /// the process by hundreds of megabytes, which the resident-size check catches.
+    /// the process by hundreds of megabytes, which the resident-size check catches. (The size is the
+    /// process's: tests converting on other threads meanwhile hold up to a region's limit each, which
+    /// the margin allows for.)
     @Test func largeDocumentsConvertWithoutLeaking() throws {
         let row = "| Stoke-on-Trent | *Staying safe* | **1** | [link](https://example.org) |\n"
         let document = "# Report\n\n| A | B | C | D |\n|---|---|---|---|\n" + String(repeating: row, count: 5_000)
@@ -133,7 +135,7 @@ import Testing
             #expect(html.count > document.count)
         }
         let growth = residentBytes() - before
-        #expect(growth < 64 * 1024 * 1024, "resident memory grew by \(growth) bytes over 40 conversions")
+        #expect(growth < 128 * 1024 * 1024, "resident memory grew by \(growth) bytes over 40 conversions")
     }
 
     func residentBytes() -> Int {
