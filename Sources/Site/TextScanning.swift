@@ -308,35 +308,33 @@ public enum TextScanning {
     /// an ASCII letter, or joins the last letter into another Character) leaves it to `lowercased()`.
     public static func startsWith(_ text: some StringProtocol, caseInsensitive prefix: String) -> Bool { startsWithImplementation(text, caseInsensitive: prefix) }
 
-    /// `startsWith` of a String, specialised (the generic form's dispatch costs more than the work on a line),
-    /// and answered from the contiguous bytes of both while they are ASCII.
+    /// `startsWith` of a String, specialised (the generic form's dispatch costs more than the work on a line).
     public static func startsWith(_ text: String, caseInsensitive prefix: String) -> Bool {
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes in
-            prefix.utf8.withContiguousStorageIfAvailable { wanted -> Bool? in
-                for index in 0..<min(bytes.count, wanted.count) {
-                    let byte = bytes[index]
-                    if byte >= 0x80 { return nil }
-                    guard ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == wanted[index] else { return false }
-                }
-                guard bytes.count >= wanted.count else { return false }
-                return bytes.count > wanted.count && bytes[wanted.count] >= 0x80 ? nil : true
-            } ?? nil
+            prefix.utf8.withContiguousStorageIfAvailable { asciiPrefixAnswer(bytes, $0) } ?? nil
         } ?? nil
         return answer ?? startsWithImplementation(text, caseInsensitive: prefix)
     }
 
     private static func startsWithImplementation<T: StringProtocol>(_ text: T, caseInsensitive prefix: String) -> Bool {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        for expected in prefix.utf8 {
-            guard index < bytes.endIndex else { return false }
+        let answer = prefix.utf8.withContiguousStorageIfAvailable { wanted in
+            text.utf8.withContiguousStorageIfAvailable { asciiPrefixAnswer($0, wanted) }
+                ?? Array(text.utf8).withUnsafeBufferPointer { asciiPrefixAnswer($0, wanted) }
+        } ?? nil
+        return answer ?? text.lowercased().hasPrefix(prefix)
+    }
+
+    /// Whether `bytes` start with `wanted` (ASCII, lower case) in either case of each ASCII letter; nil
+    /// when a byte beyond ASCII comes before the answer or right after the prefix, where `lowercased()`
+    /// decides.
+    private static func asciiPrefixAnswer(_ bytes: UnsafeBufferPointer<UInt8>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for index in 0..<min(bytes.count, wanted.count) {
             let byte = bytes[index]
-            if byte >= 0x80 { return text.lowercased().hasPrefix(prefix) }
-            guard ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == expected else { return false }
-            bytes.formIndex(after: &index)
+            if byte >= 0x80 { return nil }
+            guard ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == wanted[index] else { return false }
         }
-        if index < bytes.endIndex, bytes[index] >= 0x80 { return text.lowercased().hasPrefix(prefix) }
-        return true
+        guard bytes.count >= wanted.count else { return false }
+        return bytes.count > wanted.count && bytes[wanted.count] >= 0x80 ? nil : true
     }
 
     /// `text.count <= limit`, walking at most `limit` Characters rather than all of them.
