@@ -21,10 +21,10 @@ struct ExtractCommand: ParsableCommand {
         let files = try names.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
         let decoder = ReportDecoder()
         let decodeStart = Self.threadCPUNanoseconds()
-        let decoded = zip(names, files).map { name, data in decoder.decode(data, file: name).text }
+        let decoded = zip(names, files).map { name, data in decoder.decode(data, file: name).utf8 }
         let decodeSeconds = Double(Self.threadCPUNanoseconds() - decodeStart) / 1e9
         let sources = zip(names, zip(decoded, files)).map { name, pair in
-            ReportSource(path: name, text: pair.0 ?? String(decoding: pair.1, as: UTF8.self))
+            ReportSource(path: name, utf8: pair.0 ?? Array(pair.1))
         }
         let extractor = ReportExtractor()
         var byFramework: [String: (count: Int, seconds: Double, bytes: Int)] = [:]
@@ -49,7 +49,7 @@ struct ExtractCommand: ParsableCommand {
             var entry = byFramework[framework, default: (0, 0, 0)]
             entry.count += 1
             entry.seconds += seconds
-            entry.bytes += source.text.utf8.count
+            entry.bytes += source.utf8.count
             byFramework[framework] = entry
         }
         var total = 0.0

@@ -72,8 +72,8 @@ public struct ContentReader: Sendable {
         guard let data = contents(of: relative, into: &diagnostics) else { return (nil, diagnostics) }
         let decoded = decoder.decode(data, file: relative)
         diagnostics += decoded.diagnostics
-        guard let text = decoded.text else { return (nil, diagnostics) }
-        return (ReportSource(path: relative, text: text, sidecar: sidecar), diagnostics)
+        guard let utf8 = decoded.utf8 else { return (nil, diagnostics) }
+        return (ReportSource(path: relative, utf8: utf8, sidecar: sidecar), diagnostics)
     }
 
     public static func sidecarPath(of report: String) -> String {

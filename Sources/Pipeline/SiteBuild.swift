@@ -465,7 +465,7 @@ public struct SiteBuild: Sendable {
         }
         var digest = StableHash()
         digest.add(path)
-        digest.add(text.text)
+        digest.add(text.utf8)
         // A sidecar the status found no file for is not looked for again.
         digest.add(sidecar == nil ? 0 : FileManager.default.contents(atPath: folder + sidecarPath).map { StableHash.xxh64([UInt8]($0)) } ?? 0)
         let entry = BuildCache.ReportEntry(source: source, sidecar: sidecar, trusted: trusted, digest: StableHash.hex(digest.digest))

@@ -27,9 +27,14 @@ public struct ReportDecoder: Sendable {
     }
 
     public struct Decoded: Sendable, Equatable {
-        /// The text, or nil when the file was refused (then an error diagnostic says why).
-        public var text: String?
+        /// The text as UTF-8, or nil when the file was refused (then an error diagnostic says why). It is
+        /// handed on as bytes: reading takes the text line by line (`ReportText`), and a String of the
+        /// whole text would only check the bytes over again.
+        public var utf8: [UInt8]?
         public var diagnostics: [Diagnostic]
+
+        /// The text, or nil when the file was refused.
+        public var text: String? { utf8.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     public var limits: Limits
@@ -42,7 +47,7 @@ public struct ReportDecoder: Sendable {
         let bytes = [UInt8](data)
         var notes: [Diagnostic] = []
         func refuse(_ line: Int?, _ message: String) -> Decoded {
-            Decoded(text: nil, diagnostics: [Diagnostic(.error, file: file, line: line, message)])
+            Decoded(utf8: nil, diagnostics: [Diagnostic(.error, file: file, line: line, message)])
         }
         if bytes.count > limits.fileBytes {
             return refuse(nil, "the file is \(bytes.count) bytes, over the limit of \(limits.fileBytes) for one report; skipped")
@@ -73,40 +78,65 @@ public struct ReportDecoder: Sendable {
         // Line numbers are needed only for messages; most files need none.
         lazy var lines = LineIndex(bytes)
         if let nul = census.firstNUL {
-            return Decoded(text: nil, diagnostics: notes + [Diagnostic(
+            return Decoded(utf8: nil, diagnostics: notes + [Diagnostic(
                 .error, file: file, line: lines.line(at: nul),
                 "the file contains NUL bytes, so it is binary, not text; skipped")])
         }
         if census.controls * 100 > bytes.count, let first = census.firstControl {
-            return Decoded(text: nil, diagnostics: notes + [Diagnostic(
+            return Decoded(utf8: nil, diagnostics: notes + [Diagnostic(
                 .error, file: file, line: lines.line(at: first),
                 "\(census.controls) of the file's \(bytes.count) bytes are control characters, so it is binary, not text; skipped")])
         }
         if census.longestLine > limits.lineBytes {
             let long = lines.longest
-            return Decoded(text: nil, diagnostics: notes + [Diagnostic(
+            return Decoded(utf8: nil, diagnostics: notes + [Diagnostic(
                 .error, file: file, line: long.line,
                 "the line is \(long.length) bytes long, over the limit of \(limits.lineBytes) for one line; skipped")])
         }
-        var (text, firstInvalid, usedC1) = Self.decodeUTF8OrWindows1252(bytes)
-        if let firstInvalid {
-            let encoding = usedC1 ? "Windows-1252" : "Latin-1 (ISO-8859-1)"
-            notes.append(Diagnostic(
-                .warning, file: file, line: lines.line(at: firstInvalid),
-                "the file is not UTF-8 (byte 0x\(String(bytes[firstInvalid], radix: 16, uppercase: true)) here); bytes that are not UTF-8 were read as \(encoding)"))
+        var utf8: [UInt8]
+        if bytes.withUnsafeBufferPointer({ TextScanning.firstInvalidUTF8(in: $0) }) == nil {
+            utf8 = bytes.startIndex == input.startIndex ? input : Array(bytes)
+        } else {
+            let (text, firstInvalid, usedC1) = Self.decodeUTF8OrWindows1252(bytes)
+            utf8 = Array(text.utf8)
+            if let firstInvalid {
+                let encoding = usedC1 ? "Windows-1252" : "Latin-1 (ISO-8859-1)"
+                notes.append(Diagnostic(
+                    .warning, file: file, line: lines.line(at: firstInvalid),
+                    "the file is not UTF-8 (byte 0x\(String(bytes[firstInvalid], radix: 16, uppercase: true)) here); bytes that are not UTF-8 were read as \(encoding)"))
+            }
         }
+        // Carriage returns and control characters are ASCII, which is never part of a longer UTF-8
+        // sequence, so they are replaced and removed byte by byte.
         if census.hasCarriageReturn {
-            let crlf = text.contains("\r\n")
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let crlf = utf8.indices.contains { utf8[$0] == 0x0D && $0 + 1 < utf8.count && utf8[$0 + 1] == 0x0A }
+            utf8 = Self.lineFeeds(utf8)
             notes.append(Diagnostic(.note, file: file, line: nil, crlf ? "Windows (CRLF) line endings read as line breaks" : "carriage returns read as line breaks"))
         }
         if let first = census.firstControl {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !($0.value < 0x80 && Self.isStrayControl(UInt8($0.value))) }))
+            utf8.removeAll(where: Self.isStrayControl)
             notes.append(Diagnostic(
                 .warning, file: file, line: lines.line(at: first),
                 "the file contains \(census.controls) stray control character\(census.controls == 1 ? "" : "s"); removed"))
         }
-        return Decoded(text: text, diagnostics: notes)
+        return Decoded(utf8: utf8, diagnostics: notes)
+    }
+
+    /// `bytes` with each CR LF, and each CR on its own, made one LF.
+    static func lineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D {
+                result.append(0x0A)
+                index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// An ASCII control character that plain text never holds: not tab, line feed, vertical tab, form

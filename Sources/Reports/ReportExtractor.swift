@@ -32,7 +32,7 @@ public struct ReportExtractor: Sendable {
     }
 
     public func extract(_ source: ReportSource) -> Extraction {
-        let text = ReportText(path: source.path, text: source.text)
+        let text = ReportText(path: source.path, utf8: source.utf8)
         var diagnostics: [Diagnostic] = []
         let framework: Framework
         let reading: LayoutReading

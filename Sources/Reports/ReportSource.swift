@@ -5,13 +5,24 @@ import Site
 public struct ReportSource: Sendable, Equatable {
     /// The report's path relative to the content folder, as diagnostics and the data export name it.
     public var path: String
-    public var text: String
+    /// The text as UTF-8 (bytes that are not are read as U+FFFD).
+    public var utf8: [UInt8]
     public var sidecar: Sidecar?
 
     public init(path: String, text: String, sidecar: Sidecar? = nil) {
+        self.init(path: path, utf8: Array(text.utf8), sidecar: sidecar)
+    }
+
+    /// A report whose text is at hand as UTF-8, as `ReportDecoder` hands it on.
+    public init(path: String, utf8: [UInt8], sidecar: Sidecar? = nil) {
         self.path = path
-        self.text = text
+        self.utf8 = utf8
         self.sidecar = sidecar
+    }
+
+    public var text: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
     }
 }
 

@@ -75,46 +75,52 @@ public struct ReportText: Sendable, Equatable {
     }
 
     public init(path: String, text: String) {
-        self.path = path
-        var lines: [Line] = []
         var text = text
-        text.withUTF8 { bytes in
-            // Lines end at LF, CR LF or CR; a byte order mark goes, and so do form feeds.
-            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var index = start
-            func addLine(_ end: Int) {
-                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let hasFormFeed = piece.baseAddress.map { memchr($0, 0x0C, piece.count) != nil } ?? false
-                if !hasFormFeed, let line = Line(number: lines.count + 1, endTrimmedFrom: piece) {
-                    lines.append(line)
-                    return
-                }
-                var line = hasFormFeed ? String(decoding: piece.filter { $0 != 0x0C }, as: UTF8.self) : String(decoding: piece, as: UTF8.self)
-                while let last = line.last, last.isWhitespace { line.removeLast() }
-                lines.append(Line(number: lines.count + 1, text: line))
-            }
-            // The next LF by `memchr`, then any CR before it: most texts have no CR, and looking at every
-            // byte for either cost more than the rest of making the lines.
-            guard let base = bytes.baseAddress else { addLine(0); return }
-            func next(_ byte: Int32, from: Int, to end: Int) -> Int? {
-                guard from < end, let found = memchr(base + from, byte, end - from) else { return nil }
-                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            }
-            // The next LF at or after `index`, found again only once `index` has passed it (a file of CR line
-            // ends is not searched to its end for every line).
-            var lineFeed = next(0x0A, from: index, to: bytes.count)
-            while index < bytes.count {
-                if let found = lineFeed, found < index { lineFeed = next(0x0A, from: index, to: bytes.count) }
-                let end = lineFeed ?? bytes.count
-                let breakAt = next(0x0D, from: index, to: end) ?? lineFeed
-                guard let breakAt else { break }
-                addLine(breakAt)
-                index = breakAt + (bytes[breakAt] == 0x0D && breakAt + 1 < bytes.count && bytes[breakAt + 1] == 0x0A ? 2 : 1)
-                start = index
-            }
-            addLine(bytes.count)
+        self.path = path
+        lines = text.withUTF8 { Self.lines(of: $0) }
+    }
+
+    /// The text of `utf8`, which is UTF-8 (bytes that are not are read as U+FFFD).
+    public init(path: String, utf8: [UInt8]) {
+        self.path = path
+        lines = utf8.withUnsafeBufferPointer { Self.lines(of: $0) }
+    }
+
+    /// The lines of `bytes`, which end at LF, CR LF or CR; a byte order mark goes, and so do form feeds.
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
+        var lines: [Line] = []
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var index = start
+        guard let base = bytes.baseAddress else { return [line(number: 1, of: bytes)] }
+        // The next LF by `memchr`, then any CR before it: most texts have no CR, and looking at every
+        // byte for either cost more than the rest of making the lines.
+        func next(_ byte: Int32, from: Int, to end: Int) -> Int? {
+            guard from < end, let found = memchr(base + from, byte, end - from) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        self.lines = lines
+        // The next LF at or after `index`, found again only once `index` has passed it (a file of CR line
+        // ends is not searched to its end for every line).
+        var lineFeed = next(0x0A, from: index, to: bytes.count)
+        while index < bytes.count {
+            if let found = lineFeed, found < index { lineFeed = next(0x0A, from: index, to: bytes.count) }
+            let end = lineFeed ?? bytes.count
+            let breakAt = next(0x0D, from: index, to: end) ?? lineFeed
+            guard let breakAt else { break }
+            lines.append(line(number: lines.count + 1, of: UnsafeBufferPointer(rebasing: bytes[start..<breakAt])))
+            index = breakAt + (bytes[breakAt] == 0x0D && breakAt + 1 < bytes.count && bytes[breakAt + 1] == 0x0A ? 2 : 1)
+            start = index
+        }
+        lines.append(line(number: lines.count + 1, of: UnsafeBufferPointer(rebasing: bytes[start...])))
+        return lines
+    }
+
+    /// The line of `piece` (no line break), without form feeds and the white space at its end.
+    private static func line(number: Int, of piece: UnsafeBufferPointer<UInt8>) -> Line {
+        let hasFormFeed = piece.baseAddress.map { memchr($0, 0x0C, piece.count) != nil } ?? false
+        if !hasFormFeed, let line = Line(number: number, endTrimmedFrom: piece) { return line }
+        var text = hasFormFeed ? String(decoding: piece.filter { $0 != 0x0C }, as: UTF8.self) : String(decoding: piece, as: UTF8.self)
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return Line(number: number, text: text)
     }
 
     /// Lower-cased, with curly quotes made straight, dashes made hyphens and runs of white space made one

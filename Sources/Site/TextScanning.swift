@@ -629,6 +629,48 @@ public enum TextScanning {
         return halves[0].nonzeroBitCount + halves[1].nonzeroBitCount
     }
 
+    /// The offset of the first byte of `bytes` that starts no well-formed UTF-8 sequence (the Unicode
+    /// Standard's table 3-7: no overlong form, no surrogate, nothing above U+10FFFF, no sequence cut short),
+    /// or nil when all of `bytes` is UTF-8, as `String(validating:as:)` decides. ASCII is passed over
+    /// sixteen bytes at a time: the standard library's check goes byte by byte from the first byte beyond
+    /// ASCII, which in a report with a curly quote near its start is most of the file.
+    public static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 16 <= count {
+                let high = vector(bytes, at: index) & SIMD16<UInt8>(repeating: 0x80)
+                guard anyLane(high) else {
+                    index += 16
+                    continue
+                }
+                index += laneBits(high).trailingZeroBitCount
+            }
+            let lead = bytes[index]
+            guard lead >= 0x80 else {
+                index += 1
+                continue
+            }
+            // The length of the sequence `lead` starts, and the range of its second byte.
+            let length: Int
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; second = 0xA0...0xBF
+            case 0xED: length = 3; second = 0x80...0x9F
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; second = 0x90...0xBF
+            case 0xF4: length = 4; second = 0x80...0x8F
+            case 0xF1...0xF3: length = 4
+            default: return index
+            }
+            guard index + length <= count, second.contains(bytes[index + 1]) else { return index }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            index += length
+        }
+        return nil
+    }
+
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
