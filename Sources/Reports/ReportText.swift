@@ -314,12 +314,7 @@ public struct ReportText: Sendable, Equatable {
             guard beyondASCII else { return true }
             // Text beyond ASCII (curly quotes, dashes) is as the scalar path would leave it when none of
             // its scalars is white space or could join a neighbour into one Character.
-            var simple = true
-            TextScanning.forEachScalar(atLeast: 0xC2, in: bytes) { scalar in
-                simple = !TextScanning.isUnicodeWhitespace(scalar) && (scalar.value < 0x300 || !TextScanning.scalarMayJoin(scalar))
-                return simple
-            }
-            return simple
+            return TextScanning.scalarsBeyondASCIIStandAlone(in: bytes)
         }
     }
 

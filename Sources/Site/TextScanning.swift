@@ -132,6 +132,18 @@ public enum TextScanning {
         }
     }
 
+    /// Whether no scalar of valid UTF-8 `bytes` beyond ASCII is white space or could join a neighbour
+    /// into one Character (`scalarMayJoin`): text that splits into words, and has its white space at either
+    /// end, at its ASCII bytes alone.
+    public static func scalarsBeyondASCIIStandAlone(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var standAlone = true
+        forEachScalar(atLeast: 0xC2, in: bytes) { scalar in
+            standAlone = !isUnicodeWhitespace(scalar) && (scalar.value < 0x300 || !scalarMayJoin(scalar))
+            return standAlone
+        }
+        return standAlone
+    }
+
     /// `mayJoinScalars` of a string's scalars, from its UTF-8: only a scalar written with a lead byte of
     /// 0xCC or more (U+0300 and above) is decoded and looked at.
     public static func mayJoinScalars(_ scalars: String.UnicodeScalarView) -> Bool {

@@ -158,11 +158,13 @@ import Site
     @Test func vectorPathsAgreeOnRandomText() {
         func plainByByte(_ text: String) -> Int? {
             let bytes = Array(text.utf8)
-            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20, first != UInt8(ascii: "-"), first != UInt8(ascii: "*") else { return nil }
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, first < 0x80, last != 0x20, first != UInt8(ascii: "-"), first != UInt8(ascii: "*") else { return nil }
+            // Beyond ASCII, only scalars that are not white space and join no neighbour.
+            guard !text.unicodeScalars.contains(where: { $0.value >= 0x80 && (TextScanning.isUnicodeWhitespace($0) || $0.value >= 0x300 && TextScanning.scalarMayJoin($0)) }) else { return nil }
             var previousWasSpace = false
             var spaces = 0
             for byte in bytes {
-                guard byte >= 0x20, byte < 0x80, !"#<&*_".utf8.contains(byte) else { return nil }
+                guard byte >= 0x20, !"#<&*_".utf8.contains(byte) else { return nil }
                 if byte == 0x20 && previousWasSpace { return nil }
                 previousWasSpace = byte == 0x20
                 if byte == 0x20 { spaces += 1 }
@@ -258,7 +260,9 @@ import Site
     /// Text that `plainWordCount` passes is what cleaning step by step leaves unchanged, neither heading
     /// nor bullet, with the words and no markup a cell of it has; and most lines of the reports are plain.
     @Test func plainTextIsWhatCleaningLeavesAlone() throws {
-        let samples = try Self.samples() + ["- a", "* b", "a  b", " a", "a ", "a\tb", "#a", "a_b", "a<b", "a&b", "a*b", "\u{7F}x", "x\u{0B}"]
+        let samples = try Self.samples() + ["- a", "* b", "a  b", " a", "a ", "a\tb", "#a", "a_b", "a<b", "a&b", "a*b", "\u{7F}x", "x\u{0B}",
+                                            "Children’s services", "a – b", "x ’", "’x", "• a", "– a", "a\u{A0}b", "a \u{A0}", "e\u{301}x", "x e\u{301}",
+                                            "a\u{2003}", "\u{F0B7} a", "a\u{200D}b", "café au lait", "a ‘quoted’ word"]
         var plain = 0
         var differing: [String] = []
         for sample in samples {
@@ -271,6 +275,8 @@ import Site
         #expect(plain * 2 > samples.count, "most samples are plain")
         #expect(ReportCells.plainWordCount("a  b") == nil && ReportCells.plainWordCount("- a") == nil && ReportCells.plainWordCount("") == nil)
         #expect(ReportCells.plainWordCount("Staying safe: good") == 3)
+        #expect(ReportCells.plainWordCount("The authority’s services – good") == 5)
+        #expect(ReportCells.plainWordCount("a\u{A0}b") == nil && ReportCells.plainWordCount("e\u{301}") == nil && ReportCells.plainWordCount("• a") == nil)
     }
 
     @Test func gradeWordSearchAgrees() throws {

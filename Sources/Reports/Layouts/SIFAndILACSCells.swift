@@ -178,42 +178,48 @@ enum ReportCells {
     }
 
     /// The number of words of `text` when cleaning leaves it as it is, decided in one pass over its
-    /// bytes: ASCII words set apart by single spaces, no decoration mark, no bullet at its start; nil for
+    /// bytes: words set apart by single spaces, a first byte of printable ASCII other than a bullet, no
+    /// decoration mark, no control character, and beyond ASCII only scalars that stand alone
+    /// (`TextScanning.scalarsBeyondASCIIStandAlone`: curly quotes, dashes, accented letters); nil for
     /// other text. Most cells of a report are such plain text.
     static func plainWordCount(_ text: String) -> Int? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: " "), last != UInt8(ascii: " "),
-                  first != UInt8(ascii: "-"), first != UInt8(ascii: "*") else { return nil }
+            guard let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x80, last != UInt8(ascii: " "),
+                  first != UInt8(ascii: "-"), first != UInt8(ascii: "*"), !isDecorationMark(first) else { return nil }
             var previousWasSpace = false
             var spaces = 0
-            var index = 0
-            // Sixteen bytes at a time, each with the byte before it (the first byte, not a space, is read
-            // alone): any byte outside printable ASCII, a decoration mark or a second space in a row
-            // answers nil; the spaces are counted.
+            var beyondASCII = false
+            var index = 1
+            // Sixteen bytes at a time, each with the byte before it: any control character, decoration mark
+            // or second space in a row answers nil; the spaces are counted, and bytes beyond ASCII noted.
             if bytes.count >= 17 {
-                guard first >= 0x20, first < 0x80, !isDecorationMark(first) else { return nil }
-                let space = SIMD16<UInt8>(repeating: UInt8(ascii: " "))
-                index = 1
+                let space = SIMD16<UInt8>(repeating: UInt8(ascii: " ")), high = SIMD16<UInt8>(repeating: 0x80)
+                var seen = SIMD16<UInt8>()
                 while index + 16 <= bytes.count {
                     let here = TextScanning.vector(bytes, at: index), before = TextScanning.vector(bytes, at: index - 1)
-                    var refused = TextScanning.nonPrintableOrBeyondASCII(here) | decorationMarks(here)
+                    // A byte below 0x20 has the high bit clear and gets it when 0x20 is taken away.
+                    var refused = (here &- SIMD16(repeating: 0x20)) & ~here & high | decorationMarks(here)
                     let isSpace = TextScanning.zeroLanes(here ^ space)
                     refused |= isSpace & TextScanning.zeroLanes(before ^ space)
                     if TextScanning.anyLane(refused) { return nil }
                     spaces += TextScanning.markedLanes(isSpace)
+                    seen |= here
                     index += 16
                 }
+                beyondASCII = TextScanning.anyLane(seen & high)
                 previousWasSpace = bytes[index - 1] == UInt8(ascii: " ")
             }
             while index < bytes.count {
                 let byte = bytes[index]
-                guard byte >= 0x20, byte < 0x80, !isDecorationMark(byte) else { return nil }
+                guard byte >= 0x20, !isDecorationMark(byte) else { return nil }
+                if byte >= 0x80 { beyondASCII = true }
                 let isSpace = byte == UInt8(ascii: " ")
                 if isSpace && previousWasSpace { return nil }
                 previousWasSpace = isSpace
                 if isSpace { spaces += 1 }
                 index += 1
             }
+            guard !beyondASCII || TextScanning.scalarsBeyondASCIIStandAlone(in: bytes) else { return nil }
             return spaces + 1
         } ?? nil
     }
