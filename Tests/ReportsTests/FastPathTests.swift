@@ -274,6 +274,7 @@ import Site
         #expect(differing.isEmpty, "\(differing.prefix(5))")
         #expect(plain * 2 > samples.count, "most samples are plain")
         #expect(ReportCells.plainWordCount("a  b") == nil && ReportCells.plainWordCount("- a") == nil && ReportCells.plainWordCount("") == nil)
+        #expect(ReportCells.clean("") == ("", false, false) && ReportCells.cleanStepByStep("") == ("", false, false))
         #expect(ReportCells.plainWordCount("Staying safe: good") == 3)
         #expect(ReportCells.plainWordCount("The authority’s services – good") == 5)
         #expect(ReportCells.plainWordCount("a\u{A0}b") == nil && ReportCells.plainWordCount("e\u{301}") == nil && ReportCells.plainWordCount("• a") == nil)

@@ -262,7 +262,8 @@ enum ReportCells {
 
     /// The words of a line without Markdown and HTML decoration, and whether it was a heading or a bullet.
     static func clean(_ raw: String) -> (text: String, isHeading: Bool, isBullet: Bool) {
-        plainWordCount(raw) != nil ? (raw, false, false) : cleanStepByStep(raw)
+        // A blank line (layouts clean every line of a page) is left as it is.
+        raw.isEmpty || plainWordCount(raw) != nil ? (raw, false, false) : cleanStepByStep(raw)
     }
 
     /// `clean` one step at a time: the definition `plainWordCount` short-cuts.
