@@ -25,6 +25,8 @@ public struct ReportExtractor: Sendable {
     public func layout(for text: ReportText) -> (any ReportLayout)? {
         var best: (layout: any ReportLayout, score: Int)?
         for layout in layouts {
+            // The first layout of the highest score wins, so one that cannot score higher is not asked.
+            if let best, let highest = layout.highestScore, highest <= best.score { continue }
             let score = layout.score(text)
             if score > 0, score > (best?.score ?? 0) { best = (layout, score) }
         }

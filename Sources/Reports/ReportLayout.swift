@@ -11,7 +11,14 @@ public protocol ReportLayout: Sendable {
     /// How sure the layout is that `text` is one of its reports: 0 for no, higher for stronger evidence.
     /// The extractor reads a report with the layout that scores highest.
     func score(_ text: ReportText) -> Int
+    /// The highest score `score` ever gives, or nil when there is no such bound. The extractor does not
+    /// ask a layout that could not beat the best score so far.
+    var highestScore: Int? { get }
     func read(_ text: ReportText, vocabulary: OutcomeVocabulary) -> LayoutReading
+}
+
+extension ReportLayout {
+    public var highestScore: Int? { nil }
 }
 
 /// What a layout found in one report, before the extractor turns it into an `Inspection`.

@@ -109,4 +109,29 @@ import Site
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
         #expect(HeadWords(text: ReportText(path: "t", text: "Judgment   Grade"), line: ReportText(path: "t", text: "Judgment   Grade").lines[0]).mayBeTableHeader)
     }
+
+    /// No layout scores above its `highestScore`, on the reports and on mixtures of their lines, and the
+    /// extractor, which does not ask a layout that could not beat the best so far, picks the layout that
+    /// asking every one would (the first of the highest score).
+    @Test func layoutsNotAskedCouldNotHaveWon() throws {
+        let reports = try Self.reports()
+        let texts = reports.map { ReportText(path: $0.name, text: $0.text) } + Self.mixtures(of: reports, count: 150)
+        var wrong: [String] = []
+        var bounded = 0
+        for text in texts {
+            var best: (name: String, score: Int)?
+            for layout in ReportLayouts.known {
+                let score = layout.score(text)
+                if let highest = layout.highestScore {
+                    bounded += 1
+                    if score > highest { wrong.append("\(text.path): \(layout.name) scored \(score) over \(highest)") }
+                }
+                if score > 0, score > best?.score ?? 0 { best = (layout.name, score) }
+            }
+            let chosen = ReportExtractor().layout(for: text)?.name
+            if chosen != best?.name { wrong.append("\(text.path): \(chosen ?? "none") chosen, \(best?.name ?? "none") scores highest") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(bounded >= texts.count * 3, "the letters' layouts declare their highest score")
+    }
 }

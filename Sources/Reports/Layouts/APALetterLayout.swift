@@ -19,6 +19,8 @@ struct APALetterLayout: ReportLayout {
         LayoutEvidence.score(naming: Self.frameworkName, in: text)
     }
 
+    var highestScore: Int? { LayoutEvidence.titleScore }
+
     func read(_ text: ReportText, vocabulary: OutcomeVocabulary) -> LayoutReading {
         let document = ReportDocument(text)
         var reading = LayoutReading()
@@ -98,10 +100,13 @@ enum LayoutEvidence {
     /// assessment judged…", "the joint area review in 2008").
     static func score(naming framework: String, in text: ReportText) -> Int {
         for (index, line) in text.lines.prefix(80).enumerated() where TextScanning.contains(ReportText.folded(line.text), framework) {
-            if isTitle(line, naming: framework, alone: isBlank(index - 1, text) && isBlank(index + 1, text)) { return 20 }
+            if isTitle(line, naming: framework, alone: isBlank(index - 1, text) && isBlank(index + 1, text)) { return titleScore }
         }
         return 0
     }
+
+    /// The score of a title naming the framework.
+    static let titleScore = 20
 
     private static func isBlank(_ index: Int, _ text: ReportText) -> Bool {
         !text.lines.indices.contains(index) || text.lines[index].isBlank

@@ -18,9 +18,11 @@ struct JointAreaReviewLayout: ReportLayout {
     func score(_ text: ReportText) -> Int {
         // Running headers name the framework, so without "joint" on some line there are none to find.
         guard text.lines.contains(where: { TextScanning.contains($0.text, caseInsensitive: "joint") }) else { return 0 }
-        if text.furniture.runningHeaders.contains(where: { ReportText.folded($0.value).contains(Self.frameworkName) }) { return 20 }
+        if text.furniture.runningHeaders.contains(where: { ReportText.folded($0.value).contains(Self.frameworkName) }) { return LayoutEvidence.titleScore }
         return LayoutEvidence.score(naming: Self.frameworkName, in: text)
     }
+
+    var highestScore: Int? { LayoutEvidence.titleScore }
 
     func read(_ text: ReportText, vocabulary: OutcomeVocabulary) -> LayoutReading {
         let document = ReportDocument(text)

@@ -24,8 +24,13 @@ struct VisitLetter: ReportLayout {
         guard let subject = Self.subject(in: text) else { return 0 }
         let hasGradeTable = GradedStructureReader.judgementTable(in: text) != nil
         if hasGradeTable { return 0 }
-        return Self.salutation(in: text, before: subject.line + 3) != nil ? 30 : 20
+        return Self.salutation(in: text, before: subject.line + 3) != nil ? Self.salutedScore : Self.salutedScore - 10
     }
+
+    /// The score of a subject line with the salutation just after it, the highest a visit letter scores.
+    static let salutedScore = 30
+
+    var highestScore: Int? { Self.salutedScore }
 
     func read(_ text: ReportText, vocabulary: OutcomeVocabulary) -> LayoutReading {
         var reading = LayoutReading()
