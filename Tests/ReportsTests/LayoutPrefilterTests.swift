@@ -134,4 +134,24 @@ import Site
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
         #expect(bounded >= texts.count * 3, "the letters' layouts declare their highest score")
     }
+
+    /// A report whose first pages' head words rule out a judgement table header has none.
+    @Test func judgementTableHeadersAreFoundAsWithoutTheHeadWords() throws {
+        let reports = try Self.reports()
+        let texts = reports.map { ReportText(path: $0.name, text: $0.text) } + Self.mixtures(of: reports, count: 250)
+        var wrong: [String] = []
+        var found = 0
+        var ruledOut = 0
+        for text in texts {
+            let all = GradedStructureReader.judgementTableHeader(in: text, prefiltered: false)
+            if all != nil { found += 1 }
+            let head = SIFAndILACSReading.firstPages(of: text)
+            if !head.cellCache.headWords(of: head).contains(where: \.mayBeTableHeader) { ruledOut += 1 }
+            if GradedStructureReader.judgementTableHeader(in: ReportText(path: text.path, text: text.lines.map(\.text).joined(separator: "\n"))) != all {
+                wrong.append(text.path)
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(found > 10 && ruledOut > texts.count / 2, "\(found) headers found, \(ruledOut) of \(texts.count) ruled out")
+    }
 }

@@ -292,7 +292,7 @@ struct GradedStructureReader {
 
     /// From the "Judgement" / "Grade" header cells that open an ILACS table to the first line of prose.
     static func judgementTable(in text: ReportText) -> Range<Int>? {
-        guard let header = text.cellCache.judgementTableHeader(of: text, judgementTableHeader) else { return nil }
+        guard let header = text.cellCache.judgementTableHeader(of: text, { judgementTableHeader(in: $0) }) else { return nil }
         let prose = text.lines.first { $0.number > header && !TextScanning.hasAtMostSpaceSeparated(14, $0.trimmed) }
         return header..<(prose?.number ?? text.lines.count + 1)
     }
@@ -300,7 +300,15 @@ struct GradedStructureReader {
     /// The line number of the "Judgement" / "Grade" header that opens an ILACS table, if the first 150
     /// lines hold one. It depends on those lines alone, which every copy of a text shares (the first
     /// pages that scoring reads are a copy), so `CellCache` finds it once per report.
-    static func judgementTableHeader(in text: ReportText) -> Int? {
+    ///
+    /// The header's line has the words "judgement" or "judgement grade" (`HeadWords.mayBeTableHeader`), so
+    /// a report with no such line among the head words of its first pages, which scoring has found
+    /// already, has none (unless `prefiltered` is false, as tests set it, to compare).
+    static func judgementTableHeader(in text: ReportText, prefiltered: Bool = true) -> Int? {
+        if prefiltered {
+            let head = SIFAndILACSReading.firstPages(of: text)
+            guard head.cellCache.headWords(of: head).contains(where: \.mayBeTableHeader) else { return nil }
+        }
         let lines = text.lines.prefix(150).filter { !$0.isBlank }
         for (offset, line) in lines.enumerated() {
             let cells = text.cells(of: line).map { OutcomeMatch.headerWords($0.text) }
