@@ -15,12 +15,28 @@ public struct SiteModel: Sendable, Equatable {
     }
 
     /// A judgement with the inspection it belongs to, as comparison pages and data files list them.
+    ///
+    /// A row holds its inspection and the judgement's place in it, not copies of their fields: the site
+    /// has a row for every judgement, and copying the fields retained each String of them.
     public struct JudgementRow: Sendable, Equatable {
-        public var inspectionID: String
-        public var authority: AuthorityName
-        public var framework: Framework
-        public var date: PartialDate?
-        public var judgement: Judgement
+        let inspection: Inspection
+        let index: Int
+
+        init(inspection: Inspection, index: Int) {
+            self.inspection = inspection
+            self.index = index
+        }
+
+        public var inspectionID: String { _read { yield inspection.id } }
+        public var authority: AuthorityName { _read { yield inspection.authority } }
+        public var framework: Framework { inspection.framework }
+        public var date: PartialDate? { inspection.date }
+        public var judgement: Judgement { _read { yield inspection.judgements[index] } }
+
+        public static func == (left: JudgementRow, right: JudgementRow) -> Bool {
+            left.inspectionID == right.inspectionID && left.authority == right.authority && left.framework == right.framework
+                && left.date == right.date && left.judgement == right.judgement
+        }
     }
 
     /// Sorted by authority name.
@@ -34,9 +50,11 @@ public struct SiteModel: Sendable, Equatable {
     public var frameworks: [Framework]
 
     public init(inspections: [Inspection], vocabulary: OutcomeVocabulary) {
-        // The positions are sorted, not the inspections: each is a large value, moved once instead of at
-        // every step of the sort. The sort is stable either way, so the order is the same.
-        let ordered = inspections.indices.sorted { Self.chronological(inspections[$0], inspections[$1]) }.map { inspections[$0] }
+        // The positions are sorted by keys read once, not the inspections: reading a key from an inspection
+        // at every step of the sort touched ten thousand scattered objects again and again. The sort is
+        // stable either way, so the order is the same.
+        let keys = inspections.map { (date: $0.date, id: $0.id) }
+        let ordered = keys.indices.sorted { Self.chronological(keys[$0], keys[$1]) }.map { inspections[$0] }
         self.inspections = ordered
         self.authorities = Dictionary(grouping: ordered, by: \.authority.slug)
             .map { AuthorityEntry(authority: $0.value[0].authority, inspections: $0.value) }
@@ -46,10 +64,8 @@ public struct SiteModel: Sendable, Equatable {
         // rows would leave them), not into a list of all rows first and then copied into groups.
         var rowsByOutcome: [String: [JudgementRow]] = [:]
         for inspection in ordered {
-            for judgement in inspection.judgements {
-                rowsByOutcome[judgement.outcome, default: []].append(JudgementRow(
-                    inspectionID: inspection.id, authority: inspection.authority,
-                    framework: inspection.framework, date: inspection.date, judgement: judgement))
+            for (index, judgement) in inspection.judgements.enumerated() {
+                rowsByOutcome[judgement.outcome, default: []].append(JudgementRow(inspection: inspection, index: index))
             }
         }
         self.outcomes = vocabulary.outcomes.map { outcome in
@@ -64,7 +80,7 @@ public struct SiteModel: Sendable, Equatable {
         authorityPositions[slug].map { authorities[$0].inspections } ?? []
     }
 
-    static func chronological(_ a: Inspection, _ b: Inspection) -> Bool {
+    static func chronological(_ a: (date: PartialDate?, id: String), _ b: (date: PartialDate?, id: String)) -> Bool {
         switch (a.date, b.date) {
         case let (x?, y?) where x != y: x < y
         case (nil, _?): false
