@@ -24,7 +24,12 @@ public struct Inspection: @unchecked Sendable, Equatable, Codable, Identifiable 
         var sidecarFields: [String]
         var attribution: String?
 
-        init(id: String, authority: AuthorityName, framework: Framework, title: String, letterDate: PartialDate?, inspectionStart: PartialDate?, inspectionEnd: PartialDate?, publicationDate: PartialDate?, judgements: [Judgement], recommendations: [Recommendation], sections: [ReportSection], keyFacts: [KeyFact], sourceFile: String, sidecarFields: [String], attribution: String?) {
+        init(
+            id: String, authority: AuthorityName, framework: Framework, title: String, letterDate: PartialDate?,
+            inspectionStart: PartialDate?, inspectionEnd: PartialDate?, publicationDate: PartialDate?, judgements: [Judgement],
+            recommendations: [Recommendation], sections: [ReportSection], keyFacts: [KeyFact], sourceFile: String,
+            sidecarFields: [String], attribution: String?
+        ) {
             self.id = id
             self.authority = authority
             self.framework = framework
@@ -43,7 +48,11 @@ public struct Inspection: @unchecked Sendable, Equatable, Codable, Identifiable 
         }
 
         func copy() -> Fields {
-            Fields(id: id, authority: authority, framework: framework, title: title, letterDate: letterDate, inspectionStart: inspectionStart, inspectionEnd: inspectionEnd, publicationDate: publicationDate, judgements: judgements, recommendations: recommendations, sections: sections, keyFacts: keyFacts, sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution)
+            Fields(
+                id: id, authority: authority, framework: framework, title: title, letterDate: letterDate,
+                inspectionStart: inspectionStart, inspectionEnd: inspectionEnd, publicationDate: publicationDate,
+                judgements: judgements, recommendations: recommendations, sections: sections, keyFacts: keyFacts,
+                sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution)
         }
     }
 
@@ -144,7 +153,11 @@ public struct Inspection: @unchecked Sendable, Equatable, Codable, Identifiable 
         sections: [ReportSection] = [], keyFacts: [KeyFact] = [], sourceFile: String,
         sidecarFields: [String] = [], attribution: String? = nil
     ) {
-        fields = Fields(id: id, authority: authority, framework: framework, title: title, letterDate: letterDate, inspectionStart: inspectionStart, inspectionEnd: inspectionEnd, publicationDate: publicationDate, judgements: judgements, recommendations: recommendations, sections: sections, keyFacts: keyFacts, sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution)
+        fields = Fields(
+            id: id, authority: authority, framework: framework, title: title, letterDate: letterDate,
+            inspectionStart: inspectionStart, inspectionEnd: inspectionEnd, publicationDate: publicationDate,
+            judgements: judgements, recommendations: recommendations, sections: sections, keyFacts: keyFacts,
+            sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution)
     }
 
     /// The date the inspection is known by, for ordering and for the data export: the end of fieldwork,
@@ -174,7 +187,8 @@ public struct Inspection: @unchecked Sendable, Equatable, Codable, Identifiable 
 
     // Coded as a struct of the fields would be, key by key in the same order.
     private enum CodingKeys: String, CodingKey {
-        case id, authority, framework, title, letterDate, inspectionStart, inspectionEnd, publicationDate, judgements, recommendations, sections, keyFacts, sourceFile, sidecarFields, attribution
+        case id, authority, framework, title, letterDate, inspectionStart, inspectionEnd, publicationDate, judgements
+        case recommendations, sections, keyFacts, sourceFile, sidecarFields, attribution
     }
 
     public init(from decoder: any Decoder) throws {
