@@ -21,16 +21,29 @@ public struct ReportExtractor: Sendable {
         _ = AuthorityName(canonicalising: "Stoke on Trent ST4 1RU")
     }
 
-    /// The layout that would read `text`, if any.
+    /// The layout that would read `text`, if any: of those that score it above 0, the one of the highest
+    /// score, the first in `layouts` among equals.
+    ///
+    /// Layouts whose scores have no bound are asked first, then the others from the highest bound down,
+    /// and a layout that could not win against the best so far is not asked: a SIF or ILACS report's score
+    /// of 70 or more leaves the letters' layouts unasked.
     public func layout(for text: ReportText) -> (any ReportLayout)? {
-        var best: (layout: any ReportLayout, score: Int)?
-        for layout in layouts {
-            // The first layout of the highest score wins, so one that cannot score higher is not asked.
-            if let best, let highest = layout.highestScore, highest <= best.score { continue }
+        var best: (position: Int, score: Int)?
+        for position in askingOrder {
+            let layout = layouts[position]
+            if let best, let highest = layout.highestScore, highest < best.score || highest == best.score && position > best.position { continue }
             let score = layout.score(text)
-            if score > 0, score > (best?.score ?? 0) { best = (layout, score) }
+            guard score > 0 else { continue }
+            if let best, score < best.score || score == best.score && position > best.position { continue }
+            best = (position, score)
         }
-        return best?.layout
+        return best.map { layouts[$0.position] }
+    }
+
+    /// The positions of `layouts`, those with no highest score first, then by highest score down, each
+    /// kind in the order of `layouts`.
+    private var askingOrder: [Int] {
+        layouts.indices.sorted { (layouts[$0].highestScore ?? .max, -$0) > (layouts[$1].highestScore ?? .max, -$1) }
     }
 
     public func extract(_ source: ReportSource) -> Extraction {
