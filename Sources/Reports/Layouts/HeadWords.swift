@@ -39,6 +39,8 @@ struct HeadWords: Equatable {
         var count = 0
         var first: Int?
         var second: Int?
+        // The tables once per line, not once per word (each read of a static asks whether it is made yet).
+        let tables = Self.tables
         lineText.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
@@ -48,7 +50,7 @@ struct HeadWords: Equatable {
                 defer { start = end }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 let found: Int?
-                switch Self.significant(word) {
+                switch Self.significant(word, in: tables) {
                 case .filler: continue
                 case .other: found = nil
                 case .known(let index): found = index
@@ -88,24 +90,24 @@ struct HeadWords: Equatable {
     /// A word of ASCII letters and digits as `OutcomeMatch.significantWords` makes it (lower-cased,
     /// "judgment" spelt "judgement", plural ending off), looked up among the words of its first letter
     /// and length.
-    static func significant(_ word: UnsafeBufferPointer<UInt8>) -> Word {
+    static func significant(_ word: UnsafeBufferPointer<UInt8>, in tables: Tables = tables) -> Word {
         // Only a word with a "j" can hold "judgment": most long words are passed over at a glance.
         if word.count >= 8, word.contains(where: { $0 | 0x20 == UInt8(ascii: "j") }),
            TextScanning.firstIndex(of: "judgment", caseInsensitiveIn: word, from: 0) != nil {
             // Rare; the text's own definition decides.
             return OutcomeMatch.significantWords(String(decoding: word, as: UTF8.self)).first.flatMap { index[$0] }.map(Word.known) ?? .other
         }
-        if lookUp(word, count: word.count, in: fillerTable) != nil { return .filler }
+        if lookUp(word, count: word.count, in: tables.fillers) != nil { return .filler }
         var count = word.count
         let s = UInt8(ascii: "s")
         if count > 3, word[count - 1] | 0x20 == s, word[count - 2] | 0x20 != s { count -= 1 }
-        return lookUp(word, count: count, in: vocabularyTable).map(Word.known) ?? .other
+        return lookUp(word, count: count, in: tables.vocabulary).map(Word.known) ?? .other
     }
 
     /// Words by lower-case first letter and length, in buffers made once and never freed (so that a look-up
     /// takes no reference count): the words of bucket `letter * (longestWord + 1) + length` are entries
     /// `starts[bucket]..<starts[bucket + 1]`, each the offset of its lower-case bytes in `bytes` and its index.
-    private struct Table: @unchecked Sendable {
+    fileprivate struct Table: @unchecked Sendable {
         let starts: UnsafeBufferPointer<Int>
         let entries: UnsafeBufferPointer<(offset: Int, index: Int)>
         let bytes: UnsafeBufferPointer<UInt8>
@@ -168,8 +170,13 @@ struct HeadWords: Equatable {
     static let index: [String: Int] = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
     static let judgement = index["judgement"]
     static let grade = index["grade"]
-    private static let vocabularyTable = table(vocabulary)
-    private static let fillerTable = table(OutcomeMatch.fillers.sorted())
+    /// The look-up tables of the wordings' words and of the words `OutcomeMatch.significantWords` leaves out.
+    struct Tables: Sendable {
+        fileprivate let vocabulary: Table
+        fileprivate let fillers: Table
+    }
+
+    static let tables = Tables(vocabulary: table(vocabulary), fillers: table(OutcomeMatch.fillers.sorted()))
 
     /// A vocabulary index's bit in a mask: its own for the first 63, one shared by the rest.
     static func bit(of index: Int) -> UInt64 { 1 << UInt64(min(index, 63)) }
