@@ -3,11 +3,10 @@
 /// Its fields live in one shared object, copied on write as an array's elements are: an inspection is
 /// passed through lists of ten thousand (the site model, the duplicate check, the build's own records),
 /// and copying the fields themselves retained every String and array of each at every step. A copy is one
-/// retain, and a sort moves one reference.
+/// retain, and a sort moves one reference. Equality and coding are those of the fields.
 public struct Inspection: @unchecked Sendable, Equatable, Codable, Identifiable {
-    /// The fields. Only ever changed when this inspection holds the only reference (`fieldsForChange`), so
-    /// an inspection is a value, and safe to share between threads, as a struct of its fields would be.
-    private final class Fields {
+    /// The fields, as the struct they are equated and coded as.
+    private struct Fields: Equatable, Codable {
         var id: String
         var authority: AuthorityName
         var framework: Framework
@@ -23,127 +22,106 @@ public struct Inspection: @unchecked Sendable, Equatable, Codable, Identifiable 
         var sourceFile: String
         var sidecarFields: [String]
         var attribution: String?
+    }
 
-        init(
-            id: String, authority: AuthorityName, framework: Framework, title: String, letterDate: PartialDate?,
-            inspectionStart: PartialDate?, inspectionEnd: PartialDate?, publicationDate: PartialDate?, judgements: [Judgement],
-            recommendations: [Recommendation], sections: [ReportSection], keyFacts: [KeyFact], sourceFile: String,
-            sidecarFields: [String], attribution: String?
-        ) {
-            self.id = id
-            self.authority = authority
-            self.framework = framework
-            self.title = title
-            self.letterDate = letterDate
-            self.inspectionStart = inspectionStart
-            self.inspectionEnd = inspectionEnd
-            self.publicationDate = publicationDate
-            self.judgements = judgements
-            self.recommendations = recommendations
-            self.sections = sections
-            self.keyFacts = keyFacts
-            self.sourceFile = sourceFile
-            self.sidecarFields = sidecarFields
-            self.attribution = attribution
-        }
+    /// The fields in a shared object. It is only ever changed when this inspection holds the only reference
+    /// (`fieldsForChange`), so an inspection is a value, and safe to share between threads, as `Fields` is.
+    private final class Box {
+        var fields: Fields
 
-        func copy() -> Fields {
-            Fields(
-                id: id, authority: authority, framework: framework, title: title, letterDate: letterDate,
-                inspectionStart: inspectionStart, inspectionEnd: inspectionEnd, publicationDate: publicationDate,
-                judgements: judgements, recommendations: recommendations, sections: sections, keyFacts: keyFacts,
-                sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution)
+        init(_ fields: Fields) {
+            self.fields = fields
         }
     }
 
-    private var fields: Fields
+    private var box: Box
 
     /// The fields, made this inspection's own first when another inspection shares them.
-    private var fieldsForChange: Fields {
+    private var fieldsForChange: Box {
         mutating get {
-            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-            return fields
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            return box
         }
     }
 
     /// A readable, unique, URL-safe id such as `stoke-on-trent-apa-2007`.
     public var id: String {
-        _read { yield fields.id }
-        _modify { yield &fieldsForChange.id }
+        _read { yield box.fields.id }
+        _modify { yield &fieldsForChange.fields.id }
     }
 
     public var authority: AuthorityName {
-        _read { yield fields.authority }
-        _modify { yield &fieldsForChange.authority }
+        _read { yield box.fields.authority }
+        _modify { yield &fieldsForChange.fields.authority }
     }
 
     public var framework: Framework {
-        _read { yield fields.framework }
-        _modify { yield &fieldsForChange.framework }
+        _read { yield box.fields.framework }
+        _modify { yield &fieldsForChange.fields.framework }
     }
 
     /// The report's own title, or a title made from framework and authority.
     public var title: String {
-        _read { yield fields.title }
-        _modify { yield &fieldsForChange.title }
+        _read { yield box.fields.title }
+        _modify { yield &fieldsForChange.fields.title }
     }
 
     public var letterDate: PartialDate? {
-        _read { yield fields.letterDate }
-        _modify { yield &fieldsForChange.letterDate }
+        _read { yield box.fields.letterDate }
+        _modify { yield &fieldsForChange.fields.letterDate }
     }
 
     public var inspectionStart: PartialDate? {
-        _read { yield fields.inspectionStart }
-        _modify { yield &fieldsForChange.inspectionStart }
+        _read { yield box.fields.inspectionStart }
+        _modify { yield &fieldsForChange.fields.inspectionStart }
     }
 
     public var inspectionEnd: PartialDate? {
-        _read { yield fields.inspectionEnd }
-        _modify { yield &fieldsForChange.inspectionEnd }
+        _read { yield box.fields.inspectionEnd }
+        _modify { yield &fieldsForChange.fields.inspectionEnd }
     }
 
     public var publicationDate: PartialDate? {
-        _read { yield fields.publicationDate }
-        _modify { yield &fieldsForChange.publicationDate }
+        _read { yield box.fields.publicationDate }
+        _modify { yield &fieldsForChange.fields.publicationDate }
     }
 
     public var judgements: [Judgement] {
-        _read { yield fields.judgements }
-        _modify { yield &fieldsForChange.judgements }
+        _read { yield box.fields.judgements }
+        _modify { yield &fieldsForChange.fields.judgements }
     }
 
     public var recommendations: [Recommendation] {
-        _read { yield fields.recommendations }
-        _modify { yield &fieldsForChange.recommendations }
+        _read { yield box.fields.recommendations }
+        _modify { yield &fieldsForChange.fields.recommendations }
     }
 
     public var sections: [ReportSection] {
-        _read { yield fields.sections }
-        _modify { yield &fieldsForChange.sections }
+        _read { yield box.fields.sections }
+        _modify { yield &fieldsForChange.fields.sections }
     }
 
     public var keyFacts: [KeyFact] {
-        _read { yield fields.keyFacts }
-        _modify { yield &fieldsForChange.keyFacts }
+        _read { yield box.fields.keyFacts }
+        _modify { yield &fieldsForChange.fields.keyFacts }
     }
 
     /// The report file, relative to the content folder.
     public var sourceFile: String {
-        _read { yield fields.sourceFile }
-        _modify { yield &fieldsForChange.sourceFile }
+        _read { yield box.fields.sourceFile }
+        _modify { yield &fieldsForChange.fields.sourceFile }
     }
 
     /// Names of the fields whose values came from the report's sidecar rather than its text.
     public var sidecarFields: [String] {
-        _read { yield fields.sidecarFields }
-        _modify { yield &fieldsForChange.sidecarFields }
+        _read { yield box.fields.sidecarFields }
+        _modify { yield &fieldsForChange.fields.sidecarFields }
     }
 
     /// A free-text attribution or licence line for the report, shown on its page.
     public var attribution: String? {
-        _read { yield fields.attribution }
-        _modify { yield &fieldsForChange.attribution }
+        _read { yield box.fields.attribution }
+        _modify { yield &fieldsForChange.fields.attribution }
     }
 
     public init(
@@ -153,11 +131,11 @@ public struct Inspection: @unchecked Sendable, Equatable, Codable, Identifiable 
         sections: [ReportSection] = [], keyFacts: [KeyFact] = [], sourceFile: String,
         sidecarFields: [String] = [], attribution: String? = nil
     ) {
-        fields = Fields(
+        box = Box(Fields(
             id: id, authority: authority, framework: framework, title: title, letterDate: letterDate,
             inspectionStart: inspectionStart, inspectionEnd: inspectionEnd, publicationDate: publicationDate,
             judgements: judgements, recommendations: recommendations, sections: sections, keyFacts: keyFacts,
-            sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution)
+            sourceFile: sourceFile, sidecarFields: sidecarFields, attribution: attribution))
     }
 
     /// The date the inspection is known by, for ordering and for the data export: the end of fieldwork,
@@ -167,67 +145,15 @@ public struct Inspection: @unchecked Sendable, Equatable, Codable, Identifiable 
     public var year: Int? { date?.year }
 
     public static func == (left: Inspection, right: Inspection) -> Bool {
-        if left.fields === right.fields { return true }
-        return left.id == right.id
-            && left.authority == right.authority
-            && left.framework == right.framework
-            && left.title == right.title
-            && left.letterDate == right.letterDate
-            && left.inspectionStart == right.inspectionStart
-            && left.inspectionEnd == right.inspectionEnd
-            && left.publicationDate == right.publicationDate
-            && left.judgements == right.judgements
-            && left.recommendations == right.recommendations
-            && left.sections == right.sections
-            && left.keyFacts == right.keyFacts
-            && left.sourceFile == right.sourceFile
-            && left.sidecarFields == right.sidecarFields
-            && left.attribution == right.attribution
-    }
-
-    // Coded as a struct of the fields would be, key by key in the same order.
-    private enum CodingKeys: String, CodingKey {
-        case id, authority, framework, title, letterDate, inspectionStart, inspectionEnd, publicationDate, judgements
-        case recommendations, sections, keyFacts, sourceFile, sidecarFields, attribution
+        left.box === right.box || left.box.fields == right.box.fields
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try container.decode(String.self, forKey: .id),
-            authority: try container.decode(AuthorityName.self, forKey: .authority),
-            framework: try container.decode(Framework.self, forKey: .framework),
-            title: try container.decode(String.self, forKey: .title),
-            letterDate: try container.decodeIfPresent(PartialDate.self, forKey: .letterDate),
-            inspectionStart: try container.decodeIfPresent(PartialDate.self, forKey: .inspectionStart),
-            inspectionEnd: try container.decodeIfPresent(PartialDate.self, forKey: .inspectionEnd),
-            publicationDate: try container.decodeIfPresent(PartialDate.self, forKey: .publicationDate),
-            judgements: try container.decode([Judgement].self, forKey: .judgements),
-            recommendations: try container.decode([Recommendation].self, forKey: .recommendations),
-            sections: try container.decode([ReportSection].self, forKey: .sections),
-            keyFacts: try container.decode([KeyFact].self, forKey: .keyFacts),
-            sourceFile: try container.decode(String.self, forKey: .sourceFile),
-            sidecarFields: try container.decode([String].self, forKey: .sidecarFields),
-            attribution: try container.decodeIfPresent(String.self, forKey: .attribution))
+        box = Box(try Fields(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(authority, forKey: .authority)
-        try container.encode(framework, forKey: .framework)
-        try container.encode(title, forKey: .title)
-        try container.encodeIfPresent(letterDate, forKey: .letterDate)
-        try container.encodeIfPresent(inspectionStart, forKey: .inspectionStart)
-        try container.encodeIfPresent(inspectionEnd, forKey: .inspectionEnd)
-        try container.encodeIfPresent(publicationDate, forKey: .publicationDate)
-        try container.encode(judgements, forKey: .judgements)
-        try container.encode(recommendations, forKey: .recommendations)
-        try container.encode(sections, forKey: .sections)
-        try container.encode(keyFacts, forKey: .keyFacts)
-        try container.encode(sourceFile, forKey: .sourceFile)
-        try container.encode(sidecarFields, forKey: .sidecarFields)
-        try container.encodeIfPresent(attribution, forKey: .attribution)
+        try box.fields.encode(to: encoder)
     }
 }
 
