@@ -148,9 +148,9 @@ public struct ReportDecoder: Sendable {
     /// Decodes valid UTF-8 as UTF-8 and every other byte as Windows-1252, so that a file in Windows-1252
     /// or Latin-1, or one that mixes them with UTF-8 (text pasted from several sources), reads with its
     /// curly quotes and dashes right. Returns the index of the first byte that was not UTF-8, and whether
-    /// any such byte was in 0x80–0x9F, where Windows-1252 and Latin-1 differ.
+    /// any such byte was in 0x80–0x9F, where Windows-1252 and Latin-1 differ. `finish` calls it only for
+    /// bytes `TextScanning.firstInvalidUTF8` found not all UTF-8, so it does not check them first.
     static func decodeUTF8OrWindows1252(_ bytes: ArraySlice<UInt8>) -> (String, firstInvalid: Int?, usedC1: Bool) {
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, nil, false) }
         var scalars = String.UnicodeScalarView()
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
