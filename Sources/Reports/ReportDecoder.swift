@@ -44,7 +44,10 @@ public struct ReportDecoder: Sendable {
     }
 
     public func decode(_ data: Data, file: String) -> Decoded {
-        let bytes = [UInt8](data)
+        decode([UInt8](data), file: file)
+    }
+
+    public func decode(_ bytes: [UInt8], file: String) -> Decoded {
         var notes: [Diagnostic] = []
         func refuse(_ line: Int?, _ message: String) -> Decoded {
             Decoded(utf8: nil, diagnostics: [Diagnostic(.error, file: file, line: line, message)])
