@@ -149,7 +149,31 @@ public struct AuthorityName: Sendable, Hashable, Codable, Comparable {
 /// so a slug used as a folder name can never leave the folder it is written in.
 public enum Slug {
     public static func make(_ text: String) -> String {
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? makeFromASCII(text) : makeByScalars(text)
+        isASCIIWithCurlyApostrophes(text) ? makeFromASCII(text) : makeByScalars(text)
+    }
+
+    /// Whether `text` is ASCII but for right single quotation marks (`’`, as in "children’s"), which
+    /// slugs drop as they drop `'`: then `makeFromASCII` makes its slug, without Foundation.
+    static func isASCIIWithCurlyApostrophes(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    index += 1
+                } else if isCurlyApostrophe(bytes, at: index) {
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// Whether the UTF-8 of `’` (E2 80 99) starts at `index`.
+    private static func isCurlyApostrophe(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99
     }
 
     /// `make` scalar by scalar, through Foundation's folding beyond ASCII: the definition
@@ -189,9 +213,9 @@ public enum Slug {
         return slug.isEmpty ? "unnamed" : slug
     }
 
-    /// `make` of ASCII text, from its bytes: the same steps (apostrophes dropped, "&" read as " and ",
-    /// lower-cased, runs of anything but letters and digits made one hyphen, at most 80 bytes) on bytes,
-    /// each of which is a Character here.
+    /// `make` of ASCII text, from its bytes: the same steps (apostrophes, `'` and `’`, dropped, "&" read
+    /// as " and ", lower-cased, runs of anything but letters and digits made one hyphen, at most 80 bytes)
+    /// on bytes, each of which but those of `’` is a Character here.
     static func makeFromASCII(_ text: String) -> String {
         var slug: [UInt8] = []
         slug.reserveCapacity(text.utf8.count)
@@ -206,11 +230,20 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
-        for byte in text.utf8 where byte != UInt8(ascii: "'") {
-            if byte == UInt8(ascii: "&") {
-                for part in " and ".utf8 { add(part) }
-            } else {
-                add(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "&") {
+                    for part in " and ".utf8 { add(part) }
+                } else if isCurlyApostrophe(bytes, at: index) {
+                    index += 3
+                    continue
+                } else if byte != UInt8(ascii: "'") {
+                    add(byte)
+                }
+                index += 1
             }
         }
         if slug.count > 80 {

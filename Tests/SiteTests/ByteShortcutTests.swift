@@ -58,6 +58,23 @@ import Testing
         #expect(Slug.make("Children's & Young People's Services") == "childrens-and-young-peoples-services")
     }
 
+    /// ASCII text with `’` at the start, the end and somewhere between: `make` takes the bytes' way,
+    /// and its slug is the one Foundation's folding gives.
+    @Test func slugsWithCurlyApostrophesAgree() {
+        var differing: [String] = []
+        for (number, sample) in Self.asciiSamples().enumerated() {
+            let middle = sample.utf8.count == 0 ? 0 : number % (sample.utf8.count + 1)
+            let bytes = Array(sample.utf8)
+            let curly = Array("’".utf8)
+            for text in ["’" + sample, sample + "’", String(decoding: bytes[..<middle] + curly + bytes[middle...], as: UTF8.self), "a’’b" + sample] {
+                if !Slug.isASCIIWithCurlyApostrophes(text) || Slug.make(text) != Slug.makeByScalars(text) { differing.append(text) }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        #expect(Slug.make("Children’s services’ area") == "childrens-services-area")
+        #expect(!Slug.isASCIIWithCurlyApostrophes("Children‘s") && !Slug.isASCIIWithCurlyApostrophes("café") && !Slug.isASCIIWithCurlyApostrophes("x\u{E2}"))
+    }
+
     @Test func authorityWordsAndEndsAgree() {
         let trimmed = CharacterSet.whitespaces.union(.punctuationCharacters)
         var differing: [String] = []
