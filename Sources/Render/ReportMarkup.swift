@@ -17,6 +17,12 @@ public enum ReportMarkup {
     static let longestTag = 200
 
     public static func markdown(_ text: String) -> String {
+        // Most paragraphs hold no tag and no character reference: then they are their text escaped, from
+        // its first Character that is not white space, which the steps below give too.
+        if !TextScanning.containsByte(text, UInt8(ascii: "<")), !TextScanning.containsByte(text, UInt8(ascii: "&")) {
+            guard text.firstQuickly?.isWhitespace == true else { return MarkdownText.escape(text) }
+            return MarkdownText.escape(text.drop { $0.isWhitespace })
+        }
         var output = ""
         var open: [String] = []
         var pendingBreak = false
