@@ -136,7 +136,22 @@ func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
                 if attention[Int(byte)] || (byte < 0x80 && !escapes.replacements[Int(byte)].isEmpty) { return index }
                 index += 1
             }
-            while index < count, !attention[Int(bytes[index])] { index += 1 }
+            while index < count {
+                // Sixteen letters, digits or spaces at a time, as most of a report's text is: none of them
+                // needs more than copying in any escaping. A block with another byte is looked at byte by byte.
+                if index + 16 <= count {
+                    guard TextScanning.anyLane(UTF8Text.notLetterDigitOrSpace(TextScanning.vector(bytes, at: index))) else {
+                        index += 16
+                        continue
+                    }
+                    let end = index + 16
+                    while index < end, !attention[Int(bytes[index])] { index += 1 }
+                    if index < end { return index }
+                    continue
+                }
+                if attention[Int(bytes[index])] { return index }
+                index += 1
+            }
             return index
         }
         let first = nextAttention(from: 0)
@@ -187,6 +202,27 @@ func foldingLineBreaks(_ text: Substring, escapes: ASCIIEscapes) -> String? {
 
 /// Character questions answered on UTF-8 bytes, for text that is mostly ASCII.
 enum UTF8Text {
+    /// 0x80 in each lane of `lanes` that is not an ASCII letter, digit or space, 0 in every other.
+    ///
+    /// A byte lies in `low..<low + count` (`count` at most 0x80) when `byte &- low` is below `count`:
+    /// that difference and `difference &+ (0x80 - count)` then both have their high bit clear, and for
+    /// any byte outside one of them has it set. Letters are found in lower case (`| 0x20` makes no other
+    /// byte a letter).
+    @inline(__always)
+    static func notLetterDigitOrSpace(_ lanes: SIMD16<UInt8>) -> SIMD16<UInt8> {
+        let letters = inRange(lanes | SIMD16(repeating: 0x20), from: UInt8(ascii: "a"), count: 26)
+        let digits = inRange(lanes, from: UInt8(ascii: "0"), count: 10)
+        let spaces = TextScanning.zeroLanes(lanes ^ SIMD16(repeating: 0x20))
+        return ~(letters | digits | spaces) & SIMD16(repeating: 0x80)
+    }
+
+    /// 0x80 in each lane of `lanes` in `low..<low + count`, 0 in every other (see `notLetterDigitOrSpace`).
+    @inline(__always)
+    private static func inRange(_ lanes: SIMD16<UInt8>, from low: UInt8, count: UInt8) -> SIMD16<UInt8> {
+        let difference = lanes &- SIMD16(repeating: low)
+        return ~(difference | (difference &+ SIMD16(repeating: 0x80 - count))) & SIMD16(repeating: 0x80)
+    }
+
     /// The UTF-8 offsets in `text` of the ASCII character `ascii` where it stands as a whole character.
     static func offsets(ofWholeCharacter ascii: UInt8, in text: String) -> [Int] {
         var text = text

@@ -233,6 +233,24 @@ enum ClusterText {
         }
     }
 
+    /// Long runs of letters, digits and spaces, which the escapings pass over sixteen bytes at a time,
+    /// with the other pieces at every place around those blocks.
+    @Test func escapesOfLongTextMeanWhatTheCharacterVersionsMeant() {
+        var random = SplitMix64(state: 14)
+        let plain = ["word", "Words", " ", "2024", "a", "Z9", "  ", "z", "@", "`", "/", ":", "[", "{"]
+        // Every ASCII character but letters, digits and the space, beside the pieces where bytes and
+        // Characters differ.
+        let others = ClusterText.pieces + (0..<128).map { String(UnicodeScalar(UInt8($0))) }.filter { !$0.first!.isLetter && !$0.first!.isNumber && $0 != " " }
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 8...80, using: &random)).map { _ in
+                Int.random(in: 0..<6, using: &random) == 0 ? others.randomElement(using: &random)! : plain.randomElement(using: &random)!
+            }.joined()
+            #expect(MarkdownText.escape(text) == CharacterReference.markdownEscape(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(HTMLText.escape(text) == CharacterReference.htmlEscape(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(ReportMarkup.markdown(text) == CharacterReference.markup(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func sanitiserMeansWhatTheCharacterVersionMeant() {
         var random = SplitMix64(state: 12)
         for _ in 0..<20_000 {
