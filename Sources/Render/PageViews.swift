@@ -84,12 +84,12 @@ extension TemplateView {
     var templateFieldValue: CompiledTemplates.Value? { .view(self) }
     var templateElementValue: CompiledTemplates.Value { .view(self) }
 
+    /// The fields' values in order, without their names: a view type's fields are fixed and every value's
+    /// description says where it ends, so two views of one type are described alike exactly when their
+    /// values are. A page's view type is fixed by its template, which its identity holds too.
     func describe(into text: inout [UInt8]) {
         text.append(UInt8(ascii: "{"))
-        for field in Self.fields {
-            text.appendUTF8(of: field.name.text)
-            field.describe(self, &text)
-        }
+        for field in Self.fields { field.describe(self, &text) }
         text.append(UInt8(ascii: "}"))
     }
 }

@@ -109,12 +109,12 @@ import Site
         }
     }
 
-    /// `describe(into:)` of a view through each field's boxed value, recursively.
+    /// `describe(into:)` of a view through each field's boxed value, recursively: the values in the
+    /// order of the fields, without their names.
     private func describeBoxed(_ value: any TemplateValue, into text: inout [UInt8]) {
         if let view = value as? any TemplateView {
             text.append(UInt8(ascii: "{"))
             for name in fieldNames(view) {
-                text += Array(name.utf8)
                 describeBoxed(view.field(named: name)!, into: &text)
             }
             text.append(UInt8(ascii: "}"))
