@@ -52,7 +52,7 @@ public enum JudgementExport {
             ]
             for (number, value) in fields.enumerated() {
                 if number > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: field(value).utf8)
+                appendField(value, to: &bytes)
             }
         }
         bytes.append(contentsOf: [0x0D, 0x0A])
@@ -115,26 +115,39 @@ public enum JudgementExport {
     /// `.withoutEscapingSlashes`) as it is.
     static func appendJSONString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x00..<0x20:
-                // `\u00` and two lower-case hex digits, the first 0 or 1.
-                let low = byte & 0xF
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          UInt8(ascii: "0") + byte >> 4, low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10])
-            default:
-                bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            // Runs of bytes written as they are, copied at once: most values are all one run.
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                appendEscaped(byte, to: &bytes)
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A byte of a JSON string that is not written as it is (a quote, a backslash or a control character), escaped.
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(byte)
+        case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x00..<0x20:
+            // `\u00` and two lower-case hex digits, the first 0 or 1.
+            let low = byte & 0xF
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                      UInt8(ascii: "0") + byte >> 4, low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10])
+        default:
+            bytes.append(byte)
+        }
     }
 
     public static let csvPath = "data/judgements.csv"
@@ -154,21 +167,30 @@ public enum JudgementExport {
     /// field whose first byte is `=`, `+`, `-` or `@` is prefixed with `'` so that spreadsheets never run
     /// report text as a formula.
     static func field(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        appendField(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `field(value)`'s bytes, appended: a field that needs neither quotes nor the prefix is copied at once.
+    static func appendField(_ value: String, to bytes: inout [UInt8]) {
         var value = value
-        if let byte = value.utf8.first, byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") {
-            value = "'" + value
-        }
-        return value.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard needsQuotes(bytes) else { return nil }
-            var quoted: [UInt8] = [UInt8(ascii: "\"")]
-            quoted.reserveCapacity(bytes.count + 8)
-            for byte in bytes {
-                quoted.append(byte)
-                if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        value.withUTF8 { utf8 in
+            let quoted = needsQuotes(utf8)
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+            if let byte = utf8.first, byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") {
+                bytes.append(UInt8(ascii: "'"))
             }
-            quoted.append(UInt8(ascii: "\""))
-            return String(decoding: quoted, as: UTF8.self)
-        }.flatMap { $0 } ?? value
+            guard quoted else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
+                bytes.append(byte)
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
     }
 
     private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

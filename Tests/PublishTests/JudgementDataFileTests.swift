@@ -80,6 +80,7 @@ import Site
         #expect(JudgementExport.field("caf\u{E9} \u{2019}s \u{2027}") == "caf\u{E9} \u{2019}s \u{2027}")
         #expect(JudgementExport.field("-\u{301}1") == "'-\u{301}1")
         #expect(JudgementExport.field("@x") == "'@x" && JudgementExport.field("+1") == "'+1" && JudgementExport.field("a=1") == "a=1")
+        #expect(JudgementExport.field("=1,\"2\"") == "\"'=1,\"\"2\"\"\"")
     }
 
     @Test func filesAreNamedUnderData() {
