@@ -37,6 +37,10 @@ enum CacheCoding {
     /// A report's sections, as `SectionSpill` keeps them between extraction and rendering.
     static func encode(_ sections: [ReportSection]) -> [UInt8] {
         var writer = Writer()
+        // The text's bytes and a few for each count and length: made once, not grown by doubling.
+        writer.bytes.reserveCapacity(sections.reduce(16) { total, section in
+            section.paragraphs.reduce(total + section.heading.utf8.count + 32) { $0 + $1.utf8.count + 4 }
+        })
         writer.list(sections) { $0.section($1) }
         return writer.bytes
     }
