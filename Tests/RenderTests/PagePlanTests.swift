@@ -142,4 +142,22 @@ import Site
         #expect(described([[LinkView(title: "a", url: "b")]]) != described([[LinkView(title: "ab", url: "")]]))
         #expect(described([1, 2]) != described([12]))
     }
+
+    /// An outcome page orders its rows by each authority's place, which must be the order of
+    /// `AuthorityName` itself: names that differ only in case share a place, so their rows keep going
+    /// by date, as comparing the names row by row had them.
+    @Test func authoritiesArePlacedInTheirOwnOrder() {
+        let authorities: [AuthorityName] = [
+            AuthorityName(name: "Barking", slug: "b"), AuthorityName(name: "BARKING", slug: "b"), AuthorityName(name: "Aston", slug: "a"),
+            AuthorityName(name: "barking", slug: "c"), AuthorityName(name: "Zed", slug: "a"), AuthorityName(name: "aston", slug: "a"),
+        ]
+        let places = SiteViews.places(of: Set(authorities))
+        #expect(places.count == authorities.count)
+        for first in authorities {
+            for second in authorities {
+                #expect((places[first]! < places[second]!) == (first < second), "\(first.name) \(second.name)")
+                #expect((places[first]! == places[second]!) == (!(first < second) && !(second < first)), "\(first.name) \(second.name)")
+            }
+        }
+    }
 }
