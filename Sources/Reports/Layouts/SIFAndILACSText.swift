@@ -35,20 +35,38 @@ struct ReportProse {
         var skipThrough = 0
         let furniture = Self.furniture(in: text)
         let width = Self.typicalWidth(of: text)
-        let isMarkdown = text.lines.contains { $0.text.firstByte == UInt8(ascii: "#") && ($0.text.hasPrefix("# ") || $0.text.hasPrefix("## ")) }
-        let indented = text.lines.filter { $0.text.firstByte == UInt8(ascii: " ") && $0.text.firstQuickly == " " }.count
-        let bulletsLost = indented * 5 < text.lines.filter { !$0.isBlank }.count
-        let beforeBlank = Set(zip(text.lines, text.lines.dropFirst()).filter { $0.1.isBlank }.map(\.0.number))
+        let lines = text.lines
+        // The counts and the lines before a blank line in one pass over the lines, each read in place: the
+        // filters and the zip they replace copied every line (retaining both its strings) into new arrays.
+        var isMarkdown = false
+        var indented = 0
+        var nonBlank = 0
+        var beforeBlank: Set<Int> = []
+        for index in lines.indices {
+            let firstByte = lines[index].text.firstByte
+            if !isMarkdown, firstByte == UInt8(ascii: "#") {
+                isMarkdown = lines[index].text.hasPrefix("# ") || lines[index].text.hasPrefix("## ")
+            }
+            if firstByte == UInt8(ascii: " "), lines[index].text.firstQuickly == " " { indented += 1 }
+            if lines[index].isBlank {
+                if index > lines.startIndex { beforeBlank.insert(lines[index - 1].number) }
+            } else {
+                nonBlank += 1
+            }
+        }
+        let bulletsLost = indented * 5 < nonBlank
         var paragraphs: [Paragraph] = []
         var current: Paragraph?
         var pendingBreak = false
         var lastEndsSentence = true
         var lastClosesParagraph = true
-        for line in text.lines where line.number >= firstLine {
-            let trimmed = line.trimmed
+        // By index, each line's fields read in place rather than the whole line copied.
+        for index in lines.indices where lines[index].number >= firstLine {
+            let line = (number: lines[index].number, isBlank: lines[index].isBlank)
+            let trimmed = lines[index].trimmed
             if line.number <= skipThrough { continue }
             if let heading = known[line.number] {
-                if let paragraph = current { paragraphs.append(paragraph) }
+                if let paragraph = current.take() { paragraphs.append(paragraph) }
                 current = Paragraph(text: heading.text, line: line.number, isItem: false, isHeading: true, headingDepth: 1, isGraded: true)
                 skipThrough = heading.last
                 (pendingBreak, lastEndsSentence, lastClosesParagraph) = (false, true, true)
@@ -58,16 +76,17 @@ struct ReportProse {
             if furniture.contains(line.number) || Self.isRule(trimmed) { continue }
             let cleaned = ReportCells.clean(TextScanning.containsByte(trimmed, UInt8(ascii: "|")) ? trimmed.replacingOccurrences(ofASCII: "|", with: " ") : trimmed)
             guard !cleaned.text.isEmpty else { continue }
-            let lostBullet = bulletsLost && line.text.firstByte == UInt8(ascii: " ") && line.text.hasPrefix(" ") && cleaned.text.firstQuickly?.isUppercaseQuickly == true
+            let lostBullet = bulletsLost && lines[index].text.firstByte == UInt8(ascii: " ") && lines[index].text.hasPrefix(" ") && cleaned.text.firstQuickly?.isUppercaseQuickly == true
             let startsItem = cleaned.isBullet || lostBullet || cleaned.text.firstQuickly?.isNumberQuickly == true && cleaned.text.prefixMatch(of: Patterns.numberedItem) != nil
             let startsLower = cleaned.text.firstQuickly?.isLowercaseQuickly == true
             let isHeading = cleaned.isHeading || (!isMarkdown && !startsItem && (lastClosesParagraph || pendingBreak && lastEndsSentence)
                 && Self.looksLikeHeading(cleaned.text, width: beforeBlank.contains(line.number) ? width * 5 / 4 : width))
             var continues = false
-            if let paragraph = current {
-                if paragraph.isItem, paragraph.text.firstQuickly?.isNumberQuickly == true, paragraph.text.wholeMatch(of: Patterns.itemNumber) != nil {
+            // The open paragraph is read in place (`current?`): binding it would copy its text for every line.
+            if current != nil {
+                if current?.isItem == true, current?.text.firstQuickly?.isNumberQuickly == true, current?.text.wholeMatch(of: Patterns.itemNumber) != nil {
                     continues = !startsItem && !isHeading
-                } else if paragraph.isHeading {
+                } else if current?.isHeading == true {
                     continues = !isMarkdown && !pendingBreak && startsLower && !startsItem && Self.isShort(cleaned.text, width: width)
                 } else if startsItem || isHeading {
                     continues = false
@@ -80,7 +99,7 @@ struct ReportProse {
             if continues {
                 current?.text += " " + cleaned.text
             } else {
-                if let paragraph = current { paragraphs.append(paragraph) }
+                if let paragraph = current.take() { paragraphs.append(paragraph) }
                 let depth = trimmed.prefix { $0 == "#" }.count
                 current = Paragraph(
                     text: isHeading ? Patterns.keepingLetterBeforeFootnote(Patterns.lowerThenFootnote, in: cleaned.text) : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
@@ -113,7 +132,14 @@ struct ReportProse {
     /// The width most body lines wrap at: the 90th percentile of line lengths.
     static func typicalWidth(of text: ReportText) -> Int {
         text.cellCache.typicalWidth(of: text) {
-            let lengths = text.lines.map { TextScanning.characterCount($0.trimmed) }.filter { $0 > 0 }.sorted()
+            // By index, each line's trimmed text read in place, and only the lengths above 0 kept.
+            var lengths: [Int] = []
+            lengths.reserveCapacity(text.lines.count)
+            for index in text.lines.indices {
+                let length = TextScanning.characterCount(text.lines[index].trimmed)
+                if length > 0 { lengths.append(length) }
+            }
+            lengths.sort()
             guard !lengths.isEmpty else { return 80 }
             return max(40, lengths[lengths.count * 9 / 10])
         }
@@ -123,30 +149,40 @@ struct ReportProse {
     /// of the pages (running headers and footers), not headings that happen to open a few pages, nor the
     /// entries of the contents list.
     static func furniture(in text: ReportText) -> Set<Int> {
+        // The lines are read by index, each field in place: a loop over the lines, or a filter of them,
+        // copied every line (retaining both its strings) to look at one field.
         let lines = text.lines
-        let bare = Set(lines.filter { line in !line.trimmed.isEmpty && TextScanning.hasAtMostCharacters(3, line.trimmed) && line.trimmed.allSatisfy(\.isNumberQuickly) }.map(\.number))
+        var bare: Set<Int> = []
+        for index in lines.indices {
+            let trimmed = lines[index].trimmed
+            if !trimmed.isEmpty && TextScanning.hasAtMostCharacters(3, trimmed) && trimmed.allSatisfy(\.isNumberQuickly) { bare.insert(lines[index].number) }
+        }
         var contents: Range<Int> = 0..<0
-        if let heading = lines.first(where: {
-            TextScanning.contains($0.trimmed, caseInsensitive: "contents") && ReportText.folded(ReportCells.clean($0.trimmed).text) == "contents"
-        }) {
-            let prose = lines.first { $0.number > heading.number && !TextScanning.hasAtMostSpaceSeparated(14, $0.trimmed) }
-            contents = heading.number..<(prose?.number ?? heading.number)
+        if let heading = lines.indices.first(where: {
+            TextScanning.contains(lines[$0].trimmed, caseInsensitive: "contents") && ReportText.folded(ReportCells.clean(lines[$0].trimmed).text) == "contents"
+        }).map({ lines[$0].number }) {
+            let prose = lines.indices.first { lines[$0].number > heading && !TextScanning.hasAtMostSpaceSeparated(14, lines[$0].trimmed) }
+            contents = heading..<(prose.map { lines[$0].number } ?? heading)
         }
         // A repeated line is furniture when enough of its copies stand within three lines of a page number
         // (at least three, and on a third of the pages) and those are two thirds of all its copies. Only
         // the lines near a page number are counted first; all copies are counted only of those texts.
-        guard let last = lines.map(\.number).max(), !bare.isEmpty else { return bare }
+        guard let last = lines.indices.lazy.map({ lines[$0].number }).max(), !bare.isEmpty else { return bare }
         var nearPageNumber = [Bool](repeating: false, count: last + 1)
         for number in bare { for near in max(0, number - 3)...min(last, number + 3) { nearPageNumber[near] = true } }
-        func mayBeFurniture(_ line: ReportText.Line) -> Bool { !line.isBlank && !bare.contains(line.number) && !contents.contains(line.number) }
+        func mayBeFurniture(_ index: Int) -> Bool {
+            !lines[index].isBlank && !bare.contains(lines[index].number) && !contents.contains(lines[index].number)
+        }
         var nearCounts: [String: Int] = [:]
-        for line in lines where nearPageNumber[line.number] && mayBeFurniture(line) { nearCounts[line.trimmed, default: 0] += 1 }
+        for index in lines.indices where nearPageNumber[lines[index].number] && mayBeFurniture(index) { nearCounts[lines[index].trimmed, default: 0] += 1 }
         let enough = max(3, bare.count / 3)
         let candidates = nearCounts.filter { $0.value >= enough }
         guard !candidates.isEmpty else { return bare }
         let lengths = Set(candidates.keys.map(\.utf8.count))
         var copies: [String: [Int]] = candidates.mapValues { _ in [] }
-        for line in lines where lengths.contains(line.trimmed.utf8.count) && mayBeFurniture(line) { copies[line.trimmed]?.append(line.number) }
+        for index in lines.indices where lengths.contains(lines[index].trimmed.utf8.count) && mayBeFurniture(index) {
+            copies[lines[index].trimmed]?.append(lines[index].number)
+        }
         var furniture = bare
         for (text, numbers) in copies where candidates[text, default: 0] * 3 >= numbers.count * 2 { furniture.formUnion(numbers) }
         return furniture
