@@ -10,8 +10,8 @@ import Site
 struct ReportCell: Equatable {
     let text: String
     let line: Int
-    /// The cell shares its line with other cells (a table row).
-    let inRow: Bool
+    /// The cell shares its line with other cells (a table row). Set once a line's cells are all made.
+    fileprivate(set) var inRow: Bool
     /// The line was a Markdown heading (`#`) or wholly emphasised (`**…**`).
     let isHeading: Bool
     /// The line began with a bullet.
@@ -82,20 +82,24 @@ enum ReportCells {
             let texts = parts.map { clean(String($0)).text }.filter { !$0.isEmpty }
             return texts.map { ReportCell(text: $0, line: line.number, inRow: texts.count > 1, isHeading: false, isBullet: false) }
         }
-        let columns = Self.columns(of: trimmed).map { column -> (text: String, isHeading: Bool, isBullet: Bool, plainWords: Int?) in
+        // The cells are made as the columns are read, into one array, and marked as a row once there are
+        // two: mapping the columns to their texts, filtering those and mapping them to cells made three.
+        var cells: [ReportCell] = []
+        for column in columns(of: trimmed) {
             let raw = String(column)
-            if let words = plainWordCount(raw) { return (raw, false, false, words) }
-            let cleaned = cleanStepByStep(raw)
-            return (cleaned.text, cleaned.isHeading, cleaned.isBullet, nil)
-        }.filter { !$0.text.isEmpty }
-        return columns.map { column in
-            let inRow = columns.count > 1
-            // Plain text has its words counted already and holds no markup.
-            guard let words = column.plainWords else {
-                return ReportCell(text: column.text, line: line.number, inRow: inRow, isHeading: column.isHeading, isBullet: column.isBullet)
+            // Plain text has its words counted already, holds no markup and is never empty.
+            if let words = plainWordCount(raw) {
+                cells.append(ReportCell(text: raw, line: line.number, inRow: false, isHeading: false, isBullet: false, wordCount: words, mayHoldMarkup: false))
+                continue
             }
-            return ReportCell(text: column.text, line: line.number, inRow: inRow, isHeading: false, isBullet: false, wordCount: words, mayHoldMarkup: false)
+            let cleaned = cleanStepByStep(raw)
+            guard !cleaned.text.isEmpty else { continue }
+            cells.append(ReportCell(text: cleaned.text, line: line.number, inRow: false, isHeading: cleaned.isHeading, isBullet: cleaned.isBullet))
         }
+        if cells.count > 1 {
+            for index in cells.indices { cells[index].inRow = true }
+        }
+        return cells
     }
 
     /// The parts of a line between runs of tabs or of three or more spaces (the gaps `pdftotext -layout`
