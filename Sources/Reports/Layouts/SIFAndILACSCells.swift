@@ -68,11 +68,6 @@ struct ReportCell: Equatable {
 }
 
 enum ReportCells {
-    /// Every non-blank cell of the text, in reading order.
-    static func cells(of text: ReportText) -> [ReportCell] {
-        text.lines.flatMap { text.cells(of: $0) }
-    }
-
     static func cells(of line: ReportText.Line) -> [ReportCell] {
         let trimmed = line.trimmed
         guard !trimmed.isEmpty else { return [] }

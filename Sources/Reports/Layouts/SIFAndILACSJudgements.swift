@@ -101,7 +101,14 @@ struct GradedStructureReader {
 
     /// The cells judgements are read from: every cell but page numbers and footnote digits alone on a line.
     static func cells(of text: ReportText) -> [ReportCell] {
-        ReportCells.cells(of: text).filter { $0.inRow || !$0.isBareNumber }
+        // Each line's cells are read in place from the cache and filtered as they are gathered: gathering
+        // them all and then filtering copied every cell twice.
+        var cells: [ReportCell] = []
+        for index in text.lines.indices {
+            let ofLine = text.cells(of: text.lines[index])
+            for cell in ofLine.indices where ofLine[cell].inRow || !ofLine[cell].isBareNumber { cells.append(ofLine[cell]) }
+        }
+        return cells
     }
 
     // MARK: Graded rows
