@@ -49,12 +49,13 @@ enum ReportDates {
     /// "Report published: 10/08/2015", looking on the next line when the label stands alone.
     /// `isLabel` is given the folded label (the text before the colon).
     static func labelled(in text: ReportText, within lines: Int = 120, isLabel: (String) -> Bool) -> (value: String, line: Int)? {
-        let candidates = Array(text.lines.prefix(lines))
-        for (index, line) in candidates.enumerated() {
-            let cleaned = ReportCells.clean(line.trimmed).text
+        // A slice of the lines, read by index: no line is copied to look at its text.
+        let candidates = text.lines.prefix(lines)
+        for index in candidates.indices {
+            let cleaned = ReportCells.clean(candidates[index].trimmed).text
             guard let colon = TextScanning.firstIndex(of: ":", inASCII: cleaned), isLabel(ReportText.folded(cleaned[..<colon])) else { continue }
             let value = cleaned[cleaned.index(after: colon)...].trimmingWhitespace()
-            if !value.isEmpty { return (value, line.number) }
+            if !value.isEmpty { return (value, candidates[index].number) }
             if let next = candidates[(index + 1)...].first(where: { !$0.isBlank }) {
                 return (ReportCells.clean(next.trimmed).text, next.number)
             }

@@ -56,9 +56,10 @@ struct VisitLetter: ReportLayout {
     /// A line whose first letter starts no kind is passed over unless `passesOverByInitial` is false (as
     /// tests set it, to compare).
     static func subject(in text: ReportText, passesOverByInitial: Bool = true) -> Located<String>? {
-        let lines = Array(text.lines.prefix(60))
-        for (index, line) in lines.enumerated() {
-            let cleaned = ReportCells.clean(line.trimmed).text
+        // A slice of the lines, read by index: no line is copied to look at its text.
+        let lines = text.lines.prefix(60)
+        for index in lines.indices {
+            let cleaned = ReportCells.clean(lines[index].trimmed).text
             // The folded text starts with the lower case of an ASCII letter that starts the line (`| 0x20`
             // lower-cases a letter and makes no other byte one): most lines start with a letter that starts
             // none of the kinds.
@@ -72,7 +73,7 @@ struct VisitLetter: ReportLayout {
                 guard continuation.first?.isLowercaseQuickly == true else { break }
                 subject += " " + continuation
             }
-            return Located(subject.trimmingScalars { $0 == "." || $0 == " " }, line: line.number)
+            return Located(subject.trimmingScalars { $0 == "." || $0 == " " }, line: lines[index].number)
         }
         return nil
     }
