@@ -399,6 +399,7 @@ final class CellCache: @unchecked Sendable {
     private var width: (lineCount: Int, value: Int)?
     private var headWords: (lineCount: Int, value: [HeadWords])?
     private var tableHeader: Int??
+    private var firstLines: [ReportText.Line]?
 
     /// `HeadWords` of each line, made once per set of lines (the SIF and ILACS scores both ask, of the
     /// same first pages).
@@ -406,6 +407,15 @@ final class CellCache: @unchecked Sendable {
         if let found = lock.withLock({ headWords }), found.lineCount == text.lines.count { return found.value }
         let made = text.lines.map { HeadWords(text: text, line: $0) }
         lock.withLock { headWords = (text.lines.count, made) }
+        return made
+    }
+
+    /// `Array(text.lines.prefix(count))` of a text of at least `count` lines, copied once: every copy of
+    /// the text has the same first lines (a copy is only ever cut to its first lines).
+    func firstLines(_ count: Int, of text: ReportText) -> [ReportText.Line] {
+        if let found = lock.withLock({ firstLines }), found.count == count { return found }
+        let made = Array(text.lines.prefix(count))
+        lock.withLock { firstLines = made }
         return made
     }
 

@@ -47,10 +47,15 @@ enum SIFAndILACSReading {
 
     /// The lines `score` reads.
     static func firstPages(of text: ReportText) -> ReportText {
+        // A text no longer than its first pages is its own; a longer one's first pages are copied once for
+        // all who ask (each layout scored, the judgement table's header), not once each.
+        guard text.lines.count > firstPageLines else { return text }
         var head = text
-        head.lines = Array(text.lines.prefix(150))
+        head.lines = text.cellCache.firstLines(firstPageLines, of: text)
         return head
     }
+
+    static let firstPageLines = 150
 
     /// The outcomes the row reader finds in graded rows of `head`, which `score` counts.
     static func gradedOutcomes(_ head: ReportText, framework: Framework) -> Set<String> {
