@@ -454,10 +454,12 @@ public enum TextScanning {
     }
 
     /// `contains(_:caseInsensitive:)` of a String, through its UTF-8 directly rather than through the
-    /// generic collection: most calls are on short lines, where that costs more than the search.
+    /// generic collection: most calls are on short lines, where that costs more than the search. The
+    /// bytes are borrowed where they stand: `withUTF8`, being mutating, wanted a copy of the text, which
+    /// retained and released its storage on every call.
     public static func contains(_ text: String, caseInsensitive needle: String) -> Bool {
-        var text = text
-        return text.withUTF8 { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
+        text.utf8.withContiguousStorageIfAvailable { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
+            ?? Array(text.utf8).withUnsafeBufferPointer { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
     }
 
     /// Whether `text` contains `needle` (ASCII, lower case) in any mix of upper and lower case ASCII letters.
@@ -471,79 +473,84 @@ public enum TextScanning {
     /// The offset of the first occurrence at or after `from` of `needle` (ASCII, lower case) in `bytes`,
     /// ignoring the case of ASCII letters.
     public static func firstIndex(of needle: String, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        var needle = needle
-        return needle.withUTF8 { pattern -> Int? in
-            guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty ? from : nil }
-            var index = from
-            let last = bytes.count - pattern.count
-            // A letter is compared in either case by setting the lower-case bit, which maps an upper-case
-            // ASCII letter, and nothing else, onto its lower-case form.
-            func caseBits(_ byte: UInt8) -> UInt64 {
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? 0x2020_2020_2020_2020 : 0
-            }
-            // The high bit of each byte that is zero (and maybe of some above a zero byte): false alarms,
-            // never a miss.
-            func zeroBytes(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
-            let firstBits = caseBits(first)
-            let firsts = UInt64(first) &* 0x0101_0101_0101_0101
-            // In the eight-at-a-time tail, with a second byte, a candidate is where the first byte and the one
-            // after both match: far fewer than where the first alone does ("r" is common in English).
-            let second = pattern.count > 1 ? pattern[1] : 0
-            let secondBits = caseBits(second)
-            let seconds = UInt64(second) &* 0x0101_0101_0101_0101
-            let base = UnsafeRawPointer(bytes.baseAddress)
-            // Positions are looked at sixteen at a time in vector registers, where the first byte and the
-            // needle's last byte, as far after it as the needle is long, both match (compared as above): far
-            // fewer candidates than where the first two bytes match, since the pair is further apart than any
-            // common pair of letters ("re" of "recommend"). Only the candidates are then tried, in order.
-            if pattern.count > 1 {
-                let lastOffset = pattern.count - 1
-                let final = pattern[lastOffset]
-                let firstVector = SIMD16<UInt8>(repeating: first), firstCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: firstBits))
-                let finalVector = SIMD16<UInt8>(repeating: final), finalCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: caseBits(final)))
-                // 0x80 in each lane of the block at `offset` that is a candidate.
-                @inline(__always) func marks(at offset: Int) -> SIMD16<UInt8> {
-                    zeroLanes(((vector(bytes, at: offset) | firstCase) ^ firstVector) | ((vector(bytes, at: offset &+ lastOffset) | finalCase) ^ finalVector))
-                }
-                // The last position a whole block can start at, so that every lane's position is at most `last`
-                // (negative when there is none). Thirty-two positions a step while two blocks fit, then sixteen.
-                let limit = bytes.count - lastOffset - 16
-                while index &+ 16 <= limit {
-                    let low = marks(at: index)
-                    let high = marks(at: index &+ 16)
-                    if anyLane(low | high) {
-                        if let found = Self.firstMatch(low, at: index, pattern, in: bytes) { return found }
-                        if let found = Self.firstMatch(high, at: index &+ 16, pattern, in: bytes) { return found }
-                    }
-                    index &+= 32
-                }
-                if index <= limit {
-                    if let found = Self.firstMatch(marks(at: index), at: index, pattern, in: bytes) { return found }
-                    index &+= 16
-                }
-            }
-            while index <= last {
-                // Eight positions at a time past those that cannot start a match (a zero byte of `word ^
-                // firsts` marks a candidate).
-                if pattern.count > 1, index + 9 <= bytes.count {
-                    let word = base!.loadUnaligned(fromByteOffset: index, as: UInt64.self) | firstBits
-                    let next = base!.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self) | secondBits
-                    if zeroBytes(word ^ firsts) & zeroBytes(next ^ seconds) == 0 {
-                        index += 8
-                        continue
-                    }
-                } else if index + 8 <= bytes.count {
-                    let word = base!.loadUnaligned(fromByteOffset: index, as: UInt64.self) | firstBits
-                    if zeroBytes(word ^ firsts) == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                if matches(pattern, caseInsensitiveIn: bytes, at: index) { return index }
-                index += 1
-            }
-            return nil
+        // The needle's bytes are borrowed where they stand (a literal's, or a native String's), as the
+        // text's are in `contains(_:caseInsensitive:)`.
+        let search = { (pattern: UnsafeBufferPointer<UInt8>) in firstIndex(ofBytes: pattern, caseInsensitiveIn: bytes, from: from) }
+        return needle.utf8.withContiguousStorageIfAvailable(search) ?? Array(needle.utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// `firstIndex(of:caseInsensitiveIn:from:)` of the needle's bytes.
+    private static func firstIndex(ofBytes pattern: UnsafeBufferPointer<UInt8>, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty ? from : nil }
+        var index = from
+        let last = bytes.count - pattern.count
+        // A letter is compared in either case by setting the lower-case bit, which maps an upper-case
+        // ASCII letter, and nothing else, onto its lower-case form.
+        func caseBits(_ byte: UInt8) -> UInt64 {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? 0x2020_2020_2020_2020 : 0
         }
+        // The high bit of each byte that is zero (and maybe of some above a zero byte): false alarms,
+        // never a miss.
+        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
+        let firstBits = caseBits(first)
+        let firsts = UInt64(first) &* 0x0101_0101_0101_0101
+        // In the eight-at-a-time tail, with a second byte, a candidate is where the first byte and the one
+        // after both match: far fewer than where the first alone does ("r" is common in English).
+        let second = pattern.count > 1 ? pattern[1] : 0
+        let secondBits = caseBits(second)
+        let seconds = UInt64(second) &* 0x0101_0101_0101_0101
+        let base = UnsafeRawPointer(bytes.baseAddress)
+        // Positions are looked at sixteen at a time in vector registers, where the first byte and the
+        // needle's last byte, as far after it as the needle is long, both match (compared as above): far
+        // fewer candidates than where the first two bytes match, since the pair is further apart than any
+        // common pair of letters ("re" of "recommend"). Only the candidates are then tried, in order.
+        if pattern.count > 1 {
+            let lastOffset = pattern.count - 1
+            let final = pattern[lastOffset]
+            let firstVector = SIMD16<UInt8>(repeating: first), firstCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: firstBits))
+            let finalVector = SIMD16<UInt8>(repeating: final), finalCase = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: caseBits(final)))
+            // 0x80 in each lane of the block at `offset` that is a candidate.
+            @inline(__always) func marks(at offset: Int) -> SIMD16<UInt8> {
+                zeroLanes(((vector(bytes, at: offset) | firstCase) ^ firstVector) | ((vector(bytes, at: offset &+ lastOffset) | finalCase) ^ finalVector))
+            }
+            // The last position a whole block can start at, so that every lane's position is at most `last`
+            // (negative when there is none). Thirty-two positions a step while two blocks fit, then sixteen.
+            let limit = bytes.count - lastOffset - 16
+            while index &+ 16 <= limit {
+                let low = marks(at: index)
+                let high = marks(at: index &+ 16)
+                if anyLane(low | high) {
+                    if let found = Self.firstMatch(low, at: index, pattern, in: bytes) { return found }
+                    if let found = Self.firstMatch(high, at: index &+ 16, pattern, in: bytes) { return found }
+                }
+                index &+= 32
+            }
+            if index <= limit {
+                if let found = Self.firstMatch(marks(at: index), at: index, pattern, in: bytes) { return found }
+                index &+= 16
+            }
+        }
+        while index <= last {
+            // Eight positions at a time past those that cannot start a match (a zero byte of `word ^
+            // firsts` marks a candidate).
+            if pattern.count > 1, index + 9 <= bytes.count {
+                let word = base!.loadUnaligned(fromByteOffset: index, as: UInt64.self) | firstBits
+                let next = base!.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self) | secondBits
+                if zeroBytes(word ^ firsts) & zeroBytes(next ^ seconds) == 0 {
+                    index += 8
+                    continue
+                }
+            } else if index + 8 <= bytes.count {
+                let word = base!.loadUnaligned(fromByteOffset: index, as: UInt64.self) | firstBits
+                if zeroBytes(word ^ firsts) == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            if matches(pattern, caseInsensitiveIn: bytes, at: index) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// The first candidate marked in `marks` (lanes of the block at `offset`) where `pattern` stands,
