@@ -74,6 +74,12 @@ public struct ReportText: Sendable, Equatable {
         cellCache.cells(of: line)
     }
 
+    /// The cells of `lines[index]`, the line read in place: passing it to `cells(of:)` copies it (both its
+    /// strings retained and released) only to look up its number.
+    func cells(ofLineAt index: Int) -> [ReportCell] {
+        cellCache.cells(ofLine: lines[index].number) { ReportCells.cells(of: lines[index]) }
+    }
+
     public init(path: String, text: String) {
         var text = text
         self.path = path
@@ -454,11 +460,15 @@ final class CellCache: @unchecked Sendable {
     }
 
     func cells(of line: ReportText.Line) -> [ReportCell] {
-        let number = line.number
+        cells(ofLine: line.number) { ReportCells.cells(of: line) }
+    }
+
+    /// The cells of the line numbered `number`, which `make` makes the first time they are asked for.
+    func cells(ofLine number: Int, _ make: () -> [ReportCell]) -> [ReportCell] {
         // A text's lines are numbered from 1; a line made by hand with any other number is not cached.
-        guard number >= 0, number <= Self.largestCachedLine else { return ReportCells.cells(of: line) }
+        guard number >= 0, number <= Self.largestCachedLine else { return make() }
         if let found = lock.withLock({ number < cells.count ? cells[number] : nil }) { return found }
-        let made = ReportCells.cells(of: line)
+        let made = make()
         lock.withLock {
             if number >= cells.count { cells += repeatElement(nil, count: number + 1 - cells.count) }
             cells[number] = made

@@ -105,7 +105,7 @@ struct GradedStructureReader {
         // them all and then filtering copied every cell twice.
         var cells: [ReportCell] = []
         for index in text.lines.indices {
-            let ofLine = text.cells(of: text.lines[index])
+            let ofLine = text.cells(ofLineAt: index)
             for cell in ofLine.indices where ofLine[cell].inRow || !ofLine[cell].isBareNumber { cells.append(ofLine[cell]) }
         }
         return cells
