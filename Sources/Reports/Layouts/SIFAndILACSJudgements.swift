@@ -262,7 +262,7 @@ struct GradedStructureReader {
     /// Whether the words of `cells` begin some wording of the framework.
     private func isLabelPrefix(_ cells: [ReportCell]) -> Bool {
         let words = OutcomeMatch.significantWords(cells.map(\.text).joined(separator: " "))
-        return wordings.entries.contains { $0.words.starts(with: words) }
+        return wordings.words.contains { $0.starts(with: words) }
     }
 
     /// Words a label may add to the vocabulary's wording: "The experiences and progress of" before
@@ -586,17 +586,19 @@ struct OutcomeMatch {
     /// `best(for:in:extraWords:)` of a label already made significant words.
     static func best(words: [String], in wordings: OutcomeWordings, extraWords: Int = 0) -> OutcomeMatch? {
         guard !words.isEmpty else { return nil }
-        var best: OutcomeMatch?
-        for (outcome, wanted) in wordings.entries {
+        // The best wording is kept as its index, and only its outcome copied at the end.
+        var best: (index: Int, isExact: Bool, size: Int)?
+        for index in wordings.words.indices {
+            let wanted = wordings.words[index]
             guard !wanted.isEmpty else { continue }
             let isExact = words == wanted
             let contained = words.count - wanted.count <= extraWords && isSubsequence(wanted, of: words)
             guard isExact || contained else { continue }
             if best == nil || wanted.count > best!.size || (isExact && !best!.isExact && wanted.count == best!.size) {
-                best = OutcomeMatch(outcome: outcome, isExact: isExact, size: wanted.count)
+                best = (index, isExact, wanted.count)
             }
         }
-        return best
+        return best.map { OutcomeMatch(outcome: wordings.outcomes[$0.index], isExact: $0.isExact, size: $0.size) }
     }
 
     static let fillers: Set<String> = ["the", "of", "and", "in", "for", "about", "with", "to", "a", "an", "s", "on"]
@@ -671,12 +673,25 @@ struct OutcomeMatch {
 }
 
 /// The significant words of every wording a vocabulary gives for one framework, in the vocabulary's order.
+///
+/// The outcomes and the words are kept in two arrays, index for index, not as pairs in one: reading the
+/// words of a pair in place copied the whole pair, its outcome's strings and wordings retained and
+/// released, for every wording of every label matched.
 struct OutcomeWordings {
-    var entries: [(outcome: Outcome, words: [String])]
+    /// The outcome of each wording.
+    private(set) var outcomes: [Outcome] = []
+    /// The significant words of each wording.
+    private(set) var words: [[String]] = []
 
     init(_ vocabulary: OutcomeVocabulary, framework: Framework) {
-        entries = vocabulary.outcomes.flatMap { outcome in
-            outcome.wordings[framework, default: []].map { (outcome, OutcomeMatch.significantWords($0)) }
+        for outcome in vocabulary.outcomes {
+            for wording in outcome.wordings[framework, default: []] {
+                outcomes.append(outcome)
+                words.append(OutcomeMatch.significantWords(wording))
+            }
         }
     }
+
+    /// The outcome and the words of each wording, in order.
+    var entries: [(outcome: Outcome, words: [String])] { Array(zip(outcomes, words)) }
 }
