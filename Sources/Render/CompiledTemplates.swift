@@ -45,9 +45,10 @@ struct CompiledTemplates: Sendable {
     func utf8(of view: any TemplateView, with name: String) -> [UInt8]? {
         guard let number = numbers[name] else { return nil }
         var renderer = Renderer(programs: programs)
-        // Most pages are some kilobytes, a report's tens: room for a small page at once saves the first
-        // doublings of the buffer, each a copy of everything written so far.
-        renderer.text.reserveCapacity(16 * 1024)
+        // Most pages are some kilobytes, a report's tens: room for a small page and the text the view
+        // says it brings, made at once, saves the doublings of the buffer, each a copy of everything
+        // written so far.
+        renderer.text.reserveCapacity(16 * 1024 + view.textSizeHint)
         var stack: [Value] = [.view(view)]
         renderer.render(programs[number], stack: &stack, indentation: nil, escaping: Self.htmlContentType)
         return renderer.text

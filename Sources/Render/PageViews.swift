@@ -15,6 +15,13 @@ protocol TemplateView: MustacheParent, TemplateValue {
     /// `field(named: name)?.templateFieldValue`, without making the field an `any TemplateValue` first (a
     /// view held in one is copied into a box of its own, and then into another as `any TemplateView`).
     func compiledField(named name: TemplateName) -> CompiledTemplates.Value?
+    /// About how many bytes of text the view brings into its page, beyond its template's own: room for
+    /// them is made before the page is written (see `CompiledTemplates.utf8(of:with:)`).
+    var textSizeHint: Int { get }
+}
+
+extension TemplateView {
+    var textSizeHint: Int { 0 }
 }
 
 /// A name that templates read, numbered once so that finding a field compares numbers rather than
@@ -480,6 +487,9 @@ struct TimelineMarkView: TemplateView {
 }
 
 struct InspectionView: TemplateView {
+    /// The report's text, most of the page.
+    var textSizeHint: Int { sections.reduce(0) { $0 + $1.paragraphs.reduce($1.heading.utf8.count) { $0 + $1.text.utf8.count + 2 } } }
+
     var title: String
     var authority: String
     var authorityURL: String
