@@ -9,11 +9,17 @@ import Site
 /// and folders whose names start with `.` are ignored. A symbolic link is followed only when it points
 /// to a file inside the folder. Problems with one file become diagnostics and never stop the others.
 public struct ContentReader: Sendable {
-    public var folder: URL
+    public var folder: URL {
+        didSet { folderPath = folder.path }
+    }
+    /// `folder.path`, made once: `URL.path` builds its String anew at every call, and every report's
+    /// file is found from it.
+    public private(set) var folderPath: String
     public var decoder: ReportDecoder
 
     public init(folder: URL, decoder: ReportDecoder = ReportDecoder()) {
         self.folder = folder.standardizedFileURL
+        folderPath = self.folder.path
         self.decoder = decoder
     }
 
@@ -95,7 +101,7 @@ public struct ContentReader: Sendable {
     /// the time a cold build spends reading reports.
     func contents(of relative: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
         let limit = decoder.limits.fileBytes
-        switch WholeFile.bytes(ofFile: folder.path + "/" + relative, limit: limit) {
+        switch WholeFile.bytes(ofFile: folderPath + "/" + relative, limit: limit) {
         case .success(let bytes):
             return bytes
         case .failure(.overLimit(let size)):

@@ -441,7 +441,7 @@ public struct SiteBuild: Sendable {
         /// A sidecar the listing did not find is not there for this build (the reader does not read it
         /// either), so it is not looked for: most reports have none.
         init(reader: ContentReader, path: String, sidecarListed: Bool) {
-            let folder = reader.folder.path + "/"
+            let folder = reader.folderPath + "/"
             self.path = path
             source = FileStatus(atPath: folder + path)
             sidecar = sidecarListed ? FileStatus(atPath: folder + ContentReader.sidecarPath(of: path)) : nil
@@ -454,7 +454,7 @@ public struct SiteBuild: Sendable {
     ) -> ReportState {
         let path = files.path
         let sidecarPath = ContentReader.sidecarPath(of: path)
-        let folder = reader.folder.path + "/"
+        let folder = reader.folderPath + "/"
         let source = files.source
         let sidecar = files.sidecar
         if let previous, previous.trusted, source != nil, previous.source == source, previous.sidecar == sidecar,
