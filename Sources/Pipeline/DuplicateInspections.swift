@@ -9,6 +9,16 @@ import Site
 /// slug, and so share one page, get a warning too.
 public enum DuplicateInspections {
     public static func resolve(_ inspections: [Inspection]) -> (inspections: [Inspection], diagnostics: [Diagnostic]) {
+        // Usually every id is another: then each inspection is kept as it is, and only put in order (by
+        // file, then id, as `resolveByGroups` leaves them), without grouping, sorting the ids or dating.
+        var ids = Set<String>(minimumCapacity: inspections.count)
+        guard inspections.allSatisfy({ ids.insert($0.id).inserted }) else { return resolveByGroups(inspections) }
+        let keys = inspections.map { (file: $0.sourceFile, id: $0.id) }
+        return (keys.indices.sorted { keys[$0] < keys[$1] }.map { inspections[$0] }, sharedAuthorityPages(inspections))
+    }
+
+    /// `resolve` by grouping the inspections by id: the definition, whatever the ids.
+    static func resolveByGroups(_ inspections: [Inspection]) -> (inspections: [Inspection], diagnostics: [Diagnostic]) {
         var diagnostics = sharedAuthorityPages(inspections)
         // Positions are grouped and sorted, not the inspections: each is a large value, copied once at the
         // end instead of into groups and at every step of the sorts.

@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import Testing
 @testable import Pipeline
@@ -21,6 +22,21 @@ import Site
         let judgement = Judgement(outcome: "staying-safe", wording: "Staying safe", grade: "2", level: .adequate, basis: .gradeLine, source: SourcePosition(file: file, line: 1))
         return Inspection(id: id, authority: AuthorityName(name: "X", slug: "x"), framework: .apa, title: "t", letterDate: date,
                           judgements: Array(repeating: judgement, count: judgements), sourceFile: file)
+    }
+
+    /// With every id another, `resolve` keeps each inspection in the order grouping by id gives, ids and
+    /// files in any order, authorities sharing a page included.
+    @Test func distinctIDsAreResolvedAsGroupingWouldResolveThem() {
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<200 {
+            let inspections = (0..<Int.random(in: 0...12, using: &random)).map { number in
+                var made = inspection("\(Int.random(in: 0...99, using: &random))-\(number).txt", id: "x-\(Int.random(in: 0...9, using: &random))\(number)", date: nil)
+                if Bool.random(using: &random) { made.authority = AuthorityName(name: "Ex", slug: "x") }
+                return made
+            }.shuffled(using: &random)
+            let fast = DuplicateInspections.resolve(inspections), grouped = DuplicateInspections.resolveByGroups(inspections)
+            #expect(fast.inspections == grouped.inspections && fast.diagnostics == grouped.diagnostics)
+        }
     }
 
     @Test func copiesAreDroppedButInspectionsThatOnlyShareAnIDAreKept() {
