@@ -9,12 +9,34 @@ import Site
 /// slug, and so share one page, get a warning too.
 public enum DuplicateInspections {
     public static func resolve(_ inspections: [Inspection]) -> (inspections: [Inspection], diagnostics: [Diagnostic]) {
-        // Usually every id is another: then each inspection is kept as it is, and only put in order (by
-        // file, then id, as `resolveByGroups` leaves them), without grouping, sorting the ids or dating.
-        var ids = Set<String>(minimumCapacity: inspections.count)
-        guard inspections.allSatisfy({ ids.insert($0.id).inserted }) else { return resolveByGroups(inspections) }
-        let keys = inspections.map { (file: $0.sourceFile, id: $0.id) }
-        return (keys.indices.sorted { keys[$0] < keys[$1] }.map { inspections[$0] }, sharedAuthorityPages(inspections))
+        // What `resolveByGroups` does, with the work of sorting the ids and dating each group left to the
+        // few ids that several inspections share. Its order (by file, then id, then place in the id's
+        // group) is made by one sort of keys made once, over positions taken in the inspections' order,
+        // which is the files' order already.
+        var diagnostics = sharedAuthorityPages(inspections)
+        var positionsByID = [String: [Int]](minimumCapacity: inspections.count)
+        for position in inspections.indices { positionsByID[inspections[position].id, default: []].append(position) }
+        var place = [Int: (id: String?, index: Int)]()
+        for id in positionsByID.keys.filter({ positionsByID[$0]!.count > 1 }).sorted() {
+            let resolved = resolveShared(id, positionsByID[id]!, in: inspections)
+            diagnostics += resolved.diagnostics
+            for (index, kept) in resolved.kept.enumerated() { place[kept.position] = (kept.id, index) }
+        }
+        var kept: [(position: Int, key: (file: String, id: String, index: Int))] = []
+        kept.reserveCapacity(inspections.count)
+        for (position, inspection) in inspections.enumerated() {
+            if positionsByID[inspection.id]!.count == 1 {
+                kept.append((position, (inspection.sourceFile, inspection.id, 0)))
+            } else if let shared = place[position] {
+                kept.append((position, (inspection.sourceFile, inspection.id, shared.index)))
+            }
+        }
+        let ordered = kept.indices.sorted { kept[$0].key < kept[$1].key }
+        return (ordered.map { index in
+            var inspection = inspections[kept[index].position]
+            if let renamed = place[kept[index].position]?.id { inspection.id = renamed }
+            return inspection
+        }, diagnostics)
     }
 
     /// `resolve` by grouping the inspections by id: the definition, whatever the ids.
@@ -25,31 +47,9 @@ public enum DuplicateInspections {
         var kept: [(position: Int, id: String?)] = []
         let groups = Dictionary(grouping: inspections.indices, by: { inspections[$0].id })
         for id in groups.keys.sorted() {
-            var distinct: [Int] = []
-            for position in groups[id]!.sorted(by: { preferred(inspections[$0], inspections[$1]) }) {
-                let date = inspections[position].date
-                if let copy = distinct.first(where: { !datesConflict(inspections[$0].date, date) }) {
-                    diagnostics.append(Diagnostic(
-                        .warning, file: inspections[position].sourceFile,
-                        "the same inspection as \(inspections[copy].sourceFile) (both read as \(id)); \(inspections[copy].sourceFile) is published and this file is not"))
-                } else {
-                    distinct.append(position)
-                }
-            }
-            let byDate = distinct.sorted {
-                (inspections[$0].date?.iso ?? "", inspections[$0].sourceFile) < (inspections[$1].date?.iso ?? "", inspections[$1].sourceFile)
-            }
-            for (index, position) in byDate.enumerated() {
-                guard index > 0 else {
-                    kept.append((position, nil))
-                    continue
-                }
-                let renamed = "\(id)-\(index + 1)"
-                diagnostics.append(Diagnostic(
-                    .note, file: inspections[position].sourceFile,
-                    "another inspection with other dates also reads as \(id) (\(inspections[distinct[0]].sourceFile)); this one is published as \(renamed)"))
-                kept.append((position, renamed))
-            }
+            let resolved = resolveShared(id, groups[id]!, in: inspections)
+            diagnostics += resolved.diagnostics
+            kept += resolved.kept
         }
         let ordered = kept.indices.sorted { inspections[kept[$0].position].sourceFile < inspections[kept[$1].position].sourceFile }
         return (ordered.map { index in
@@ -57,6 +57,39 @@ public enum DuplicateInspections {
             if let renamed = kept[index].id { inspection.id = renamed }
             return inspection
         }, diagnostics)
+    }
+
+    /// The inspections at `positions`, which all read as `id`: those kept, in order, each with its new
+    /// id when it is renamed, and the diagnostics about them.
+    static func resolveShared(_ id: String, _ positions: [Int], in inspections: [Inspection]) -> (kept: [(position: Int, id: String?)], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var kept: [(position: Int, id: String?)] = []
+        var distinct: [Int] = []
+        for position in positions.sorted(by: { preferred(inspections[$0], inspections[$1]) }) {
+            let date = inspections[position].date
+            if let copy = distinct.first(where: { !datesConflict(inspections[$0].date, date) }) {
+                diagnostics.append(Diagnostic(
+                    .warning, file: inspections[position].sourceFile,
+                    "the same inspection as \(inspections[copy].sourceFile) (both read as \(id)); \(inspections[copy].sourceFile) is published and this file is not"))
+            } else {
+                distinct.append(position)
+            }
+        }
+        let byDate = distinct.sorted {
+            (inspections[$0].date?.iso ?? "", inspections[$0].sourceFile) < (inspections[$1].date?.iso ?? "", inspections[$1].sourceFile)
+        }
+        for (index, position) in byDate.enumerated() {
+            guard index > 0 else {
+                kept.append((position, nil))
+                continue
+            }
+            let renamed = "\(id)-\(index + 1)"
+            diagnostics.append(Diagnostic(
+                .note, file: inspections[position].sourceFile,
+                "another inspection with other dates also reads as \(id) (\(inspections[distinct[0]].sourceFile)); this one is published as \(renamed)"))
+            kept.append((position, renamed))
+        }
+        return (kept, diagnostics)
     }
 
     /// A warning for each authority name whose slug another name already has: their inspections are
