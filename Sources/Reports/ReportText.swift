@@ -411,7 +411,7 @@ final class CellCache: @unchecked Sendable {
     /// same first pages).
     func headWords(of text: ReportText) -> [HeadWords] {
         if let found = lock.withLock({ headWords }), found.lineCount == text.lines.count { return found.value }
-        let made = text.lines.map { HeadWords(text: text, line: $0) }
+        let made = text.lines.indices.map { HeadWords(text: text, lineAt: $0) }
         lock.withLock { headWords = (text.lines.count, made) }
         return made
     }

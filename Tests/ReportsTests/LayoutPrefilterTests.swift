@@ -94,10 +94,10 @@ import Site
         let reports = try Self.reports()
         var wrong: [String] = []
         for text in reports.map({ ReportText(path: $0.name, text: $0.text) }) + Self.mixtures(of: reports, count: 100) {
-            for line in text.lines {
+            for (index, line) in text.lines.enumerated() {
                 let cellWords = text.cells(of: line).flatMap { OutcomeMatch.significantWords($0.text) }
                 let wanted = cellWords.compactMap { HeadWords.index[$0] }
-                let found = HeadWords(text: text, line: line)
+                let found = HeadWords(text: text, lineAt: index)
                 var rest = wanted[...]
                 for word in found.words where word == rest.first { rest = rest.dropFirst() }
                 let plain = line.text.utf8.allSatisfy { $0 < 0x80 && !ReportCells.isDecorationMark($0) }
@@ -107,7 +107,7 @@ import Site
             }
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
-        #expect(HeadWords(text: ReportText(path: "t", text: "Judgment   Grade"), line: ReportText(path: "t", text: "Judgment   Grade").lines[0]).mayBeTableHeader)
+        #expect(HeadWords(text: ReportText(path: "t", text: "Judgment   Grade"), lineAt: 0).mayBeTableHeader)
     }
 
     /// No layout scores above its `highestScore`, on the reports and on mixtures of their lines, and the
