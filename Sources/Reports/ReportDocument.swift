@@ -234,12 +234,15 @@ public struct ReportDocument: Sendable, Equatable {
             close()
             blocks.append(Block(kind: kind, text: text, pieces: [.init(offset: 0, line: line)]))
         }
-        for line in lines {
-            if line.isBlank || furniture.contains(line.number) {
-                if line.isBlank { close() }
+        // The lines are read in place, by index: `for line in lines` copied each (both its strings
+        // retained and released).
+        for index in lines.indices {
+            if lines[index].isBlank || furniture.contains(lines[index].number) {
+                if lines[index].isBlank { close() }
                 continue
             }
-            let trimmed = line.trimmed
+            let line = (text: lines[index].text, number: lines[index].number)
+            let trimmed = lines[index].trimmed
             if let cells = tableCells(line.text, trimmed: trimmed) {
                 if !cells.isEmpty { single(.tableRow(cells), cells.joined(separator: " | "), line.number) }
                 continue
@@ -361,17 +364,19 @@ struct Furniture {
     init(_ lines: [ReportText.Line]) {
         var byText: [String: [(line: Int, page: Int)]] = [:]
         var order: [String] = []
-        for line in lines {
-            let trimmed = line.trimmed
-            if Self.isNeitherMarksNorPageLine(trimmed) { continue }
+        // The lines are read in place, by index, here and below: `for line in lines` copied each (both
+        // its strings retained and released), though most are passed over at their first and last byte.
+        for index in lines.indices {
+            if Self.isNeitherMarksNorPageLine(lines[index].trimmed) { continue }
+            let trimmed = lines[index].trimmed
             if !trimmed.isEmpty, trimmed.allSatisfy({ Self.footnoteMarks.contains($0) || $0 == " " }) {
-                lineNumbers.insert(line.number)
+                lineNumbers.insert(lines[index].number)
                 continue
             }
             guard let (text, page) = Self.pageLine(trimmed) else { continue }
             let key = ReportText.folded(text)
             if byText[key] == nil { order.append(key) }
-            byText[key, default: []].append((line.number, page))
+            byText[key, default: []].append((lines[index].number, page))
         }
         for key in order {
             let uses = byText[key]!
@@ -404,14 +409,13 @@ struct Furniture {
     private mutating func findHeadersBesidePageNumbers(_ lines: [ReportText.Line]) {
         var uses: [String: [(line: Int, page: (line: Int, number: Int))]] = [:]
         var order: [String] = []
-        let loneNumbers = lines.map(Self.loneNumber)
-        for (index, line) in lines.enumerated() where !line.isBlank && !lineNumbers.contains(line.number) {
-            let trimmed = line.trimmed
+        let loneNumbers = lines.indices.map { Self.loneNumber(lines[$0]) }
+        for index in lines.indices where !lines[index].isBlank && !lineNumbers.contains(lines[index].number) {
             guard let page = Self.loneNumber(near: index, in: loneNumbers),
-                  TextScanning.spaceSeparatedCount(trimmed) >= 3, !ReportDocument.endsSentence(trimmed) else { continue }
-            let key = ReportText.folded(trimmed)
+                  TextScanning.spaceSeparatedCount(lines[index].trimmed) >= 3, !ReportDocument.endsSentence(lines[index].trimmed) else { continue }
+            let key = ReportText.folded(lines[index].trimmed)
             if uses[key] == nil { order.append(key) }
-            uses[key, default: []].append((line.number, page))
+            uses[key, default: []].append((lines[index].number, page))
         }
         for key in order {
             let found = uses[key]!
