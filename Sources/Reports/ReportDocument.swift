@@ -307,6 +307,14 @@ public struct ReportDocument: Sendable, Equatable {
         // the text is counted afresh.
         // The last scalar of a text is ASCII when its last byte is, and the first when its first byte is.
         let seamIsASCII = (block.text.lastByte ?? 0) < 0x80 && (piece.firstByte ?? 0) < 0x80
+        if block.pieces.count == 1 {
+            // The first join: the text is still the line's own (shared, so the first append copied it to
+            // just the size it needed and the next grew it again) and the pieces an array of one. Room for
+            // about eight lines like these two is made at once, and both then grow by doubling (room for
+            // sixteen saved little more on the corpus).
+            block.text.reserveCapacity(4 * (block.text.utf8.count + 1 + piece.utf8.count))
+            block.pieces.reserveCapacity(8)
+        }
         if block.text.lastByte == UInt8(ascii: "-"), block.text.hasSuffix("-"), block.text.dropLast().last?.isLetterQuickly == true {
             // A hyphenated break: most are real compounds ("multi-" / "disciplinary"), so the hyphen stays.
             block.pieces.append(.init(offset: seamIsASCII ? block.characterCount : block.text.count, line: line))
