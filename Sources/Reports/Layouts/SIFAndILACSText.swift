@@ -60,6 +60,8 @@ struct ReportProse {
         var pendingBreak = false
         var lastEndsSentence = true
         var lastClosesParagraph = true
+        /// Whether a line has been joined to the open paragraph.
+        var joined = false
         // By index, each line's fields read in place rather than the whole line copied.
         for index in lines.indices where lines[index].number >= firstLine {
             let line = (number: lines[index].number, isBlank: lines[index].isBlank)
@@ -68,6 +70,7 @@ struct ReportProse {
             if let heading = known[line.number] {
                 if let paragraph = current.take() { paragraphs.append(paragraph) }
                 current = Paragraph(text: heading.text, line: line.number, isItem: false, isHeading: true, headingDepth: 1, isGraded: true)
+                joined = false
                 skipThrough = heading.last
                 (pendingBreak, lastEndsSentence, lastClosesParagraph) = (false, true, true)
                 continue
@@ -97,13 +100,22 @@ struct ReportProse {
                 }
             }
             if continues {
-                current?.text += " " + cleaned.text
+                // Appended in place, the space and the line one after the other (`+` made a String of
+                // both first); at the first join, room for about eight lines is made, as
+                // `ReportDocument.append` does.
+                if !joined, let count = current?.text.utf8.count {
+                    current?.text.reserveCapacity(4 * (count + 1 + cleaned.text.utf8.count))
+                }
+                current?.text.append(" ")
+                current?.text.append(cleaned.text)
+                joined = true
             } else {
                 if let paragraph = current.take() { paragraphs.append(paragraph) }
                 let depth = trimmed.prefix { $0 == "#" }.count
                 current = Paragraph(
                     text: isHeading ? Patterns.keepingLetterBeforeFootnote(Patterns.lowerThenFootnote, in: cleaned.text) : cleaned.text, line: line.number, isItem: startsItem, isHeading: isHeading,
                     headingDepth: isHeading ? max(1, depth - 1) : 0)
+                joined = false
             }
             let endsSentence = (cleaned.text.lastQuickly ?? ".").isOne(of: ".?!:")
             lastEndsSentence = current?.isHeading == true || endsSentence
