@@ -44,6 +44,15 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// `body` of the text's UTF-8, borrowed where it stands (a native String's, and a Substring's of one,
+    /// always is; other text is copied into an array first). `String.withUTF8`, being mutating, wants a
+    /// copy of the String, whose storage is then retained and released on every call.
+    @inlinable public func withBorrowedUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
+
 extension String {
     /// `utf8.first`, from the contiguous bytes of a native String rather than through the view's indices.
     @inlinable public var firstByte: UInt8? {
@@ -458,16 +467,12 @@ public enum TextScanning {
     /// bytes are borrowed where they stand: `withUTF8`, being mutating, wanted a copy of the text, which
     /// retained and released its storage on every call.
     public static func contains(_ text: String, caseInsensitive needle: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
-            ?? Array(text.utf8).withUnsafeBufferPointer { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
+        text.withBorrowedUTF8 { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
     }
 
     /// Whether `text` contains `needle` (ASCII, lower case) in any mix of upper and lower case ASCII letters.
     public static func contains(_ text: some StringProtocol, caseInsensitive needle: String) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }) {
-            return found
-        }
-        return Array(text.utf8).withUnsafeBufferPointer { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
+        text.withBorrowedUTF8 { firstIndex(of: needle, caseInsensitiveIn: $0, from: 0) != nil }
     }
 
     /// The offset of the first occurrence at or after `from` of `needle` (ASCII, lower case) in `bytes`,
@@ -475,8 +480,7 @@ public enum TextScanning {
     public static func firstIndex(of needle: String, caseInsensitiveIn bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         // The needle's bytes are borrowed where they stand (a literal's, or a native String's), as the
         // text's are in `contains(_:caseInsensitive:)`.
-        let search = { (pattern: UnsafeBufferPointer<UInt8>) in firstIndex(ofBytes: pattern, caseInsensitiveIn: bytes, from: from) }
-        return needle.utf8.withContiguousStorageIfAvailable(search) ?? Array(needle.utf8).withUnsafeBufferPointer(search)
+        needle.withBorrowedUTF8 { firstIndex(ofBytes: $0, caseInsensitiveIn: bytes, from: from) }
     }
 
     /// `firstIndex(of:caseInsensitiveIn:from:)` of the needle's bytes.

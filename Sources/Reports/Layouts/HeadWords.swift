@@ -21,10 +21,10 @@ struct HeadWords: Equatable {
     var mayBeTableHeader = false
 
     /// The words of `text.lines[index]`. The line is read in place, by index, and its bytes borrowed
-    /// (`withContiguousStorageIfAvailable`, not the mutating `withUTF8`): passing the line itself, as
+    /// (`withBorrowedUTF8`, not the mutating `withUTF8`): passing the line itself, as
     /// `lines.map` did, copied it (both its strings retained and released) for every line of the first pages.
     init(text: ReportText, lineAt index: Int) {
-        let (decorated, kelvin) = Self.withBytes(of: text.lines[index].text) { bytes in
+        let (decorated, kelvin) = text.lines[index].text.withBorrowedUTF8 { bytes in
             guard Self.mayHoldMark(bytes) else { return (false, false) }
             return (bytes.contains(where: ReportCells.isDecorationMark),
                     bytes.indices.contains { bytes[$0] == 0xE2 && $0 + 2 < bytes.count && bytes[$0 + 1] == 0x84 && bytes[$0 + 2] == 0xAA })
@@ -43,7 +43,7 @@ struct HeadWords: Equatable {
         var second: Int?
         // The tables once per line, not once per word (each read of a static asks whether it is made yet).
         let tables = Self.tables
-        Self.withBytes(of: text.lines[index].text) { bytes in
+        text.lines[index].text.withBorrowedUTF8 { bytes in
             var start = 0
             while start < bytes.count {
                 guard OutcomeMatch.isWordByte(bytes[start]) else { start += 1; continue }
@@ -66,12 +66,6 @@ struct HeadWords: Equatable {
             }
         }
         mayBeTableHeader = first == Self.judgement && (count == 1 || count == 2 && second == Self.grade)
-    }
-
-    /// `body` of the UTF-8 of `text`, borrowed where it stands (a native string's always is; any other
-    /// is copied into an array).
-    private static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Whether `bytes` hold a decoration mark (`ReportCells.isDecorationMark`) or the byte 0xE2 that
