@@ -115,8 +115,7 @@ public enum JudgementExport {
     /// `.withoutEscapingSlashes`) as it is.
     static func appendJSONString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
+        value.withBorrowedUTF8 { utf8 in
             // Runs of bytes written as they are, copied at once: most values are all one run.
             var start = 0
             for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
@@ -174,8 +173,7 @@ public enum JudgementExport {
 
     /// `field(value)`'s bytes, appended: a field that needs neither quotes nor the prefix is copied at once.
     static func appendField(_ value: String, to bytes: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { utf8 in
+        value.withBorrowedUTF8 { utf8 in
             let quoted = needsQuotes(utf8)
             if quoted { bytes.append(UInt8(ascii: "\"")) }
             if let byte = utf8.first, byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") {

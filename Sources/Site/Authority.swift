@@ -155,8 +155,7 @@ public enum Slug {
     /// Whether `text` is ASCII but for right single quotation marks (`’`, as in "children’s"), which
     /// slugs drop as they drop `'`: then `makeFromASCII` makes its slug, without Foundation.
     static func isASCIIWithCurlyApostrophes(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withBorrowedUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 if bytes[index] < 0x80 {
@@ -230,8 +229,7 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
-        var text = text
-        text.withUTF8 { bytes in
+        text.withBorrowedUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
